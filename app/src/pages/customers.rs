@@ -1,0 +1,84 @@
+//! A reseller's customers. Refused (403) for users below RESELLER.
+
+use super::layout::SignedIn;
+use super::AccessDenied;
+use crate::api::list_customers;
+use crate::i18n::t;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn CustomersPage() -> impl IntoView {
+    view! {
+        <Title text=t().customers/>
+        <SignedIn>
+            <CustomerList/>
+        </SignedIn>
+    }
+}
+
+#[component]
+fn CustomerList() -> impl IntoView {
+    let query = use_query_map();
+    let search = move || query.with(|q| q.get("q")).filter(|s| !s.trim().is_empty());
+    let customers = Resource::new_blocking(search, list_customers);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match customers.await {
+                    Err(e) if e.0.status == 403 => view! { <AccessDenied/> }.into_any(),
+                    Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
+                    Ok(page) => {
+                        view! {
+                            <h1>{t().customers}</h1>
+                            <form method="get" action="/customers" class="search" role="search">
+                                <label for="q">{t().search_customers_label}</label>
+                                <input id="q" name="q" type="search" prop:value=move || search().unwrap_or_default()/>
+                                <button type="submit">{t().search}</button>
+                            </form>
+                            {if page.items.is_empty() {
+                                view! { <p>{t().no_customers}</p> }.into_any()
+                            } else {
+                                view! {
+                                    <table class="list">
+                                        <thead>
+                                            <tr>
+                                                <th scope="col">{t().name}</th>
+                                                <th scope="col">{t().cvr}</th>
+                                                <th scope="col">{t().kind}</th>
+                                                <th scope="col">{t().state}</th>
+                                            </tr>
+                                        </thead>
+                                        <tbody>
+                                            {page
+                                                .items
+                                                .into_iter()
+                                                .map(|c| {
+                                                    view! {
+                                                        <tr>
+                                                            <td>{c.name}</td>
+                                                            <td class="mono">{c.cvr.unwrap_or_default()}</td>
+                                                            <td>{c.kind.as_str()}</td>
+                                                            <td>
+                                                                <span class=format!("chip chip-{}", c.state.as_str().to_lowercase())>
+                                                                    {c.state.as_str()}
+                                                                </span>
+                                                            </td>
+                                                        </tr>
+                                                    }
+                                                })
+                                                .collect_view()}
+                                        </tbody>
+                                    </table>
+                                }
+                                    .into_any()
+                            }}
+                        }
+                            .into_any()
+                    }
+                }
+            })}
+        </Suspense>
+    }
+}

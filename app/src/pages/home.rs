@@ -1,0 +1,80 @@
+//! The portal's start page: the subscriptions the user may see, searchable.
+
+use super::layout::SignedIn;
+use crate::api::list_accounts;
+use crate::i18n::t;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    view! {
+        <Title text=t().subscriptions/>
+        <SignedIn>
+            <AccountList/>
+        </SignedIn>
+    }
+}
+
+#[component]
+fn AccountList() -> impl IntoView {
+    let query = use_query_map();
+    let search = move || query.with(|q| q.get("q")).filter(|s| !s.trim().is_empty());
+    let accounts = Resource::new_blocking(search, list_accounts);
+    view! {
+        <h1>{t().subscriptions}</h1>
+        <form method="get" action="/" class="search" role="search">
+            <label for="q">{t().search_accounts_label}</label>
+            <input id="q" name="q" type="search" prop:value=move || search().unwrap_or_default()/>
+            <button type="submit">{t().search}</button>
+        </form>
+        <Suspense>
+            {move || Suspend::new(async move {
+                match accounts.await {
+                    Ok(page) if page.items.is_empty() => view! { <p>{t().no_accounts}</p> }.into_any(),
+                    Ok(page) => {
+                        let shown = page.items.len();
+                        view! {
+                            <p class="count">{format!("{shown} {} {}", t().shown_of, page.total)}</p>
+                            <table class="list">
+                                <thead>
+                                    <tr>
+                                        <th scope="col">{t().number}</th>
+                                        <th scope="col">{t().customer}</th>
+                                        <th scope="col">{t().state}</th>
+                                        <th scope="col">{t().network}</th>
+                                        <th scope="col">{t().created}</th>
+                                    </tr>
+                                </thead>
+                                <tbody>
+                                    {page
+                                        .items
+                                        .into_iter()
+                                        .map(|a| {
+                                            view! {
+                                                <tr>
+                                                    <td class="mono">{a.number}</td>
+                                                    <td>{a.customer_name}</td>
+                                                    <td>
+                                                        <span class=format!("chip chip-{}", a.state.as_str().to_lowercase())>
+                                                            {a.state.as_str()}
+                                                        </span>
+                                                    </td>
+                                                    <td>{a.network.map(|n| n.as_str()).unwrap_or("–")}</td>
+                                                    <td>{a.created.format("%Y-%m-%d").to_string()}</td>
+                                                </tr>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </tbody>
+                            </table>
+                        }
+                            .into_any()
+                    }
+                    Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}

@@ -1,0 +1,62 @@
+//! The frame around every signed-in page: who is signed in, the menu,
+//! sign-out. Anonymous visitors are sent to the sign-in page.
+
+use crate::api::current_user;
+use crate::i18n::t;
+use leptos::prelude::*;
+use leptos_router::components::Redirect;
+use mvno::auth::SignedInUser;
+
+/// Renders `children` for a signed-in user, with the portal's header.
+#[component]
+pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
+    let user = Resource::new_blocking(|| (), |_| current_user());
+    let children = StoredValue::new(children);
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match user.await {
+                    Ok(Some(user)) => {
+                        let user = StoredValue::new(user);
+                        view! {
+                            <Header user=user.get_value()/>
+                            <main class="page" id="main">
+                                {move || {
+                                    provide_context(user.get_value());
+                                    children.with_value(|c| c())
+                                }}
+                            </main>
+                        }
+                            .into_any()
+                    }
+                    _ => view! { <Redirect path="/login"/> }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn Header(user: SignedInUser) -> impl IntoView {
+    let may_list_customers = user.access_level.may_list_customers();
+    view! {
+        <header class="topbar">
+            <a class="brand" href="/">{t().product}</a>
+            <nav aria-label=t().main_nav>
+                <a href="/">{t().subscriptions}</a>
+                {may_list_customers.then(|| view! { <a href="/customers">{t().customers}</a> })}
+            </nav>
+            <div class="who">
+                <span class="visually-hidden">{t().signed_in_as}" "</span>
+                <span data-testid="signed-in-user">{user.name.clone()}</span>
+                " · "
+                <span class="level">{user.access_level.as_str()}</span>
+                " · "
+                <span>{user.customer_name.clone()}</span>
+                <form method="post" action="/logout" class="inline">
+                    <button type="submit" class="link">{t().sign_out}</button>
+                </form>
+            </div>
+        </header>
+    }
+}

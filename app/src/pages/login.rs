@@ -1,0 +1,52 @@
+//! Sign-in page. A plain HTML form posted to `/login`, so it works the same
+//! with and without JavaScript; the server sets the session cookie.
+
+use crate::i18n::t;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let query = use_query_map();
+    let failed = move || query.with(|q| q.get("error").is_some());
+    let title = move || if failed() { format!("Error: {}", t().sign_in) } else { t().sign_in.to_string() };
+    view! {
+        <Title text=title/>
+        <main class="page narrow" id="main">
+            <h1>{t().sign_in_heading}</h1>
+            <Show when=failed>
+                <div class="notice notice-error" role="alert" id="login-error">
+                    <p>{t().sign_in_failed}</p>
+                </div>
+            </Show>
+            <form method="post" action="/login" class="stack">
+                <div class="field">
+                    <label for="username">{t().username}</label>
+                    <input
+                        id="username"
+                        name="username"
+                        type="text"
+                        autocomplete="username"
+                        required
+                        aria-invalid=move || failed().then_some("true")
+                        aria-describedby=move || failed().then_some("login-error")
+                    />
+                </div>
+                <div class="field">
+                    <label for="password">{t().password}</label>
+                    <input
+                        id="password"
+                        name="password"
+                        type="password"
+                        autocomplete="current-password"
+                        required
+                        aria-invalid=move || failed().then_some("true")
+                        aria-describedby=move || failed().then_some("login-error")
+                    />
+                </div>
+                <button type="submit" class="primary">{t().sign_in}</button>
+            </form>
+        </main>
+    }
+}

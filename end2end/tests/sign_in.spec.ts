@@ -1,0 +1,53 @@
+import { expect, test } from '@playwright/test';
+import { jsOn, open, signIn } from './helpers';
+
+test('the demo reseller signs in and sees the portal start page', async ({ page }, testInfo) => {
+  await signIn(page, 'reseller@nordlys.dk', testInfo);
+  await expect(page).toHaveURL(/\/$/);
+  await expect(page.getByRole('heading', { level: 1, name: 'Subscriptions' })).toBeVisible();
+  await expect(page.getByTestId('signed-in-user')).toHaveText('Rasmus Nielsen');
+  await expect(page.getByText('RESELLER', { exact: true })).toBeVisible();
+  // The reseller sees its customers' subscriptions from the demo data.
+  await expect(page.getByRole('cell', { name: '+4520300001' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Customers' })).toBeVisible();
+  if (jsOn(testInfo)) {
+    await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
+  } else {
+    await expect(page.locator('body[data-hydrated]')).toHaveCount(0);
+  }
+  await page.screenshot({ path: `screenshots/${testInfo.project.name}-start-page.png`, fullPage: true });
+});
+
+test('a wrong password is refused with a message', async ({ page }, testInfo) => {
+  await open(page, '/login', testInfo);
+  await page.getByLabel('Username').fill('reseller@nordlys.dk');
+  await page.getByLabel('Password').fill('wrong-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(/\/login\?error=/);
+  await expect(page.getByRole('alert')).toContainText('username or password is wrong');
+  await expect(page).toHaveTitle(/^Error: /);
+});
+
+test('an anonymous visitor is sent to the sign-in page', async ({ page }, testInfo) => {
+  await open(page, '/', testInfo);
+  await expect(page).toHaveURL(/\/login$/);
+  await expect(page.getByRole('heading', { name: 'Sign in to the portal' })).toBeVisible();
+});
+
+test('an owner is refused the reseller customer list', async ({ page }, testInfo) => {
+  await signIn(page, 'owner@bagerjensen.dk', testInfo);
+  await expect(page.getByRole('heading', { level: 1, name: 'Subscriptions' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Customers' })).toHaveCount(0);
+  const response = await page.goto('/customers');
+  expect(response?.status()).toBe(403);
+  await expect(page.getByRole('heading', { name: 'You do not have access to this page' })).toBeVisible();
+});
+
+test('signing out ends the session', async ({ page }, testInfo) => {
+  await signIn(page, 'reseller@nordlys.dk', testInfo);
+  await expect(page.getByTestId('signed-in-user')).toBeVisible();
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await expect(page).toHaveURL(/\/login$/);
+  await open(page, '/', testInfo);
+  await expect(page).toHaveURL(/\/login$/);
+});

@@ -1,0 +1,52 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing need, skipping what is there.
+#   scripts/setup.sh           build tools (wasm32 target, cargo-leptos, wasm-bindgen, wasm-opt)
+#   scripts/setup.sh --test    also Debian's Chromium and the Playwright packages
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# Versions this toolchain builds (newer cargo-leptos needs a newer rustc).
+CARGO_LEPTOS_VERSION=0.3.10
+WASM_BINDGEN_VERSION=0.2.129   # must equal the wasm-bindgen crate pinned in Cargo.toml
+WASM_OPT_VERSION=0.116.1       # Debian's binaryen (108) breaks the release wasm
+
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+# Tools only: built without LTO they install in a fraction of the time.
+fast_install() {
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo install --locked "$@"
+}
+
+if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
+  say "Adding the wasm32-unknown-unknown target"
+  rustup target add wasm32-unknown-unknown
+fi
+
+if ! cargo leptos --version 2>/dev/null | grep -q "$CARGO_LEPTOS_VERSION"; then
+  say "Installing cargo-leptos $CARGO_LEPTOS_VERSION (about 11 minutes, once)"
+  fast_install cargo-leptos --version "$CARGO_LEPTOS_VERSION" --features no_downloads
+fi
+
+if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
+  say "Installing wasm-bindgen-cli $WASM_BINDGEN_VERSION"
+  fast_install wasm-bindgen-cli --version "$WASM_BINDGEN_VERSION"
+fi
+
+if ! wasm-opt --version 2>/dev/null | grep -q "version 116"; then
+  say "Installing wasm-opt $WASM_OPT_VERSION"
+  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
+    cargo install --locked wasm-opt --version "$WASM_OPT_VERSION"
+fi
+
+if [[ "${1:-}" == "--test" ]]; then
+  if [[ ! -x /usr/bin/chromium ]]; then
+    say "Installing Debian's Chromium"
+    SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+    $SUDO apt-get update -qq || true
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium
+  fi
+  if [[ ! -d end2end/node_modules/@playwright/test ]]; then
+    say "Installing the Playwright packages (no browser download)"
+    (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+  fi
+fi

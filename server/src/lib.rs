@@ -1,0 +1,61 @@
+//! The server: configuration, the router (Leptos pages, server functions,
+//! REST API, sign-in forms) and the state they share.
+
+pub mod portal;
+pub mod rest;
+
+use axum::extract::FromRef;
+use axum::Router;
+use leptos::prelude::*;
+use leptos_axum::{generate_route_list, LeptosRoutes};
+use sea_orm::DatabaseConnection;
+
+/// What every handler may reach.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: DatabaseConnection,
+    pub leptos_options: LeptosOptions,
+    /// Add `Secure` to the session cookie (behind HTTPS).
+    pub secure_cookies: bool,
+}
+
+impl FromRef<AppState> for LeptosOptions {
+    fn from_ref(state: &AppState) -> Self {
+        state.leptos_options.clone()
+    }
+}
+
+impl FromRef<AppState> for DatabaseConnection {
+    fn from_ref(state: &AppState) -> Self {
+        state.db.clone()
+    }
+}
+
+/// Leptos options from cargo-leptos's environment, with the site's name
+/// filled in when the binary was built without it (plain `cargo test`).
+pub fn leptos_options() -> LeptosOptions {
+    let mut options = get_configuration(None).expect("leptos configuration").leptos_options;
+    if options.output_name.is_empty() {
+        options.output_name = "mvno".into();
+    }
+    options
+}
+
+/// The whole application.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(app::App);
+    let db = state.db.clone();
+    let options = state.leptos_options.clone();
+    Router::new()
+        .nest("/api", rest::router())
+        .merge(portal::router())
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(db.clone()),
+            move || app::shell(options.clone()),
+        )
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
+        .layer(tower_http::trace::TraceLayer::new_for_http())
+        .with_state(state)
+}

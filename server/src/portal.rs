@@ -1,0 +1,64 @@
+//! The portal's sign-in and sign-out forms. Plain form posts, so they work
+//! with JavaScript off; the session token travels in an HttpOnly, SameSite
+//! cookie and is the same kind of token the REST API checks.
+
+use crate::AppState;
+use app::SESSION_COOKIE;
+use axum::extract::State;
+use axum::http::{header, HeaderMap, HeaderValue};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::post;
+use axum::{Form, Router};
+use mvno::auth::LoginRequest;
+use mvno::services::auth::{self, TokenKind, SESSION_MINUTES};
+use serde::Deserialize;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/login", post(login)).route("/logout", post(logout))
+}
+
+#[derive(Deserialize)]
+struct LoginForm {
+    username: String,
+    password: String,
+}
+
+fn session_cookie(state: &AppState, value: &str, max_age_secs: i64) -> HeaderValue {
+    let secure = if state.secure_cookies { "; Secure" } else { "" };
+    HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
+    ))
+    .expect("cookie is ASCII")
+}
+
+async fn login(State(state): State<AppState>, Form(form): Form<LoginForm>) -> Response {
+    let req = LoginRequest { username: form.username, password: form.password, persist: false };
+    match auth::login(&state.db, &req, TokenKind::Session).await {
+        Ok(reply) => {
+            let cookie = session_cookie(&state, &reply.token, SESSION_MINUTES * 60);
+            ([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response()
+        }
+        Err(e) if e.status == 401 => Redirect::to("/login?error=credentials").into_response(),
+        Err(_) => Redirect::to("/login?error=internal").into_response(),
+    }
+}
+
+fn cookie_token(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_string())
+}
+
+async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
+    if let Some(token) = cookie_token(&headers) {
+        if let Err(e) = auth::end_session(&state.db, &token).await {
+            tracing::warn!(code = %e.code, "ending a session failed");
+        }
+    }
+    ([(header::SET_COOKIE, session_cookie(&state, "", 0))], Redirect::to("/login")).into_response()
+}

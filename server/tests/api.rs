@@ -1,0 +1,225 @@
+//! The server over HTTP: REST sign-in and its 401 codes, the error body for
+//! malformed requests, and the portal's session cookie and page access.
+
+use mvno::services::demo;
+use reqwest::{redirect::Policy, Client, StatusCode};
+use serde_json::{json, Value};
+use server::{leptos_options, router, AppState};
+
+struct TestApp {
+    base: String,
+    client: Client,
+    _dir: tempfile::TempDir,
+}
+
+async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/app.db?mode=rwc", dir.path().display());
+    let db = mvno::db::connect_and_migrate(&url).await.unwrap();
+    demo::load(&db).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut options = leptos_options();
+    options.site_addr = addr;
+    let state = AppState { db, leptos_options: options, secure_cookies: false };
+    tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
+    let client = Client::builder().redirect(Policy::none()).build().unwrap();
+    TestApp { base: format!("http://{addr}"), client, _dir: dir }
+}
+
+impl TestApp {
+    async fn login(&self, username: &str, password: &str) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/auth/login", self.base))
+            .json(&json!({"username": username, "password": password}))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    async fn token(&self, username: &str) -> String {
+        let body: Value = self.login(username, demo::DEMO_PASSWORD).await.json().await.unwrap();
+        body["token"].as_str().unwrap().to_string()
+    }
+
+    async fn get(&self, path: &str, auth: Option<&str>) -> reqwest::Response {
+        let mut req = self.client.get(format!("{}{path}", self.base));
+        if let Some(a) = auth {
+            req = req.header("Authorization", a);
+        }
+        req.send().await.unwrap()
+    }
+
+    async fn portal_session(&self, username: &str) -> String {
+        let res = self
+            .client
+            .post(format!("{}/login", self.base))
+            .form(&[("username", username), ("password", demo::DEMO_PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+        cookie.split(';').next().unwrap().to_string()
+    }
+}
+
+async fn error_of(res: reqwest::Response) -> (StatusCode, Value) {
+    let status = res.status();
+    let body: Value = res.json().await.unwrap();
+    (status, body["error"].clone())
+}
+
+#[tokio::test]
+async fn login_answers_the_platform_reply() {
+    let app = spawn_app().await;
+    let res = app.login("reseller@nordlys.dk", demo::DEMO_PASSWORD).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["accessLevel"], "RESELLER");
+    assert_eq!(body["expiresInMinutes"], 15);
+    assert_eq!(body["customer"], demo::ids::NORDLYS);
+    assert_eq!(body["token"].as_str().unwrap().len(), 64);
+    assert!(body["employee"].as_str().unwrap().len() == 24);
+}
+
+#[tokio::test]
+async fn wrong_credentials_are_401_credentials_invalid() {
+    let app = spawn_app().await;
+    let (status, err) = error_of(app.login("reseller@nordlys.dk", "wrong").await).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    assert_eq!(err["code"], "credentials_invalid");
+    assert_eq!(err["status"], 401);
+}
+
+#[tokio::test]
+async fn api_calls_check_the_bearer_token() {
+    let app = spawn_app().await;
+    let cases = [
+        (None, "credentials_invalid"),
+        (Some("Token abc".to_string()), "format_error"),
+        (Some(format!("Bearer {}", "0".repeat(64))), "invalid_token"),
+    ];
+    for (header, code) in cases {
+        let (status, err) = error_of(app.get("/api/customers", header.as_deref()).await).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED, "{header:?}");
+        assert_eq!(err["code"], code, "{header:?}");
+    }
+    let token = app.token("reseller@nordlys.dk").await;
+    let bearer = format!("Bearer {token}");
+    let res = app.get("/api/customers?limit=2", Some(&bearer)).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let page: Value = res.json().await.unwrap();
+    assert_eq!(page["limit"], 2);
+    assert_eq!(page["items"].as_array().unwrap().len(), 2);
+    assert!(page["total"].as_u64().unwrap() > 2);
+
+    // Logout invalidates the token.
+    assert_eq!(app.get("/api/auth/logout", Some(&bearer)).await.status(), StatusCode::OK);
+    let (status, err) = error_of(app.get("/api/customers", Some(&bearer)).await).await;
+    assert_eq!((status, err["code"].as_str()), (StatusCode::UNAUTHORIZED, Some("invalid_token")));
+}
+
+#[tokio::test]
+async fn malformed_requests_get_the_error_body() {
+    let app = spawn_app().await;
+    let res = app
+        .client
+        .post(format!("{}/api/auth/login", app.base))
+        .header("content-type", "application/json")
+        .body("{not json")
+        .send()
+        .await
+        .unwrap();
+    let (status, err) = error_of(res).await;
+    assert_eq!((status, err["code"].as_str()), (StatusCode::BAD_REQUEST, Some("bad_request")));
+
+    let token = app.token("reseller@nordlys.dk").await;
+    let (status, err) = error_of(app.get("/api/customers?limit=9999", Some(&format!("Bearer {token}"))).await).await;
+    assert_eq!((status, err["path"].as_str()), (StatusCode::BAD_REQUEST, Some("limit")));
+
+    let (status, err) = error_of(app.get("/api/no/such/thing", None).await).await;
+    assert_eq!((status, err["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
+}
+
+#[tokio::test]
+async fn owners_may_not_list_customers() {
+    let app = spawn_app().await;
+    let token = app.token("owner@bagerjensen.dk").await;
+    let (status, err) = error_of(app.get("/api/customers", Some(&format!("Bearer {token}"))).await).await;
+    assert_eq!((status, err["code"].as_str()), (StatusCode::FORBIDDEN, Some("access_denied")));
+}
+
+#[tokio::test]
+async fn portal_sign_in_sets_an_http_only_same_site_cookie() {
+    let app = spawn_app().await;
+    let res = app
+        .client
+        .post(format!("{}/login", app.base))
+        .form(&[("username", "reseller@nordlys.dk"), ("password", demo::DEMO_PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    assert_eq!(res.headers()["location"], "/");
+    let cookie = res.headers()["set-cookie"].to_str().unwrap();
+    assert!(cookie.starts_with("mvno_session="), "{cookie}");
+    assert!(cookie.contains("HttpOnly"), "{cookie}");
+    assert!(cookie.contains("SameSite=Lax"), "{cookie}");
+
+    let res = app
+        .client
+        .post(format!("{}/login", app.base))
+        .form(&[("username", "reseller@nordlys.dk"), ("password", "wrong")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/login?error=credentials");
+    assert!(res.headers().get("set-cookie").is_none());
+}
+
+#[tokio::test]
+async fn the_start_page_is_rendered_for_the_signed_in_user_only() {
+    let app = spawn_app().await;
+    let res = app.get("/", None).await;
+    assert!(res.status().is_redirection(), "{}", res.status());
+    assert_eq!(res.headers()["location"], "/login");
+
+    let cookie = app.portal_session("reseller@nordlys.dk").await;
+    let res = app.client.get(format!("{}/", app.base)).header("cookie", &cookie).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let html = res.text().await.unwrap();
+    assert!(html.contains("Rasmus Nielsen"), "the signed-in user is shown");
+    assert!(html.contains("+4520300001"), "the reseller's customers' accounts are listed");
+
+    // Another reseller does not see them.
+    let other = app.portal_session("reseller@kattegat.dk").await;
+    let html = app.client.get(format!("{}/", app.base)).header("cookie", &other).send().await.unwrap().text().await.unwrap();
+    assert!(html.contains("Karen Kattegat"));
+    assert!(!html.contains("+4520300001"));
+}
+
+#[tokio::test]
+async fn pages_refuse_what_the_level_does_not_allow() {
+    let app = spawn_app().await;
+    let owner = app.portal_session("owner@bagerjensen.dk").await;
+    let res = app.client.get(format!("{}/customers", app.base)).header("cookie", &owner).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert!(res.text().await.unwrap().contains("You do not have access to this page"));
+
+    let reseller = app.portal_session("reseller@nordlys.dk").await;
+    let res = app.client.get(format!("{}/customers", app.base)).header("cookie", &reseller).send().await.unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(res.text().await.unwrap().contains("Bager Jensen ApS"));
+}
+
+#[tokio::test]
+async fn sign_out_ends_the_session() {
+    let app = spawn_app().await;
+    let cookie = app.portal_session("reseller@nordlys.dk").await;
+    let res = app.client.post(format!("{}/logout", app.base)).header("cookie", &cookie).send().await.unwrap();
+    assert_eq!(res.headers()["location"], "/login");
+    assert!(res.headers()["set-cookie"].to_str().unwrap().contains("Max-Age=0"));
+    let res = app.client.get(format!("{}/", app.base)).header("cookie", &cookie).send().await.unwrap();
+    assert!(res.status().is_redirection());
+}

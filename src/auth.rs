@@ -1,0 +1,38 @@
+//! Sign-in request and reply of `POST /auth/login`.
+
+use crate::{AccessLevel, Id};
+use serde::{Deserialize, Serialize};
+
+/// `POST /auth/login` body.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct LoginRequest {
+    pub username: String,
+    pub password: String,
+    /// Ask for a token that does not expire (machine use).
+    #[serde(default)]
+    pub persist: bool,
+}
+
+/// `POST /auth/login` reply.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LoginReply {
+    pub token: String,
+    /// Minutes until the token expires; `null` for a persistent token.
+    pub expires_in_minutes: Option<i64>,
+    pub employee: Id,
+    pub customer: Id,
+    pub access_level: AccessLevel,
+}
+
+/// Who is signed in, as the portal shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SignedInUser {
+    pub employee: Id,
+    pub username: String,
+    pub name: String,
+    pub customer: Id,
+    pub customer_name: String,
+    pub access_level: AccessLevel,
+}

@@ -1,0 +1,22 @@
+//! SeaORM entities of the platform's data model.
+
+pub mod auth_token;
+pub mod customer;
+pub mod customer_billing;
+pub mod data_sharing_sim;
+pub mod employee;
+pub mod event;
+pub mod idempotency_key;
+pub mod invoice_line;
+pub mod job;
+pub mod mvno_account;
+pub mod number;
+pub mod number_lookup;
+pub mod number_range;
+pub mod operator;
+pub mod pbx_extension;
+pub mod porting;
+pub mod product;
+pub mod sim_card;
+pub mod sip_account;
+pub mod soc;

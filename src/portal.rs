@@ -1,0 +1,81 @@
+//! Read models shared by the portal pages and the REST API.
+
+use crate::enums::{CustomerKind, CustomerState};
+use crate::Id;
+use serde::{Deserialize, Serialize};
+
+/// A page of a list, as the platform answers lists.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub offset: u64,
+    pub limit: u64,
+    pub total: u64,
+    pub items: Vec<T>,
+}
+
+/// `offset` (default 0) and `limit` (default 100, 1..=500) of a list request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Paging {
+    pub offset: u64,
+    pub limit: u64,
+}
+
+impl Paging {
+    pub const DEFAULT_LIMIT: u64 = 100;
+    pub const MAX_LIMIT: u64 = 500;
+
+    /// Checks the platform's paging bounds; the error names the bad parameter.
+    pub fn new(offset: Option<u64>, limit: Option<u64>) -> Result<Self, crate::ApiError> {
+        let limit = limit.unwrap_or(Self::DEFAULT_LIMIT);
+        if !(1..=Self::MAX_LIMIT).contains(&limit) {
+            return Err(crate::ApiError::bad_request("limit must be between 1 and 500").with_path("limit"));
+        }
+        Ok(Paging { offset: offset.unwrap_or(0), limit })
+    }
+}
+
+impl Default for Paging {
+    fn default() -> Self {
+        Paging { offset: 0, limit: Self::DEFAULT_LIMIT }
+    }
+}
+
+/// A customer as a reseller's customer list shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CustomerSummary {
+    #[serde(rename = "_id")]
+    pub id: Id,
+    pub name: String,
+    pub cvr: Option<String>,
+    pub kind: CustomerKind,
+    pub state: CustomerState,
+    pub parent_reseller: Option<Id>,
+}
+
+/// One MVNO account in the portal's start page list.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct AccountSummary {
+    #[serde(rename = "_id")]
+    pub id: Id,
+    pub number: String,
+    pub customer: Id,
+    pub customer_name: String,
+    pub state: crate::enums::AccountState,
+    pub network: Option<crate::enums::Network>,
+    pub created: chrono::DateTime<chrono::Utc>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn paging_defaults_and_bounds() {
+        assert_eq!(Paging::new(None, None).unwrap(), Paging { offset: 0, limit: 100 });
+        assert!(Paging::new(None, Some(0)).is_err());
+        assert!(Paging::new(None, Some(501)).is_err());
+        assert_eq!(Paging::new(Some(5), Some(500)).unwrap().limit, 500);
+    }
+}

@@ -1,0 +1,199 @@
+//! Sign-in: Argon2id password hashes, tokens stored as SHA-256 hashes with
+//! an expiry, and the checks of the platform's 401 codes.
+
+use super::{db_error, Caller};
+use crate::auth::{LoginReply, LoginRequest, SignedInUser};
+use crate::db::entity::{auth_token, customer, employee};
+use crate::{AccessLevel, ApiError, Id};
+use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::Argon2;
+use chrono::{Duration, Utc};
+use rand::RngCore;
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sha2::{Digest, Sha256};
+
+/// Bearer tokens live 15 minutes unless `persist` is asked for.
+pub const API_TOKEN_MINUTES: i64 = 15;
+/// Portal sessions live 8 hours.
+pub const SESSION_MINUTES: i64 = 8 * 60;
+
+/// What a token is for.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Api,
+    Session,
+}
+
+impl TokenKind {
+    fn as_str(self) -> &'static str {
+        match self {
+            TokenKind::Api => "API",
+            TokenKind::Session => "SESSION",
+        }
+    }
+}
+
+/// Hashes a password with Argon2id and a random salt (PHC string).
+pub fn hash_password(password: &str) -> String {
+    let salt = SaltString::generate(&mut OsRng);
+    Argon2::default()
+        .hash_password(password.as_bytes(), &salt)
+        .expect("argon2 hashing with default parameters cannot fail")
+        .to_string()
+}
+
+fn verify_password(password: &str, hash: &str) -> bool {
+    PasswordHash::new(hash)
+        .map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+        .unwrap_or(false)
+}
+
+fn token_hash(token: &str) -> String {
+    hex::encode(Sha256::digest(token.as_bytes()))
+}
+
+/// A token is 64 lowercase hex characters (32 random bytes).
+fn well_formed(token: &str) -> bool {
+    token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Checks username and password; on success issues a token.
+/// Unknown user and wrong password answer alike: `401 credentials_invalid`.
+pub async fn login<C: ConnectionTrait>(db: &C, req: &LoginRequest, kind: TokenKind) -> Result<LoginReply, ApiError> {
+    let found = employee::Entity::find()
+        .filter(employee::Column::Username.eq(req.username.trim().to_lowercase()))
+        .one(db)
+        .await
+        .map_err(db_error)?;
+    let Some(emp) = found else {
+        // Spend the same time as a real check so timing does not reveal users.
+        let _ = verify_password(&req.password, DUMMY_HASH);
+        return Err(ApiError::credentials_invalid());
+    };
+    if !verify_password(&req.password, &emp.password_hash) {
+        return Err(ApiError::credentials_invalid());
+    }
+    let minutes = match (kind, req.persist) {
+        (TokenKind::Api, true) => None,
+        (TokenKind::Api, false) => Some(API_TOKEN_MINUTES),
+        (TokenKind::Session, _) => Some(SESSION_MINUTES),
+    };
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    let token = hex::encode(bytes);
+    let now = Utc::now();
+    auth_token::Entity::insert(auth_token::ActiveModel {
+        token_hash: Set(token_hash(&token)),
+        employee_id: Set(emp.id.clone()),
+        kind: Set(kind.as_str().to_string()),
+        expires_at: Set(minutes.map(|m| now + Duration::minutes(m))),
+        created_at: Set(now),
+    })
+    .exec(db)
+    .await
+    .map_err(db_error)?;
+    Ok(LoginReply {
+        token,
+        expires_in_minutes: minutes,
+        employee: Id::parse(&emp.id).map_err(|_| ApiError::internal())?,
+        customer: Id::parse(&emp.customer_id).map_err(|_| ApiError::internal())?,
+        access_level: emp.access_level.parse().map_err(|_| ApiError::internal())?,
+    })
+}
+
+/// A valid Argon2id hash of a random password, for constant-time refusals.
+const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$ZGVtb2RlbW9kZW1vZGVtb2RlbW9kZW1vZGVtb2RlbW8";
+
+/// Reads an `Authorization` header value into a caller.
+/// Missing: `credentials_invalid`; not `Bearer <64 hex>`: `format_error`;
+/// unknown or signed out: `invalid_token`; past its expiry: `expired`.
+pub async fn authenticate_header<C: ConnectionTrait>(db: &C, header: Option<&str>) -> Result<Caller, ApiError> {
+    let Some(value) = header else {
+        return Err(ApiError::credentials_invalid());
+    };
+    let token = value
+        .strip_prefix("Bearer ")
+        .map(str::trim)
+        .filter(|t| well_formed(t))
+        .ok_or_else(ApiError::format_error)?;
+    authenticate_token(db, token).await
+}
+
+/// Resolves a token (bearer or session cookie) to its caller.
+pub async fn authenticate_token<C: ConnectionTrait>(db: &C, token: &str) -> Result<Caller, ApiError> {
+    if !well_formed(token) {
+        return Err(ApiError::invalid_token());
+    }
+    let found = auth_token::Entity::find_by_id(token_hash(token))
+        .find_also_related(employee::Entity)
+        .one(db)
+        .await
+        .map_err(db_error)?;
+    let Some((tok, Some(emp))) = found else {
+        return Err(ApiError::invalid_token());
+    };
+    if tok.expires_at.is_some_and(|at| at <= Utc::now()) {
+        return Err(ApiError::token_expired());
+    }
+    Ok(Caller {
+        employee: Id::parse(&emp.id).map_err(|_| ApiError::internal())?,
+        customer: Id::parse(&emp.customer_id).map_err(|_| ApiError::internal())?,
+        access_level: emp.access_level.parse::<AccessLevel>().map_err(|_| ApiError::internal())?,
+    })
+}
+
+/// Signs the employee out everywhere: all their tokens stop working.
+pub async fn logout<C: ConnectionTrait>(db: &C, caller: &Caller) -> Result<(), ApiError> {
+    auth_token::Entity::delete_many()
+        .filter(auth_token::Column::EmployeeId.eq(caller.employee.as_str()))
+        .exec(db)
+        .await
+        .map_err(db_error)?;
+    Ok(())
+}
+
+/// Ends one portal session only.
+pub async fn end_session<C: ConnectionTrait>(db: &C, token: &str) -> Result<(), ApiError> {
+    auth_token::Entity::delete_by_id(token_hash(token)).exec(db).await.map_err(db_error)?;
+    Ok(())
+}
+
+/// The signed-in user as the portal shows them.
+pub async fn signed_in_user<C: ConnectionTrait>(db: &C, caller: &Caller) -> Result<SignedInUser, ApiError> {
+    let emp = employee::Entity::find_by_id(caller.employee.as_str())
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or_else(ApiError::invalid_token)?;
+    let cust = customer::Entity::find_by_id(caller.customer.as_str())
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or_else(ApiError::internal)?;
+    Ok(SignedInUser {
+        employee: caller.employee.clone(),
+        username: emp.username,
+        name: emp.name,
+        customer: caller.customer.clone(),
+        customer_name: cust.name,
+        access_level: caller.access_level,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn password_hash_is_argon2id_and_verifies() {
+        let h = hash_password("hemmelig");
+        assert!(h.starts_with("$argon2id$"));
+        assert!(verify_password("hemmelig", &h));
+        assert!(!verify_password("Hemmelig", &h));
+    }
+
+    #[test]
+    fn dummy_hash_is_parseable() {
+        assert!(PasswordHash::new(DUMMY_HASH).is_ok());
+    }
+}

@@ -1,0 +1,97 @@
+//! Which customers a caller reaches, and a reseller's customer list.
+
+use super::{db_error, Caller};
+use crate::db::entity::customer;
+use crate::enums::{CustomerKind, CustomerState};
+use crate::portal::{CustomerSummary, Page, Paging};
+use crate::{AccessLevel, ApiError, Id};
+use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+
+/// The customers a caller may see: `None` means all (ADMIN). Resellers reach
+/// their customers and, through sub-resellers, those below them; everyone
+/// else reaches their own customer only.
+pub async fn scope<C: ConnectionTrait>(db: &C, caller: &Caller) -> Result<Option<Vec<String>>, ApiError> {
+    if caller.access_level == AccessLevel::Admin {
+        return Ok(None);
+    }
+    if !caller.access_level.is_reseller() {
+        return Ok(Some(vec![caller.customer.to_string()]));
+    }
+    let mut reached = Vec::new();
+    let mut frontier = vec![caller.customer.to_string()];
+    while !frontier.is_empty() {
+        let children: Vec<(String, String)> = customer::Entity::find()
+            .select_only()
+            .column(customer::Column::Id)
+            .column(customer::Column::Kind)
+            .filter(customer::Column::ParentReseller.is_in(frontier.clone()))
+            .into_tuple()
+            .all(db)
+            .await
+            .map_err(db_error)?;
+        frontier = children
+            .iter()
+            .filter(|(id, kind)| kind == CustomerKind::Reseller.as_str() && !reached.contains(id))
+            .map(|(id, _)| id.clone())
+            .collect();
+        reached.extend(children.into_iter().map(|(id, _)| id));
+    }
+    Ok(Some(reached))
+}
+
+/// Whether the caller acts on `customer` directly: OWNER-level staff of the
+/// customer itself, a reseller whose customer it is, or ADMIN.
+pub async fn may_act_on<C: ConnectionTrait>(db: &C, caller: &Caller, customer_id: &str) -> Result<bool, ApiError> {
+    Ok(match scope(db, caller).await? {
+        None => true,
+        Some(ids) => ids.iter().any(|id| id == customer_id),
+    })
+}
+
+fn summary(m: customer::Model) -> Result<CustomerSummary, ApiError> {
+    let bad = |_| ApiError::internal();
+    Ok(CustomerSummary {
+        id: Id::parse(&m.id).map_err(bad)?,
+        name: m.name,
+        cvr: m.cvr,
+        kind: m.kind.parse().map_err(|_| ApiError::internal())?,
+        state: m.state.parse::<CustomerState>().map_err(|_| ApiError::internal())?,
+        parent_reseller: m.parent_reseller.as_deref().map(Id::parse).transpose().map_err(bad)?,
+    })
+}
+
+/// A reseller's customers (and its sub-resellers'), searchable by name or CVR.
+/// Only resellers and admins have a customer list: others get `403 access_denied`.
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    search: Option<&str>,
+    paging: Paging,
+) -> Result<Page<CustomerSummary>, ApiError> {
+    if !caller.access_level.may_list_customers() {
+        return Err(ApiError::access_denied());
+    }
+    let mut query = customer::Entity::find().filter(customer::Column::State.ne(CustomerState::Deleted.as_str()));
+    if let Some(ids) = scope(db, caller).await? {
+        query = query.filter(customer::Column::Id.is_in(ids));
+    }
+    if let Some(term) = search.map(str::trim).filter(|t| !t.is_empty()) {
+        query = query.filter(
+            Condition::any()
+                .add(customer::Column::Name.contains(term))
+                .add(customer::Column::Cvr.contains(term)),
+        );
+    }
+    let total = query.clone().count(db).await.map_err(db_error)?;
+    let items = query
+        .order_by_asc(customer::Column::Name)
+        .offset(paging.offset)
+        .limit(paging.limit)
+        .all(db)
+        .await
+        .map_err(db_error)?
+        .into_iter()
+        .map(summary)
+        .collect::<Result<_, _>>()?;
+    Ok(Page { offset: paging.offset, limit: paging.limit, total, items })
+}

@@ -1,0 +1,27 @@
+//! Services: what the REST handlers and the server functions call.
+//! Each takes the [`Caller`] it acts for; none knows of HTTP.
+
+pub mod accounts;
+pub mod auth;
+pub mod customers;
+pub mod demo;
+pub mod import;
+
+use crate::{AccessLevel, ApiError, Id};
+use sea_orm::DbErr;
+
+/// Who is asking: built once by the server from a bearer token or a session
+/// cookie and handed to every service.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Caller {
+    pub employee: Id,
+    pub customer: Id,
+    pub access_level: AccessLevel,
+}
+
+/// Database failures become the platform's `500 internal_error`; the detail
+/// is logged, never sent.
+pub fn db_error(e: DbErr) -> ApiError {
+    tracing::error!(error = %e, "database error");
+    ApiError::internal()
+}
