@@ -209,8 +209,9 @@ on_both!(sim_import_takes_ten_thousand_rows_all_or_nothing, |db| {
     assert!(esim.imsi.starts_with("23801"));
 
     // A bad row anywhere: nothing is written, and the error names line and field.
-    let mut bad = stock_file(50, 2_000_000);
-    bad = bad.replacen(";TDC;", ";VODAFONE;", 30);
+    let mut lines: Vec<String> = stock_file(50, 2_000_000).lines().map(str::to_string).collect();
+    lines[30] = lines[30].replace(";TDC;", ";VODAFONE;");
+    let bad = lines.join("\n");
     let err = import::import_sims(db, ids::NORDLYS, bad.as_bytes(), |_, _| {}).await.unwrap_err().to_string();
     assert!(err.starts_with("line 31, NETWORK:"), "{err}");
     assert_eq!(sim_card::Entity::find().count(db).await.unwrap(), before + 10_000);

@@ -50,6 +50,15 @@ impl TestApp {
         req.send().await.unwrap()
     }
 
+    /// A page as a browser asks for it (redirects need `Accept: text/html`).
+    async fn page(&self, path: &str, cookie: Option<&str>) -> reqwest::Response {
+        let mut req = self.client.get(format!("{}{path}", self.base)).header("accept", "text/html");
+        if let Some(c) = cookie {
+            req = req.header("cookie", c);
+        }
+        req.send().await.unwrap()
+    }
+
     async fn portal_session(&self, username: &str) -> String {
         let res = self
             .client
@@ -181,12 +190,12 @@ async fn portal_sign_in_sets_an_http_only_same_site_cookie() {
 #[tokio::test]
 async fn the_start_page_is_rendered_for_the_signed_in_user_only() {
     let app = spawn_app().await;
-    let res = app.get("/", None).await;
+    let res = app.page("/", None).await;
     assert!(res.status().is_redirection(), "{}", res.status());
     assert_eq!(res.headers()["location"], "/login");
 
     let cookie = app.portal_session("reseller@nordlys.dk").await;
-    let res = app.client.get(format!("{}/", app.base)).header("cookie", &cookie).send().await.unwrap();
+    let res = app.page("/", Some(&cookie)).await;
     assert_eq!(res.status(), StatusCode::OK);
     let html = res.text().await.unwrap();
     assert!(html.contains("Rasmus Nielsen"), "the signed-in user is shown");
@@ -194,7 +203,7 @@ async fn the_start_page_is_rendered_for_the_signed_in_user_only() {
 
     // Another reseller does not see them.
     let other = app.portal_session("reseller@kattegat.dk").await;
-    let html = app.client.get(format!("{}/", app.base)).header("cookie", &other).send().await.unwrap().text().await.unwrap();
+    let html = app.page("/", Some(&other)).await.text().await.unwrap();
     assert!(html.contains("Karen Kattegat"));
     assert!(!html.contains("+4520300001"));
 }
@@ -203,12 +212,12 @@ async fn the_start_page_is_rendered_for_the_signed_in_user_only() {
 async fn pages_refuse_what_the_level_does_not_allow() {
     let app = spawn_app().await;
     let owner = app.portal_session("owner@bagerjensen.dk").await;
-    let res = app.client.get(format!("{}/customers", app.base)).header("cookie", &owner).send().await.unwrap();
+    let res = app.page("/customers", Some(&owner)).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
     assert!(res.text().await.unwrap().contains("You do not have access to this page"));
 
     let reseller = app.portal_session("reseller@nordlys.dk").await;
-    let res = app.client.get(format!("{}/customers", app.base)).header("cookie", &reseller).send().await.unwrap();
+    let res = app.page("/customers", Some(&reseller)).await;
     assert_eq!(res.status(), StatusCode::OK);
     assert!(res.text().await.unwrap().contains("Bager Jensen ApS"));
 }
@@ -220,6 +229,6 @@ async fn sign_out_ends_the_session() {
     let res = app.client.post(format!("{}/logout", app.base)).header("cookie", &cookie).send().await.unwrap();
     assert_eq!(res.headers()["location"], "/login");
     assert!(res.headers()["set-cookie"].to_str().unwrap().contains("Max-Age=0"));
-    let res = app.client.get(format!("{}/", app.base)).header("cookie", &cookie).send().await.unwrap();
+    let res = app.page("/", Some(&cookie)).await;
     assert!(res.status().is_redirection());
 }

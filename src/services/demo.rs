@@ -8,7 +8,7 @@ use crate::db::entity::*;
 use crate::enums::*;
 use crate::icc::luhn_check_digit;
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, TransactionSession, TransactionTrait};
 use serde_json::json;
 
 /// The password of every demo login.

@@ -8,7 +8,7 @@ use crate::db::entity::{customer, sim_card};
 use crate::enums::{FormFactor, Network};
 use crate::icc::Icc;
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, TransactionTrait};
+use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, TransactionSession, TransactionTrait};
 use std::collections::HashMap;
 use std::io::Read;
 
