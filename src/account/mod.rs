@@ -1,0 +1,10 @@
+//! The MVNO account: the create request, the reply, and the errors of the
+//! spec's table (`mvno-account-create.txt`).
+
+mod errors;
+mod reply;
+mod request;
+
+pub use errors::CreateError;
+pub use reply::*;
+pub use request::*;

@@ -1,0 +1,213 @@
+//! `POST /mvno` body. Every property is optional on the wire so that each
+//! missing or bad one can be answered with its own row of the error table.
+
+use crate::dates::lenient_opt;
+use chrono::{DateTime, Utc};
+use serde::{Deserialize, Deserializer, Serialize};
+
+/// `feature.*` as requested: `None` means "take the rate plan's, else the
+/// spec's default".
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct FeatureRequest {
+    pub high_rate: Option<bool>,
+    pub international: Option<bool>,
+    pub data: Option<bool>,
+    pub five_g: Option<bool>,
+    #[serde(rename = "publicIP")]
+    pub public_ip: Option<bool>,
+    pub charged_services: Option<bool>,
+    pub voicemail: Option<bool>,
+    pub secret_number: Option<bool>,
+    pub roaming: Option<bool>,
+    pub roaming_data: Option<bool>,
+    pub mms: Option<bool>,
+    pub data_top_up_sms: Option<bool>,
+    pub smart_watch_sim: Option<bool>,
+    pub disable_hd_audio: Option<bool>,
+}
+
+/// `voicemail` settings.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct VoicemailRequest {
+    pub notify: Option<String>,
+    pub email: Option<String>,
+    pub email_file: Option<bool>,
+    pub pin: Option<String>,
+    pub default_greeting: Option<String>,
+    pub greetings: Option<Vec<Greeting>>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Greeting {
+    pub key: String,
+    pub file_id: String,
+}
+
+/// One add-on data-sharing SIM.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DataSharingSimRequest {
+    pub sim_number: Option<String>,
+    pub assign_esim: Option<bool>,
+    pub name: Option<String>,
+}
+
+/// `purchaseInfo` (ADMIN only).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PurchaseInfo {
+    pub order_id: Option<String>,
+    #[serde(default, with = "lenient_opt", skip_serializing_if = "Option::is_none")]
+    pub date: Option<DateTime<Utc>>,
+    pub payment_option: Option<String>,
+    pub serial: Option<String>,
+}
+
+/// `mitId`: who created the account with MitID. Never shown to the unauthorised.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MitId {
+    pub uuid: Option<String>,
+    pub name: Option<String>,
+    pub authentication_date: Option<String>,
+}
+
+/// `restOfWorldRoaming` as requested. `productId: null` asks to remove the
+/// plan's package.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RowRequest {
+    #[serde(default, deserialize_with = "present")]
+    pub product_id: Option<Option<String>>,
+    pub keep_after_expire: Option<bool>,
+}
+
+/// One `socsOverride` entry.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SocOverride {
+    pub soc: String,
+    pub new_soc: String,
+    #[serde(default)]
+    pub expire_eom: bool,
+    #[serde(default)]
+    pub start_eom: bool,
+    #[serde(default)]
+    pub set_by_system: bool,
+}
+
+/// `autoAssignSim`: the spec types it Boolean but says "set this property
+/// either TDC or TELENOR"; both are read. `true` alone means TDC.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AutoAssign {
+    Flag(bool),
+    Network(String),
+}
+
+impl AutoAssign {
+    /// The network asked for, or `None` when not asked (`false`, empty).
+    pub fn network(&self) -> Option<String> {
+        match self {
+            AutoAssign::Flag(true) => Some("TDC".to_string()),
+            AutoAssign::Flag(false) => None,
+            AutoAssign::Network(n) if n.trim().is_empty() => None,
+            AutoAssign::Network(n) => Some(n.trim().to_string()),
+        }
+    }
+}
+
+/// The create request body.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CreateMvnoRequest {
+    pub customer: Option<String>,
+    pub number: Option<String>,
+    #[serde(default)]
+    pub feature: Option<FeatureRequest>,
+    pub voicemail: Option<VoicemailRequest>,
+    pub mvno_sim: Option<String>,
+    pub nosim: Option<String>,
+    pub esim: Option<String>,
+    pub auto_assign_sim: Option<AutoAssign>,
+    pub donor_sim_number: Option<String>,
+    pub sip_account: Option<String>,
+    pub pbx: Option<i64>,
+    pub extension: Option<String>,
+    pub dnd: Option<bool>,
+    pub rate_plan: Option<String>,
+    pub new_rate_plan: Option<String>,
+    pub services: Option<Vec<String>>,
+    pub socs_override: Option<Vec<SocOverride>>,
+    pub notes: Option<String>,
+    pub custom: Option<serde_json::Value>,
+    pub billing_customer: Option<String>,
+    #[serde(default, with = "lenient_opt", skip_serializing_if = "Option::is_none")]
+    pub start_date: Option<DateTime<Utc>>,
+    #[serde(default, with = "lenient_opt", skip_serializing_if = "Option::is_none")]
+    pub delete_date: Option<DateTime<Utc>>,
+    #[serde(default, with = "lenient_opt", skip_serializing_if = "Option::is_none")]
+    pub requested_porting_date: Option<DateTime<Utc>>,
+    pub porting_ready: Option<bool>,
+    pub data_sharing_sims: Option<Vec<DataSharingSimRequest>>,
+    pub purchase_info: Option<PurchaseInfo>,
+    pub mit_id: Option<MitId>,
+    pub rest_of_world_roaming: Option<RowRequest>,
+    /// Reply-only properties an integrator may echo back; accepted and ignored.
+    pub employee: Option<String>,
+    pub name: Option<String>,
+    pub listed: Option<bool>,
+}
+
+/// `Some(None)` for an explicit `null`, `None` when absent (with `default`).
+fn present<'de, D, T>(d: D) -> Result<Option<Option<T>>, D::Error>
+where
+    D: Deserializer<'de>,
+    T: Deserialize<'de>,
+{
+    Option::<T>::deserialize(d).map(Some)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_the_spec_example_in_strict_json() {
+        let body = r#"{ "customer": "1234567890ABCDEF12345678", "number": "+4571919998",
+            "feature": { "highRate": true, "publicIP": false, "fiveG": false, "mms": true },
+            "mvnoSim": "8945020184621234567", "donorSimNumber": "1647384576898427289",
+            "dataSharingSims": [ { "name": "My Laptop", "simNumber": "12345678901234567890" } ],
+            "voicemail": { "notify": "BOTH", "email": "donald@duck.com", "emailFile": true, "pin": "1234567890" },
+            "sipAccount": "1234567890ABCDEF12345678", "pbx": null, "extension": null, "dnd": false,
+            "ratePlan": "123457890ABCDEF12345678", "notes": "This is a note",
+            "startDate": "2020-01-01T00:00.000Z", "deleteDate": null, "requestedPortingDate": null,
+            "portingReady": true, "purchaseInfo": { "orderId": "7821", "date": "2020-01-01T00:00.000Z", "paymentOption": "RENTED" },
+            "restOfWorldRoaming": { "productId": "1234567890ABCD1234567890", "keepAfterExpire": false } }"#;
+        let req: CreateMvnoRequest = serde_json::from_str(body).unwrap();
+        assert_eq!(req.feature.as_ref().unwrap().public_ip, Some(false));
+        assert_eq!(req.feature.as_ref().unwrap().roaming, None);
+        assert_eq!(crate::dates::format(&req.start_date.unwrap()), "2020-01-01T00:00:00.000Z");
+        assert_eq!(req.data_sharing_sims.unwrap()[0].name.as_deref(), Some("My Laptop"));
+        assert_eq!(req.rest_of_world_roaming.unwrap().product_id, Some(Some("1234567890ABCD1234567890".into())));
+    }
+
+    #[test]
+    fn row_product_null_is_told_from_absent() {
+        let removed: RowRequest = serde_json::from_str(r#"{"productId": null}"#).unwrap();
+        assert_eq!(removed.product_id, Some(None));
+        let absent: RowRequest = serde_json::from_str(r#"{"keepAfterExpire": true}"#).unwrap();
+        assert_eq!(absent.product_id, None);
+    }
+
+    #[test]
+    fn auto_assign_reads_network_or_flag() {
+        let r: CreateMvnoRequest = serde_json::from_str(r#"{"autoAssignSim": "TELENOR"}"#).unwrap();
+        assert_eq!(r.auto_assign_sim.unwrap().network().as_deref(), Some("TELENOR"));
+        let r: CreateMvnoRequest = serde_json::from_str(r#"{"autoAssignSim": false}"#).unwrap();
+        assert_eq!(r.auto_assign_sim.unwrap().network(), None);
+    }
+}
