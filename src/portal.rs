@@ -79,3 +79,49 @@ mod tests {
         assert_eq!(Paging::new(Some(5), Some(500)).unwrap().limit, 500);
     }
 }
+
+/// What `POST /mvno/check/number` says about a number for a customer.
+#[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum NumberAvailability {
+    /// Free on the platform: will be bought (a line on the invoice).
+    AvailableForPurchase,
+    /// The customer owns it and does not use it.
+    OwnedAndFree,
+    /// Another Danish operator holds it: a porting will be created.
+    PortingRequired,
+    /// In use on an account, or being ported.
+    InUse,
+    /// Anything else (invalid, reserved, quarantined, unknown, …); `reason` says why.
+    NotAvailable,
+}
+
+/// The donor operator as the number check shows it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DonorInfo {
+    pub cps_code: String,
+    pub name: String,
+    pub mvno_auth: crate::enums::MvnoAuth,
+    /// Whether the donor asks for the ICC of the SIM used today.
+    pub needs_donor_icc: bool,
+    pub icc_validation: Option<String>,
+}
+
+/// Reply of the number check.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct NumberCheck {
+    pub number: String,
+    pub availability: NumberAvailability,
+    pub operator: Option<DonorInfo>,
+    /// The create operation's error for this number, in the platform's words.
+    pub reason: Option<crate::ApiError>,
+}
+
+/// Body of the number check.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NumberCheckRequest {
+    pub customer: String,
+    pub number: String,
+}

@@ -17,6 +17,7 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     /// Add `Secure` to the session cookie (behind HTTPS).
     pub secure_cookies: bool,
+    pub create_settings: std::sync::Arc<mvno::services::create::CreateSettings>,
 }
 
 impl FromRef<AppState> for LeptosOptions {
@@ -45,6 +46,7 @@ pub fn leptos_options() -> LeptosOptions {
 pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(app::App);
     let db = state.db.clone();
+    let settings = state.create_settings.clone();
     let options = state.leptos_options.clone();
     Router::new()
         .nest("/api", rest::router())
@@ -52,7 +54,10 @@ pub fn router(state: AppState) -> Router {
         .leptos_routes_with_context(
             &state,
             routes,
-            move || provide_context(db.clone()),
+            move || {
+                provide_context(db.clone());
+                provide_context(settings.clone());
+            },
             move || app::shell(options.clone()),
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))

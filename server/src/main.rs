@@ -24,6 +24,9 @@ enum Command {
         /// Mark the session cookie `Secure` (when served over HTTPS).
         #[arg(long, env = "SECURE_COOKIES")]
         secure_cookies: bool,
+        /// Seconds the simulated network takes to activate a new account.
+        #[arg(long, env = "ACTIVATION_DELAY_SECS", default_value_t = 5)]
+        activation_delay_secs: i64,
     },
     /// Apply the database migrations and stop.
     Migrate,
@@ -46,7 +49,7 @@ async fn main() -> anyhow::Result<()> {
         .init();
     let cli = Cli::parse();
     let conn = db::connect_and_migrate(&cli.database_url).await.context("opening the database")?;
-    match cli.command.unwrap_or(Command::Serve { secure_cookies: false }) {
+    match cli.command.unwrap_or(Command::Serve { secure_cookies: false, activation_delay_secs: 5 }) {
         Command::Migrate => println!("The database is up to date."),
         Command::Demo => {
             anyhow::ensure!(demo::is_empty(&conn).await?, "the database already has data; demo data goes into an empty one");
@@ -70,14 +73,18 @@ async fn main() -> anyhow::Result<()> {
                 Err(e) => anyhow::bail!("nothing was imported: {e}"),
             }
         }
-        Command::Serve { secure_cookies } => {
+        Command::Serve { secure_cookies, activation_delay_secs } => {
             if db::is_sqlite(&cli.database_url) && demo::is_empty(&conn).await? {
                 demo::load(&conn).await?;
                 println!("First start: demo data loaded into {}.", cli.database_url);
             }
             let options = leptos_options();
             let addr = options.site_addr;
-            let state = AppState { db: conn, leptos_options: options, secure_cookies };
+            let create_settings = std::sync::Arc::new(mvno::services::create::CreateSettings {
+                activation_delay: chrono::Duration::seconds(activation_delay_secs),
+            });
+            tokio::spawn(mvno::services::activation::run_forever(conn.clone(), std::time::Duration::from_millis(500)));
+            let state = AppState { db: conn, leptos_options: options, secure_cookies, create_settings };
             let listener = tokio::net::TcpListener::bind(&addr).await.with_context(|| format!("binding {addr}"))?;
             println!("The portal is at http://{addr}/ (API under http://{addr}/api)");
             print_logins();

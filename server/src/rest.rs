@@ -11,7 +11,11 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use mvno::auth::{LoginReply, LoginRequest};
 use mvno::portal::{CustomerSummary, Page, Paging};
-use mvno::services::{auth, customers, Caller};
+use axum::body::Bytes;
+use axum::http::HeaderMap;
+use mvno::account::{CreateError, CreateMvnoRequest, MvnoAccount, Porting};
+use mvno::portal::{NumberCheck, NumberCheckRequest};
+use mvno::services::{auth, create, customers, idempotency, lookup, portings, view, Caller};
 use mvno::ApiError;
 use serde::Deserialize;
 
@@ -20,6 +24,10 @@ pub fn router() -> Router<AppState> {
         .route("/auth/login", post(login))
         .route("/auth/logout", get(logout))
         .route("/customers", get(list_customers))
+        .route("/mvno", post(create_mvno).get(list_mvno))
+        .route("/mvno/check/number", post(check_number))
+        .route("/mvno/{id}", get(get_mvno))
+        .route("/porting/{id}", get(get_porting).post(update_porting))
         .fallback(|| async { RestError(ApiError::not_found("No such resource")) })
 }
 
@@ -101,4 +109,111 @@ async fn list_customers(
 ) -> Result<Json<Page<CustomerSummary>>, RestError> {
     let paging = Paging::new(q.offset, q.limit)?;
     Ok(Json(customers::list(&state.db, &caller, q.filter.as_deref(), paging).await?))
+}
+
+/// Reads a JSON body strictly: malformed JSON is `400 bad_request`; a value
+/// of the wrong type is `422` with the property's path as code and `path`.
+fn read_body<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, RestError> {
+    serde_path_to_error::deserialize(value).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { "body".to_string() } else { path };
+        RestError(ApiError { code: path.clone(), message: e.inner().to_string(), status: 422, path: Some(path) })
+    })
+}
+
+fn parse_json(body: &Bytes) -> Result<serde_json::Value, RestError> {
+    serde_json::from_slice(body).map_err(|e| RestError(ApiError::bad_request(format!("The body is not valid JSON: {e}"))))
+}
+
+/// `POST /mvno`. With an `Idempotency-Key` header, a repeat of the same
+/// body answers the first result.
+async fn create_mvno(State(state): State<AppState>, Authed(caller): Authed, headers: HeaderMap, body: Bytes) -> Response {
+    let value = if body.iter().all(u8::is_ascii_whitespace) {
+        serde_json::Value::Null
+    } else {
+        match parse_json(&body) {
+            Ok(v) => v,
+            Err(e) => return e.into_response(),
+        }
+    };
+    let key = headers.get("idempotency-key").map(|v| v.to_str().unwrap_or("\u{0}").to_string());
+    let Some(key) = key else {
+        return run_create(&state, &caller, value).await.1;
+    };
+    let employee = caller.employee.to_string();
+    match idempotency::claim(&state.db, &employee, &key, &idempotency::fingerprint(&value)).await {
+        Err(e) => RestError(e).into_response(),
+        Ok(idempotency::Claim::Replay { status, body }) => {
+            (StatusCode::from_u16(status).unwrap_or(StatusCode::OK), Json(body)).into_response()
+        }
+        Ok(idempotency::Claim::Fresh) => {
+            let ((status, json), response) = run_create(&state, &caller, value).await;
+            if let Err(e) = idempotency::finish(&state.db, &employee, &key, status, &json).await {
+                tracing::error!(code = %e.code, "remembering an idempotent reply failed");
+            }
+            response
+        }
+    }
+}
+
+/// Runs the create and answers both the response and what to remember of it.
+async fn run_create(state: &AppState, caller: &Caller, value: serde_json::Value) -> ((u16, serde_json::Value), Response) {
+    let result: Result<MvnoAccount, ApiError> = async {
+        if !value.is_object() || value.as_object().is_some_and(|o| o.is_empty()) {
+            return Err(CreateError::NoBody.to_api());
+        }
+        let req: CreateMvnoRequest = read_body(value).map_err(|e| e.0)?;
+        create::create(&state.db, caller, &req, &state.create_settings).await
+    }
+    .await;
+    match result {
+        Ok(account) => {
+            let json = serde_json::to_value(&account).unwrap_or_default();
+            ((201, json.clone()), (StatusCode::CREATED, Json(json)).into_response())
+        }
+        Err(e) => {
+            let json = serde_json::to_value(e.clone().body()).unwrap_or_default();
+            ((e.status, json), RestError(e).into_response())
+        }
+    }
+}
+
+async fn get_mvno(State(state): State<AppState>, Authed(caller): Authed, axum::extract::Path(id): axum::extract::Path<String>) -> Result<Json<MvnoAccount>, RestError> {
+    Ok(Json(view::get(&state.db, &caller, &id).await?))
+}
+
+#[derive(Deserialize)]
+pub struct MvnoListQuery {
+    customer: Option<String>,
+    offset: Option<u64>,
+    limit: Option<u64>,
+}
+
+async fn list_mvno(
+    State(state): State<AppState>,
+    Authed(caller): Authed,
+    ApiQuery(q): ApiQuery<MvnoListQuery>,
+) -> Result<Json<Page<MvnoAccount>>, RestError> {
+    let paging = Paging::new(q.offset, q.limit)?;
+    let customer = q.customer.unwrap_or_else(|| caller.customer.to_string());
+    Ok(Json(view::list(&state.db, &caller, &customer, paging).await?))
+}
+
+async fn check_number(State(state): State<AppState>, Authed(caller): Authed, body: Bytes) -> Result<Json<NumberCheck>, RestError> {
+    let req: NumberCheckRequest = read_body(parse_json(&body)?)?;
+    Ok(Json(lookup::check_number(&state.db, &caller, &req.customer, &req.number).await?))
+}
+
+async fn get_porting(State(state): State<AppState>, Authed(caller): Authed, axum::extract::Path(id): axum::extract::Path<String>) -> Result<Json<Porting>, RestError> {
+    Ok(Json(portings::get(&state.db, &caller, &id).await?))
+}
+
+async fn update_porting(
+    State(state): State<AppState>,
+    Authed(caller): Authed,
+    axum::extract::Path(id): axum::extract::Path<String>,
+    body: Bytes,
+) -> Result<Json<Porting>, RestError> {
+    let change: portings::PortingUpdate = read_body(parse_json(&body)?)?;
+    Ok(Json(portings::update(&state.db, &caller, &id, change).await?))
 }

@@ -95,3 +95,22 @@ pub async fn list<C: ConnectionTrait>(
         .collect::<Result<_, _>>()?;
     Ok(Page { offset: paging.offset, limit: paging.limit, total, items })
 }
+
+/// A customer and the resellers above it, nearest first.
+pub async fn chain<C: ConnectionTrait>(db: &C, customer_id: &str) -> Result<Vec<customer::Model>, ApiError> {
+    let mut out: Vec<customer::Model> = Vec::new();
+    let mut next = Some(customer_id.to_string());
+    while let Some(id) = next.take() {
+        if out.iter().any(|c| c.id == id) {
+            break;
+        }
+        match customer::Entity::find_by_id(id).one(db).await.map_err(db_error)? {
+            Some(c) => {
+                next = c.parent_reseller.clone();
+                out.push(c);
+            }
+            None => break,
+        }
+    }
+    Ok(out)
+}

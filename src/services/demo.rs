@@ -55,6 +55,8 @@ pub mod ids {
     pub const ROW_WORLD_1GB: &str = "d0000000000000000000000b";
     pub const DATA_TOP_UP: &str = "d0000000000000000000000c";
     pub const NUMBER_PURCHASE: &str = "d0000000000000000000000d";
+    /// A campaign plan that ends with the current month.
+    pub const PLAN_ENDING: &str = "d0000000000000000000000e";
 
     pub const SIP_BAGER: &str = "5a0000000000000000000001";
     pub const SIP_FISKEHANDEL: &str = "5a0000000000000000000002";
@@ -312,6 +314,9 @@ async fn products<C: ConnectionTrait>(db: &C, _now: DateTime<Utc>) -> Result<(),
     pold.features = Set(Some(plan_features(false, false)));
     let mut pmaster = product(PLAN_MASTER_5GB, ProductKind::RatePlan, "Telecom X Basis 5 GB", None, 99, None, false, &["VOLTE"]);
     pmaster.features = Set(Some(plan_features(false, true)));
+    let month_end = super::clock::porting_time(super::clock::next_month_start(super::clock::copenhagen_date(_now))) - Duration::days(1);
+    let mut pending = product(PLAN_ENDING, ProductKind::RatePlan, "Kampagne 20 GB (slutter denne måned)", Some(NORDLYS), 89, Some(month_end), false, &["VOLTE"]);
+    pending.features = Set(Some(plan_features(false, false)));
     let mut pkat = product(PLAN_KATTEGAT, ProductKind::RatePlan, "Kattegat Fri 30 GB", Some(KATTEGAT), 169, None, false, &["VOLTE", "DATA5G"]);
     pkat.features = Set(Some(plan_features(true, true)));
     let rows = vec![
@@ -320,6 +325,7 @@ async fn products<C: ConnectionTrait>(db: &C, _now: DateTime<Utc>) -> Result<(),
         pworld,
         pold,
         pmaster,
+        pending,
         pkat,
         product(SERVICE_EXTRA_DATA, ProductKind::Service, "Ekstra data 20 GB", Some(NORDLYS), 50, None, true, &[]),
         product(SERVICE_VOICEMAIL_EMAIL, ProductKind::Service, "Telefonsvarer til e-mail", Some(NORDLYS), 10, None, true, &["VMAIL"]),

@@ -2,6 +2,13 @@
 //! Each takes the [`Caller`] it acts for; none knows of HTTP.
 
 pub mod accounts;
+pub mod activation;
+pub mod idempotency;
+pub mod lookup;
+pub mod portings;
+pub mod clock;
+pub mod create;
+pub mod view;
 pub mod auth;
 pub mod customers;
 pub mod demo;
