@@ -8,6 +8,7 @@ use std::str::FromStr;
 /// the ones below it (`VIEWER` < `MANAGER` < `OWNER` < `RESELLER` <
 /// `RESELLER_ADMIN` < `ADMIN`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum AccessLevel {
     Viewer,

@@ -5,6 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// `POST /auth/login` body.
 #[derive(Clone, Debug, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct LoginRequest {
     pub username: String,
     pub password: String,
@@ -15,6 +16,7 @@ pub struct LoginRequest {
 
 /// `POST /auth/login` reply.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct LoginReply {
     pub token: String,
@@ -27,6 +29,7 @@ pub struct LoginReply {
 
 /// Who is signed in, as the portal shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SignedInUser {
     pub employee: Id,

@@ -8,6 +8,7 @@ use std::fmt;
 /// `access_denied`), `message` the human description, `path` the offending
 /// property when there is one.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct ApiError {
     pub code: String,
     pub message: String,
@@ -18,6 +19,7 @@ pub struct ApiError {
 
 /// The JSON envelope around an [`ApiError`].
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     pub error: ApiError,
 }

@@ -5,6 +5,7 @@ use std::fmt;
 
 /// An id of the platform: exactly 24 hex characters, stored in lowercase.
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(try_from = "String", into = "String")]
 pub struct Id(String);
 

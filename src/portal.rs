@@ -6,6 +6,7 @@ use serde::{Deserialize, Serialize};
 
 /// A page of a list, as the platform answers lists.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct Page<T> {
     pub offset: u64,
     pub limit: u64,
@@ -42,6 +43,7 @@ impl Default for Paging {
 
 /// A customer as a reseller's customer list shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CustomerSummary {
     #[serde(rename = "_id")]
@@ -55,6 +57,7 @@ pub struct CustomerSummary {
 
 /// One MVNO account in the portal's start page list.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct AccountSummary {
     #[serde(rename = "_id")]
@@ -82,6 +85,7 @@ mod tests {
 
 /// What `POST /mvno/check/number` says about a number for a customer.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum NumberAvailability {
     /// Free on the platform: will be bought (a line on the invoice).
@@ -98,6 +102,7 @@ pub enum NumberAvailability {
 
 /// The donor operator as the number check shows it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DonorInfo {
     pub cps_code: String,
@@ -110,6 +115,7 @@ pub struct DonorInfo {
 
 /// Reply of the number check.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct NumberCheck {
     pub number: String,
@@ -121,7 +127,49 @@ pub struct NumberCheck {
 
 /// Body of the number check.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct NumberCheckRequest {
     pub customer: String,
     pub number: String,
+}
+
+/// A number offered for a new account.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct OfferedNumber {
+    pub number: String,
+    pub network: Option<crate::enums::Network>,
+    /// `true`: the customer owns it already; `false`: it will be bought.
+    pub owned: bool,
+}
+
+/// Free SIM stock a customer can draw on, counted.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct StockCount {
+    pub network: crate::enums::Network,
+    pub form_factor: crate::enums::FormFactor,
+    pub auto_assign: bool,
+    pub count: u64,
+}
+
+/// A product offered to a customer (rate plan, service, RoW package).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct ProductOffer {
+    #[serde(rename = "_id")]
+    pub id: Id,
+    pub kind: crate::enums::ProductKind,
+    pub name: String,
+    /// Monthly (or one-off) price in DKK.
+    pub price: f64,
+    pub facts: Vec<String>,
+    /// A rate plan's default features.
+    pub features: Option<crate::account::FeatureRequest>,
+    /// A rate plan's included Rest-of-World package.
+    pub included_row_product: Option<Id>,
+    pub public: bool,
 }

@@ -538,3 +538,21 @@ on_both!(spec_example_with_a_future_start_date_is_created, |db| {
     assert_eq!(json["startDate"], mvno::dates::format(&start));
     assert!(json["_id"].as_str().unwrap().len() == 24);
 });
+
+/// Jobs live in the database: an account created before a restart is
+/// activated by the worker of the next process.
+#[tokio::test]
+async fn pending_activation_survives_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/restart.db?mode=rwc", dir.path().display());
+    let db = mvno::db::connect_and_migrate(&url).await.unwrap();
+    demo::load(&db).await.unwrap();
+    let c = caller(&db, RESELLER).await;
+    let a = create(&db, &c, &base(), &CreateSettings { activation_delay: Duration::zero() }).await.unwrap();
+    db.close().await.unwrap();
+
+    let db = mvno::db::connect_and_migrate(&url).await.unwrap();
+    assert_eq!(mvno::services::activation::run_due(&db).await.unwrap(), 1);
+    let state = mvno_account::Entity::find_by_id(a.id).one(&db).await.unwrap().unwrap().state;
+    assert_eq!(state, "ACTIVE");
+}

@@ -1,6 +1,7 @@
 //! The server: configuration, the router (Leptos pages, server functions,
 //! REST API, sign-in forms) and the state they share.
 
+pub mod openapi;
 pub mod portal;
 pub mod rest;
 

@@ -15,8 +15,10 @@ use axum::body::Bytes;
 use axum::http::HeaderMap;
 use mvno::account::{CreateError, CreateMvnoRequest, MvnoAccount, Porting};
 use mvno::portal::{NumberCheck, NumberCheckRequest};
-use mvno::services::{auth, create, customers, idempotency, lookup, portings, view, Caller};
-use mvno::ApiError;
+use mvno::enums::{Network, ProductKind};
+use mvno::portal::{OfferedNumber, ProductOffer, StockCount};
+use mvno::services::{auth, catalog, create, customers, idempotency, lookup, portings, view, Caller};
+use mvno::{ApiError, ErrorBody};
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
@@ -28,6 +30,10 @@ pub fn router() -> Router<AppState> {
         .route("/mvno/check/number", post(check_number))
         .route("/mvno/{id}", get(get_mvno))
         .route("/porting/{id}", get(get_porting).post(update_porting))
+        .route("/numbers", get(list_numbers))
+        .route("/sims/stock", get(sim_stock))
+        .route("/products", get(list_products))
+        .route("/openapi.json", get(|| async { Json(crate::openapi::document()) }))
         .fallback(|| async { RestError(ApiError::not_found("No such resource")) })
 }
 
@@ -86,10 +92,16 @@ impl FromRequestParts<AppState> for Authed {
     }
 }
 
+/// Sign in; answers a bearer token.
+#[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest,
+    responses((status = 200, body = LoginReply), (status = 401, description = "credentials_invalid", body = ErrorBody)))]
 async fn login(State(state): State<AppState>, ApiJson(req): ApiJson<LoginRequest>) -> Result<Json<LoginReply>, RestError> {
     Ok(Json(auth::login(&state.db, &req, auth::TokenKind::Api).await?))
 }
 
+/// Invalidates all the user's tokens.
+#[utoipa::path(get, path = "/api/auth/logout", tag = "auth", security(("bearer" = [])),
+    responses((status = 200, description = "Signed out"), (status = 401, body = ErrorBody)))]
 async fn logout(State(state): State<AppState>, Authed(caller): Authed) -> Result<Json<serde_json::Value>, RestError> {
     auth::logout(&state.db, &caller).await?;
     Ok(Json(serde_json::json!({})))
@@ -102,6 +114,10 @@ pub struct ListQuery {
     filter: Option<String>,
 }
 
+/// A reseller's customers (and its sub-resellers').
+#[utoipa::path(get, path = "/api/customers", tag = "customers", security(("bearer" = [])),
+    params(("offset" = Option<u64>, Query), ("limit" = Option<u64>, Query), ("filter" = Option<String>, Query, description = "Name or CVR")),
+    responses((status = 200, body = Page<CustomerSummary>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 async fn list_customers(
     State(state): State<AppState>,
     Authed(caller): Authed,
@@ -127,6 +143,11 @@ fn parse_json(body: &Bytes) -> Result<serde_json::Value, RestError> {
 
 /// `POST /mvno`. With an `Idempotency-Key` header, a repeat of the same
 /// body answers the first result.
+#[utoipa::path(post, path = "/api/mvno", tag = "mvno", security(("bearer" = [])), request_body = CreateMvnoRequest,
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for 24 hours")),
+    responses((status = 201, body = MvnoAccount), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+        (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 422, body = ErrorBody), (status = 500, body = ErrorBody)))]
 async fn create_mvno(State(state): State<AppState>, Authed(caller): Authed, headers: HeaderMap, body: Bytes) -> Response {
     let value = if body.iter().all(u8::is_ascii_whitespace) {
         serde_json::Value::Null
@@ -178,6 +199,9 @@ async fn run_create(state: &AppState, caller: &Caller, value: serde_json::Value)
     }
 }
 
+/// One account, by id or by its E.164 number.
+#[utoipa::path(get, path = "/api/mvno/{id}", tag = "mvno", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = MvnoAccount), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_mvno(State(state): State<AppState>, Authed(caller): Authed, axum::extract::Path(id): axum::extract::Path<String>) -> Result<Json<MvnoAccount>, RestError> {
     Ok(Json(view::get(&state.db, &caller, &id).await?))
 }
@@ -189,6 +213,10 @@ pub struct MvnoListQuery {
     limit: Option<u64>,
 }
 
+/// A customer's accounts.
+#[utoipa::path(get, path = "/api/mvno", tag = "mvno", security(("bearer" = [])),
+    params(("customer" = Option<String>, Query), ("offset" = Option<u64>, Query), ("limit" = Option<u64>, Query)),
+    responses((status = 200, body = Page<MvnoAccount>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 async fn list_mvno(
     State(state): State<AppState>,
     Authed(caller): Authed,
@@ -199,15 +227,24 @@ async fn list_mvno(
     Ok(Json(view::list(&state.db, &caller, &customer, paging).await?))
 }
 
+/// What would happen to a number on a new account of the customer.
+#[utoipa::path(post, path = "/api/mvno/check/number", tag = "mvno", security(("bearer" = [])), request_body = NumberCheckRequest,
+    responses((status = 200, body = NumberCheck), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn check_number(State(state): State<AppState>, Authed(caller): Authed, body: Bytes) -> Result<Json<NumberCheck>, RestError> {
     let req: NumberCheckRequest = read_body(parse_json(&body)?)?;
     Ok(Json(lookup::check_number(&state.db, &caller, &req.customer, &req.number).await?))
 }
 
+#[utoipa::path(get, path = "/api/porting/{id}", tag = "porting", security(("bearer" = [])), params(("id" = String, Path)),
+    responses((status = 200, body = Porting), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_porting(State(state): State<AppState>, Authed(caller): Authed, axum::extract::Path(id): axum::extract::Path<String>) -> Result<Json<Porting>, RestError> {
     Ok(Json(portings::get(&state.db, &caller, &id).await?))
 }
 
+/// Changes the requested date and the notify list.
+#[utoipa::path(post, path = "/api/porting/{id}", tag = "porting", security(("bearer" = [])), params(("id" = String, Path)),
+    request_body = portings::PortingUpdate,
+    responses((status = 200, body = Porting), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn update_porting(
     State(state): State<AppState>,
     Authed(caller): Authed,
@@ -216,4 +253,49 @@ async fn update_porting(
 ) -> Result<Json<Porting>, RestError> {
     let change: portings::PortingUpdate = read_body(parse_json(&body)?)?;
     Ok(Json(portings::update(&state.db, &caller, &id, change).await?))
+}
+
+#[derive(Deserialize)]
+pub struct NumbersQuery {
+    customer: String,
+    network: Option<Network>,
+    filter: Option<String>,
+    offset: Option<u64>,
+    limit: Option<u64>,
+}
+
+/// Numbers the customer can use: owned and free first, then purchasable.
+#[utoipa::path(get, path = "/api/numbers", tag = "catalog", security(("bearer" = [])),
+    params(("customer" = String, Query), ("network" = Option<Network>, Query), ("filter" = Option<String>, Query, description = "Digits"),
+        ("offset" = Option<u64>, Query), ("limit" = Option<u64>, Query)),
+    responses((status = 200, body = Page<OfferedNumber>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn list_numbers(State(state): State<AppState>, Authed(caller): Authed, ApiQuery(q): ApiQuery<NumbersQuery>) -> Result<Json<Page<OfferedNumber>>, RestError> {
+    let paging = Paging::new(q.offset, q.limit)?;
+    Ok(Json(catalog::offered_numbers(&state.db, &caller, &q.customer, q.network, q.filter.as_deref(), paging).await?))
+}
+
+#[derive(Deserialize)]
+pub struct CustomerQuery {
+    customer: String,
+}
+
+/// Free SIM stock the customer can draw on.
+#[utoipa::path(get, path = "/api/sims/stock", tag = "catalog", security(("bearer" = [])), params(("customer" = String, Query)),
+    responses((status = 200, body = Vec<StockCount>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn sim_stock(State(state): State<AppState>, Authed(caller): Authed, ApiQuery(q): ApiQuery<CustomerQuery>) -> Result<Json<Vec<StockCount>>, RestError> {
+    Ok(Json(catalog::sim_stock(&state.db, &caller, &q.customer).await?))
+}
+
+#[derive(Deserialize)]
+pub struct ProductsQuery {
+    customer: String,
+    kind: Option<ProductKind>,
+}
+
+/// Products usable on the customer's new accounts (default: rate plans).
+#[utoipa::path(get, path = "/api/products", tag = "catalog", security(("bearer" = [])),
+    params(("customer" = String, Query), ("kind" = Option<ProductKind>, Query)),
+    responses((status = 200, body = Vec<ProductOffer>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+async fn list_products(State(state): State<AppState>, Authed(caller): Authed, ApiQuery(q): ApiQuery<ProductsQuery>) -> Result<Json<Vec<ProductOffer>>, RestError> {
+    Ok(Json(catalog::products(&state.db, &caller, &q.customer, q.kind.unwrap_or(ProductKind::RatePlan)).await?))
 }

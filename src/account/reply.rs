@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 /// The effective features of an account.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Feature {
     pub high_rate: bool,
@@ -78,6 +79,7 @@ impl Feature {
 /// SIM card details. PIN/PUK and the activation code are `None` for callers
 /// not allowed to see them.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SimDetails {
     pub sim_number: String,
@@ -99,6 +101,7 @@ pub struct SimDetails {
 
 /// A data-sharing SIM with its own number.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DataSharingSim {
     #[serde(flatten)]
@@ -110,6 +113,7 @@ pub struct DataSharingSim {
 
 /// Voicemail as stored and answered.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Voicemail {
     #[serde(flatten)]
@@ -120,6 +124,7 @@ pub struct Voicemail {
 
 /// `info`: what the user cannot change.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Info {
     pub updating: bool,
@@ -130,12 +135,14 @@ pub struct Info {
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct TopUp {
     pub data: u64,
 }
 
 /// `restOfWorldRoaming` of the reply.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RowReply {
     pub product_id: String,
@@ -148,6 +155,7 @@ pub struct RowReply {
 
 /// The donor operator of a porting.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DonorOperator {
     pub cps_code: String,
@@ -156,6 +164,7 @@ pub struct DonorOperator {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct PortingStatus {
     pub stage: String,
     #[serde(with = "platform")]
@@ -165,6 +174,7 @@ pub struct PortingStatus {
 
 /// A port-in, as `GET /porting/{id}` and the create reply show it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Porting {
     #[serde(rename = "_id")]
@@ -185,6 +195,7 @@ pub struct Porting {
 
 /// The MVNO account object.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct MvnoAccount {
     #[serde(rename = "_id")]

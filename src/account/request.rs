@@ -8,6 +8,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// `feature.*` as requested: `None` means "take the rate plan's, else the
 /// spec's default".
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct FeatureRequest {
     pub high_rate: Option<bool>,
@@ -29,6 +30,7 @@ pub struct FeatureRequest {
 
 /// `voicemail` settings.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct VoicemailRequest {
     pub notify: Option<String>,
@@ -40,6 +42,7 @@ pub struct VoicemailRequest {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct Greeting {
     pub key: String,
@@ -48,6 +51,7 @@ pub struct Greeting {
 
 /// One add-on data-sharing SIM.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct DataSharingSimRequest {
     pub sim_number: Option<String>,
@@ -57,6 +61,7 @@ pub struct DataSharingSimRequest {
 
 /// `purchaseInfo` (ADMIN only).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PurchaseInfo {
     pub order_id: Option<String>,
@@ -68,6 +73,7 @@ pub struct PurchaseInfo {
 
 /// `mitId`: who created the account with MitID. Never shown to the unauthorised.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct MitId {
     pub uuid: Option<String>,
@@ -78,6 +84,7 @@ pub struct MitId {
 /// `restOfWorldRoaming` as requested. `productId: null` asks to remove the
 /// plan's package.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct RowRequest {
     #[serde(default, deserialize_with = "present")]
@@ -87,6 +94,7 @@ pub struct RowRequest {
 
 /// One `socsOverride` entry.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct SocOverride {
     pub soc: String,
@@ -102,6 +110,7 @@ pub struct SocOverride {
 /// `autoAssignSim`: the spec types it Boolean but says "set this property
 /// either TDC or TELENOR"; both are read. `true` alone means TDC.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(untagged)]
 pub enum AutoAssign {
     Flag(bool),
@@ -122,6 +131,7 @@ impl AutoAssign {
 
 /// The create request body.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct CreateMvnoRequest {
     pub customer: Option<String>,

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod create;
 pub mod view;
 pub mod auth;
+pub mod catalog;
 pub mod customers;
 pub mod demo;
 pub mod import;

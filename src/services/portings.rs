@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 
 /// `POST /porting/{id}` body: only what is given is changed.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase")]
 pub struct PortingUpdate {
     /// `null` means "at the end of the commitment".

@@ -1,0 +1,81 @@
+//! A running server on a fresh SQLite database with the demo data.
+#![allow(dead_code)]
+
+use mvno::services::demo;
+use reqwest::{redirect::Policy, Client, StatusCode};
+use serde_json::{json, Value};
+use server::{leptos_options, router, AppState};
+
+pub struct TestApp {
+    pub base: String,
+    pub client: Client,
+    _dir: tempfile::TempDir,
+}
+
+pub async fn spawn_app() -> TestApp {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/app.db?mode=rwc", dir.path().display());
+    let db = mvno::db::connect_and_migrate(&url).await.unwrap();
+    demo::load(&db).await.unwrap();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let mut options = leptos_options();
+    options.site_addr = addr;
+    let state = AppState { db, leptos_options: options, secure_cookies: false, create_settings: Default::default() };
+    tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
+    let client = Client::builder().redirect(Policy::none()).build().unwrap();
+    TestApp { base: format!("http://{addr}"), client, _dir: dir }
+}
+
+impl TestApp {
+    pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
+        self.client
+            .post(format!("{}/api/auth/login", self.base))
+            .json(&json!({"username": username, "password": password}))
+            .send()
+            .await
+            .unwrap()
+    }
+
+    pub async fn token(&self, username: &str) -> String {
+        let body: Value = self.login(username, demo::DEMO_PASSWORD).await.json().await.unwrap();
+        body["token"].as_str().unwrap().to_string()
+    }
+
+    pub async fn get(&self, path: &str, auth: Option<&str>) -> reqwest::Response {
+        let mut req = self.client.get(format!("{}{path}", self.base));
+        if let Some(a) = auth {
+            req = req.header("Authorization", a);
+        }
+        req.send().await.unwrap()
+    }
+
+    /// A page as a browser asks for it (redirects need `Accept: text/html`).
+    pub async fn page(&self, path: &str, cookie: Option<&str>) -> reqwest::Response {
+        let mut req = self.client.get(format!("{}{path}", self.base)).header("accept", "text/html");
+        if let Some(c) = cookie {
+            req = req.header("cookie", c);
+        }
+        req.send().await.unwrap()
+    }
+
+    pub async fn portal_session(&self, username: &str) -> String {
+        let res = self
+            .client
+            .post(format!("{}/login", self.base))
+            .form(&[("username", username), ("password", demo::DEMO_PASSWORD)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
+        cookie.split(';').next().unwrap().to_string()
+    }
+}
+
+pub async fn error_of(res: reqwest::Response) -> (StatusCode, Value) {
+    let status = res.status();
+    let body: Value = res.json().await.unwrap();
+    (status, body["error"].clone())
+}
+
