@@ -92,6 +92,7 @@ macro_rules! row {
         on_both!($name, |db| {
             demo::load(db).await.unwrap();
             let $db = db;
+            #[allow(unused_mut, unused_assignments)]
             let mut $req = base();
             $setup
             refused(db, $who, $req, $status, $code, $message).await;

@@ -115,3 +115,98 @@ pub async fn list_customers(search: Option<String>) -> Result<Page<CustomerSumma
         e
     })
 }
+
+/// What the wizard needs to start: who is asking, which customers they may
+/// pick, and today's dates in Copenhagen.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct WizardInfo {
+    pub user: SignedInUser,
+    pub customers: Vec<CustomerSummary>,
+    pub today: chrono::NaiveDate,
+    /// The next working days a port can be requested for.
+    pub porting_days: Vec<chrono::NaiveDate>,
+    /// An idempotency key for a wizard that has none yet.
+    pub new_key: String,
+}
+
+#[server(prefix = "/_fn", endpoint = "wizard_context")]
+pub async fn wizard_context() -> Result<Option<WizardInfo>, UiError> {
+    use mvno::portal::Paging;
+    use mvno::services::{auth, clock, customers};
+    let Some(caller) = ssr::caller().await? else {
+        return Ok(None);
+    };
+    let db = ssr::db()?;
+    let user = auth::signed_in_user(&db, &caller).await?;
+    let customers = if caller.access_level.may_list_customers() {
+        let page = customers::list(&db, &caller, None, Paging::new(None, Some(500))?).await?;
+        page.items.into_iter().filter(|c| c.kind != mvno::enums::CustomerKind::Reseller).collect()
+    } else {
+        Vec::new()
+    };
+    let today = clock::copenhagen_date(chrono::Utc::now());
+    let porting_days = mvno::calendar::working_days_after(today, 30);
+    Ok(Some(WizardInfo { user, customers, today, porting_days, new_key: mvno::Id::generate().to_string() }))
+}
+
+/// Numbers the customer can use, owned first.
+#[server(prefix = "/_fn", endpoint = "offered_numbers")]
+pub async fn offered_numbers(customer: String, network: Option<String>, digits: Option<String>) -> Result<Page<mvno::portal::OfferedNumber>, UiError> {
+    let caller = ssr::require_caller().await?;
+    let network = network.and_then(|n| n.parse().ok());
+    let paging = mvno::portal::Paging::new(None, Some(10))?;
+    Ok(mvno::services::catalog::offered_numbers(&ssr::db()?, &caller, &customer, network, digits.as_deref(), paging).await?)
+}
+
+/// What would happen to a number kept by the customer.
+#[server(prefix = "/_fn", endpoint = "check_number")]
+pub async fn check_number(customer: String, number: String) -> Result<mvno::portal::NumberCheck, UiError> {
+    let caller = ssr::require_caller().await?;
+    Ok(mvno::services::lookup::check_number(&ssr::db()?, &caller, &customer, &number).await?)
+}
+
+/// Free SIM stock for the customer.
+#[server(prefix = "/_fn", endpoint = "sim_stock")]
+pub async fn sim_stock(customer: String) -> Result<Vec<mvno::portal::StockCount>, UiError> {
+    let caller = ssr::require_caller().await?;
+    Ok(mvno::services::catalog::sim_stock(&ssr::db()?, &caller, &customer).await?)
+}
+
+/// Rate plans (or Rest-of-World packages) for the customer.
+#[server(prefix = "/_fn", endpoint = "products")]
+pub async fn products(customer: String, row: bool) -> Result<Vec<mvno::portal::ProductOffer>, UiError> {
+    let caller = ssr::require_caller().await?;
+    let kind = if row { mvno::enums::ProductKind::RowRoaming } else { mvno::enums::ProductKind::RatePlan };
+    Ok(mvno::services::catalog::products(&ssr::db()?, &caller, &customer, kind).await?)
+}
+
+/// Creates the subscription the wizard describes, once per idempotency key.
+#[server(prefix = "/_fn", endpoint = "create_account", input = leptos::server_fn::codec::Json)]
+pub async fn create_account(request: mvno::account::CreateMvnoRequest, key: String) -> Result<mvno::account::MvnoAccount, UiError> {
+    let caller = ssr::require_caller().await?;
+    let settings = use_context::<std::sync::Arc<mvno::services::create::CreateSettings>>().unwrap_or_default();
+    Ok(mvno::services::create::create_once(&ssr::db()?, &caller, Some(&key), &request, &settings).await?)
+}
+
+/// One account the user may see, with its eSIM QR code (SVG) when it has one
+/// and the user may see the activation code.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct AccountView {
+    pub account: mvno::account::MvnoAccount,
+    pub qr_svg: Option<String>,
+}
+
+#[server(prefix = "/_fn", endpoint = "account")]
+pub async fn get_account(id: String) -> Result<AccountView, UiError> {
+    let caller = ssr::require_caller().await?;
+    let account = mvno::services::view::get(&ssr::db()?, &caller, &id).await.map_err(|e| {
+        let e = UiError(e);
+        ssr::set_status(&e);
+        e
+    })?;
+    let qr_svg = account.mvno_sim.as_ref().and_then(|s| s.activation_code.as_deref()).and_then(|code| {
+        let qr = qrcode::QrCode::new(code.as_bytes()).ok()?;
+        Some(qr.render::<qrcode::render::svg::Color>().min_dimensions(220, 220).quiet_zone(true).build())
+    });
+    Ok(AccountView { account, qr_svg })
+}

@@ -4,12 +4,13 @@
 pub mod api;
 pub mod i18n;
 pub mod pages;
+pub mod wizard;
 
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
     components::{Route, Router, Routes},
-    SsrMode, StaticSegment,
+    ParamSegment, SsrMode, StaticSegment,
 };
 
 /// Name of the HttpOnly cookie that carries the portal session token.
@@ -52,6 +53,9 @@ pub fn App() -> impl IntoView {
                 <Route path=StaticSegment("") view=pages::home::HomePage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("login") view=pages::login::LoginPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("customers") view=pages::customers::CustomersPage ssr=SsrMode::Async/>
+                <Route path=StaticSegment("new") view=pages::wizard::WizardPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("new"), ParamSegment("step")) view=pages::wizard::WizardPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("accounts"), ParamSegment("id")) view=pages::account::AccountPage ssr=SsrMode::Async/>
             </Routes>
         </Router>
     }

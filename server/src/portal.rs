@@ -14,7 +14,7 @@ use mvno::services::auth::{self, TokenKind, SESSION_MINUTES};
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/login", post(login)).route("/logout", post(logout))
+    Router::new().route("/login", post(login)).route("/logout", post(logout)).route("/new/confirm", post(confirm))
 }
 
 #[derive(Deserialize)]
@@ -61,4 +61,35 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
         }
     }
     ([(header::SET_COOKIE, session_cookie(&state, "", 0))], Redirect::to("/login")).into_response()
+}
+
+/// The wizard's last step without JavaScript: the answers arrive as a form,
+/// become the same create request the hydrated wizard sends, and the user
+/// lands on the account page, or back on the review with the error.
+async fn confirm(State(state): State<AppState>, headers: HeaderMap, body: axum::body::Bytes) -> Response {
+    let Some(token) = cookie_token(&headers) else {
+        return Redirect::to("/login").into_response();
+    };
+    let Ok(caller) = auth::authenticate_token(&state.db, &token).await else {
+        return Redirect::to("/login").into_response();
+    };
+    let pairs: Vec<(String, String)> = form_urlencoded_pairs(&body);
+    let answers = app::wizard::WizardState::from_pairs(pairs);
+    let today = mvno::services::clock::copenhagen_date(chrono::Utc::now());
+    let request = answers.to_request(today);
+    let key = answers.get("key").to_string();
+    let key = (!key.is_empty()).then_some(key);
+    match mvno::services::create::create_once(&state.db, &caller, key.as_deref(), &request, &state.create_settings).await {
+        Ok(account) => Redirect::to(&format!("/accounts/{}?created=1", account.id)).into_response(),
+        Err(e) => {
+            let mut back = answers.clone();
+            back.0.insert("err_msg".into(), e.message.clone());
+            back.0.insert("err_path".into(), e.path.clone().unwrap_or_default());
+            Redirect::to(&format!("/new/review?{}", back.query())).into_response()
+        }
+    }
+}
+
+fn form_urlencoded_pairs(body: &[u8]) -> Vec<(String, String)> {
+    serde_urlencoded::from_bytes::<Vec<(String, String)>>(body).unwrap_or_default()
 }

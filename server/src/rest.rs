@@ -149,53 +149,22 @@ fn parse_json(body: &Bytes) -> Result<serde_json::Value, RestError> {
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 500, body = ErrorBody)))]
 async fn create_mvno(State(state): State<AppState>, Authed(caller): Authed, headers: HeaderMap, body: Bytes) -> Response {
-    let value = if body.iter().all(u8::is_ascii_whitespace) {
-        serde_json::Value::Null
-    } else {
-        match parse_json(&body) {
-            Ok(v) => v,
-            Err(e) => return e.into_response(),
-        }
-    };
-    let key = headers.get("idempotency-key").map(|v| v.to_str().unwrap_or("\u{0}").to_string());
-    let Some(key) = key else {
-        return run_create(&state, &caller, value).await.1;
-    };
-    let employee = caller.employee.to_string();
-    match idempotency::claim(&state.db, &employee, &key, &idempotency::fingerprint(&value)).await {
-        Err(e) => RestError(e).into_response(),
-        Ok(idempotency::Claim::Replay { status, body }) => {
-            (StatusCode::from_u16(status).unwrap_or(StatusCode::OK), Json(body)).into_response()
-        }
-        Ok(idempotency::Claim::Fresh) => {
-            let ((status, json), response) = run_create(&state, &caller, value).await;
-            if let Err(e) = idempotency::finish(&state.db, &employee, &key, status, &json).await {
-                tracing::error!(code = %e.code, "remembering an idempotent reply failed");
-            }
-            response
-        }
-    }
-}
-
-/// Runs the create and answers both the response and what to remember of it.
-async fn run_create(state: &AppState, caller: &Caller, value: serde_json::Value) -> ((u16, serde_json::Value), Response) {
     let result: Result<MvnoAccount, ApiError> = async {
+        let value = if body.iter().all(u8::is_ascii_whitespace) { serde_json::Value::Null } else { parse_json(&body).map_err(|e| e.0)? };
         if !value.is_object() || value.as_object().is_some_and(|o| o.is_empty()) {
             return Err(CreateError::NoBody.to_api());
         }
         let req: CreateMvnoRequest = read_body(value).map_err(|e| e.0)?;
-        create::create(&state.db, caller, &req, &state.create_settings).await
+        let key = match headers.get("idempotency-key") {
+            None => None,
+            Some(v) => Some(v.to_str().map_err(|_| idempotency::check_key("").unwrap_err())?.to_string()),
+        };
+        create::create_once(&state.db, &caller, key.as_deref(), &req, &state.create_settings).await
     }
     .await;
     match result {
-        Ok(account) => {
-            let json = serde_json::to_value(&account).unwrap_or_default();
-            ((201, json.clone()), (StatusCode::CREATED, Json(json)).into_response())
-        }
-        Err(e) => {
-            let json = serde_json::to_value(e.clone().body()).unwrap_or_default();
-            ((e.status, json), RestError(e).into_response())
-        }
+        Ok(account) => (StatusCode::CREATED, Json(account)).into_response(),
+        Err(e) => RestError(e).into_response(),
     }
 }
 

@@ -91,6 +91,43 @@ pub async fn create(
     view::account(db, caller.access_level, &account_id).await
 }
 
+/// [`create`] under an `Idempotency-Key`: the same key and request within 24
+/// hours answers the first result (success or error) without running again.
+pub async fn create_once(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    key: Option<&str>,
+    req: &CreateMvnoRequest,
+    settings: &CreateSettings,
+) -> std::result::Result<MvnoAccount, crate::ApiError> {
+    use super::idempotency::{claim, finish, fingerprint, Claim};
+    let Some(key) = key else {
+        return create(db, caller, req, settings).await;
+    };
+    let employee = caller.employee.to_string();
+    let request = serde_json::to_value(req).map_err(|_| crate::ApiError::internal())?;
+    match claim(db, &employee, key, &fingerprint(&request)).await? {
+        Claim::Replay { status, body } if status == 201 => {
+            serde_json::from_value(body).map_err(|_| crate::ApiError::internal())
+        }
+        Claim::Replay { body, .. } => {
+            let e: crate::ErrorBody = serde_json::from_value(body).map_err(|_| crate::ApiError::internal())?;
+            Err(e.error)
+        }
+        Claim::Fresh => {
+            let result = create(db, caller, req, settings).await;
+            let (status, json) = match &result {
+                Ok(a) => (201, serde_json::to_value(a).unwrap_or_default()),
+                Err(e) => (e.status, serde_json::to_value(e.clone().body()).unwrap_or_default()),
+            };
+            if let Err(e) = finish(db, &employee, key, status, &json).await {
+                tracing::error!(code = %e.code, "remembering an idempotent reply failed");
+            }
+            result
+        }
+    }
+}
+
 async fn record_event(db: &DatabaseConnection, caller: &Caller, req: &CreateMvnoRequest, account_id: &str, outcome: &str, now: DateTime<Utc>) {
     let row = event::ActiveModel {
         id: Set(Id::generate().to_string()),

@@ -39,11 +39,13 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
 #[component]
 fn Header(user: SignedInUser) -> impl IntoView {
     let may_list_customers = user.access_level.may_list_customers();
+    let may_create = user.access_level.may_create();
     view! {
         <header class="topbar">
             <a class="brand" href="/">{t().product}</a>
             <nav aria-label=t().main_nav>
                 <a href="/">{t().subscriptions}</a>
+                {may_create.then(|| view! { <a href="/new">"New subscription"</a> })}
                 {may_list_customers.then(|| view! { <a href="/customers">{t().customers}</a> })}
             </nav>
             <div class="who">

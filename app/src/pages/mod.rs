@@ -1,9 +1,11 @@
 //! The pages of the portal.
 
+pub mod account;
 pub mod customers;
 pub mod home;
 pub mod layout;
 pub mod login;
+pub mod wizard;
 
 use crate::i18n::t;
 use leptos::prelude::*;

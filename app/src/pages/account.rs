@@ -1,0 +1,156 @@
+//! The account page (also the receipt after a create): state, SIM details,
+//! eSIM QR code with install links, and the porting with what happens next.
+//! Hydrated, it follows the state from CREATING to ACTIVE without a reload.
+
+use super::layout::SignedIn;
+use crate::api::{get_account, AccountView};
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+
+#[component]
+pub fn AccountPage() -> impl IntoView {
+    view! {
+        <SignedIn>
+            <Account/>
+        </SignedIn>
+    }
+}
+
+#[component]
+fn Account() -> impl IntoView {
+    let params = use_params_map();
+    let query = use_query_map();
+    let created = move || query.with(|q| q.get("created").is_some());
+    let id = move || params.with(|p| p.get("id")).unwrap_or_default();
+    let account = Resource::new_blocking(id, get_account);
+    // Hydrated: look again every 2 seconds while the account is being created.
+    #[cfg(feature = "hydrate")]
+    {
+        let handle = set_interval_with_handle(
+            move || {
+                let creating = account.get_untracked().and_then(|r| r.ok()).is_some_and(|v| v.account.state == "CREATING");
+                if creating {
+                    account.refetch();
+                }
+            },
+            std::time::Duration::from_secs(2),
+        );
+        if let Ok(h) = handle {
+            on_cleanup(move || h.clear());
+        }
+    }
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                match account.await {
+                    Ok(view) => view! { <AccountDetails view created=created()/> }.into_any(),
+                    Err(e) => view! {
+                        <Title text="Subscription not found"/>
+                        <h1>"Subscription not found"</h1>
+                        <p role="alert">{e.to_string()}</p>
+                    }.into_any(),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+fn grouped(number: &str) -> String {
+    mvno::phone::E164::parse(number).map(|n| n.grouped()).unwrap_or_else(|_| number.to_string())
+}
+
+fn stage_text(stage: &str) -> &'static str {
+    match stage {
+        "IN_CREATED" => "Received: we will send the request to the current operator.",
+        "IN_READY" => "Ready: the request is about to be sent to the current operator.",
+        "IN_AWAITING_POA_FROM_CUSTOMER" => "Waiting for the customer's power of attorney.",
+        "IN_POA_RECEIVED_FROM_CUSTOMER" | "IN_POA_SENT" | "IN_ORDERED" | "IN_DONOR_CONTACTED" => "Sent to the current operator.",
+        "IN_CONFIRMED" => "Confirmed by the current operator.",
+        "IN_REJECTED" => "Rejected by the current operator.",
+        "IN_COMPLETED" => "The number has moved.",
+        "IN_CANCELLED" => "Cancelled.",
+        _ => "",
+    }
+}
+
+#[component]
+fn AccountDetails(view: AccountView, created: bool) -> impl IntoView {
+    let a = view.account;
+    let heading = if created { "Your subscription is created".to_string() } else { format!("Subscription {}", grouped(&a.number)) };
+    let state = a.state.clone();
+    let sim = a.mvno_sim.clone();
+    let porting = a.porting.clone();
+    let esim_code = sim.as_ref().filter(|s| s.form_factor == "eSIM").and_then(|s| s.activation_code.clone());
+    view! {
+        <Title text=heading.clone()/>
+        <h1>{heading}</h1>
+        <dl class="review">
+            <div class="review-row"><dt>"Number"</dt><dd class="mono">{grouped(&a.number)}</dd></div>
+            <div class="review-row"><dt>"Reference"</dt><dd class="mono">{a.id.clone()}</dd></div>
+            <div class="review-row">
+                <dt>"State"</dt>
+                <dd><span role="status" data-testid="account-state" class=format!("chip chip-{}", state.to_lowercase())>{state.clone()}</span></dd>
+            </div>
+            <div class="review-row"><dt>"Number state"</dt><dd>{a.number_state.clone()}</dd></div>
+        </dl>
+        {(state == "CREATING").then(|| view! {
+            <p>"The network is activating the SIM card. This page shows when it is active."</p>
+        })}
+        {sim.map(|s| view! {
+            <h2>"SIM card"</h2>
+            <dl class="review">
+                <div class="review-row"><dt>"ICC"</dt><dd class="mono">{s.sim_number.clone()}</dd></div>
+                <div class="review-row"><dt>"Network"</dt><dd>{s.network.clone()}</dd></div>
+                <div class="review-row"><dt>"Form"</dt><dd>{s.form_factor.clone()}</dd></div>
+            </dl>
+            {s.pin1.clone().map(|pin1| view! {
+                <details>
+                    <summary>"Show PIN and PUK codes"</summary>
+                    <dl class="review">
+                        <div class="review-row"><dt>"PIN"</dt><dd class="mono">{pin1}</dd></div>
+                        <div class="review-row"><dt>"PUK"</dt><dd class="mono">{s.puk1.clone().unwrap_or_default()}</dd></div>
+                    </dl>
+                </details>
+            })}
+        })}
+        {esim_code.map(|code| {
+            let parts: Vec<String> = code.split('$').map(str::to_string).collect();
+            let smdp = parts.get(1).cloned().unwrap_or_default();
+            let matching = parts.get(2).cloned().unwrap_or_default();
+            let apple = format!("https://esimsetup.apple.com/esim_qrcode_provisioning?carddata={code}");
+            let android = format!("https://esimsetup.android.com/esim_qrcode_provisioning?carddata={code}");
+            view! {
+                <section class="esim" aria-labelledby="esim-title">
+                    <h2 id="esim-title">"Install the eSIM"</h2>
+                    <p><a class="button" href=apple>"Install on this iPhone"</a>" "<a class="button" href=android>"Install on this Android phone"</a></p>
+                    <p>"Or scan the QR code with the phone that gets the eSIM:"</p>
+                    {view.qr_svg.clone().map(|svg| view! { <div class="qr" role="img" aria-label="QR code of the eSIM activation code" inner_html=svg></div> })}
+                    <details>
+                        <summary>"Enter manually"</summary>
+                        <dl class="review">
+                            <div class="review-row"><dt>"SM-DP+ address"</dt><dd class="mono">{smdp}</dd></div>
+                            <div class="review-row"><dt>"Activation code"</dt><dd class="mono">{matching}</dd></div>
+                        </dl>
+                    </details>
+                    <p class="notice">"The code works once. If the eSIM is deleted later, a new one is needed. Do not share the code."</p>
+                </section>
+            }
+        })}
+        {porting.map(|p| {
+            let date = p.requested_date.map(|d| format!("{} at 02:00", d.format("%A %-d %B %Y"))).unwrap_or_else(|| "when the commitment with the current operator ends".into());
+            view! {
+                <section aria-labelledby="porting-title">
+                    <h2 id="porting-title">"Moving the number"</h2>
+                    <dl class="review">
+                        <div class="review-row"><dt>"From"</dt><dd>{p.donor.name.clone()}</dd></div>
+                        <div class="review-row"><dt>"Stage"</dt><dd data-testid="porting-stage">{p.status.stage.clone()}</dd></div>
+                        <div class="review-row"><dt>"Requested date"</dt><dd>{date.clone()}</dd></div>
+                    </dl>
+                    <p>{stage_text(&p.status.stage)}" Insert the new SIM card after the number has moved ("{date}")."</p>
+                </section>
+            }
+        })}
+        <p><a href="/">"Back to subscriptions"</a>" · "<a href="/new">"New subscription"</a></p>
+    }
+}

@@ -1,0 +1,441 @@
+//! The "new subscription" wizard's state and rules. The state lives in the
+//! URL's query (each step has its own URL, Back keeps what was typed, and
+//! every step works as a plain GET form without JavaScript); the checks are
+//! the domain's own, run in the browser and again on the server.
+
+use mvno::account::{AutoAssign, CreateMvnoRequest, DataSharingSimRequest, FeatureRequest, RowRequest, VoicemailRequest};
+use mvno::icc::{Icc, IccError};
+use mvno::phone::E164;
+use std::collections::BTreeMap;
+
+/// The steps, in order.
+#[derive(Copy, Clone, Debug, PartialEq, Eq)]
+pub enum Step {
+    Customer,
+    Number,
+    Sim,
+    Plan,
+    Porting,
+    Extras,
+    Review,
+}
+
+impl Step {
+    pub const ALL: [Step; 7] = [Step::Customer, Step::Number, Step::Sim, Step::Plan, Step::Porting, Step::Extras, Step::Review];
+
+    pub fn slug(self) -> &'static str {
+        match self {
+            Step::Customer => "customer",
+            Step::Number => "number",
+            Step::Sim => "sim",
+            Step::Plan => "plan",
+            Step::Porting => "porting",
+            Step::Extras => "extras",
+            Step::Review => "review",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<Step> {
+        Step::ALL.into_iter().find(|st| st.slug() == s)
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Step::Customer => "Choose the customer",
+            Step::Number => "Phone number",
+            Step::Sim => "SIM card",
+            Step::Plan => "Rate plan and features",
+            Step::Porting => "Porting",
+            Step::Extras => "Extras",
+            Step::Review => "Check your answers",
+        }
+    }
+}
+
+/// Features offered as switches, with their wire names and labels.
+pub const FEATURES: [(&str, &str); 10] = [
+    ("highRate", "Calls to high-rate numbers"),
+    ("international", "International calls"),
+    ("data", "Mobile data"),
+    ("fiveG", "5G"),
+    ("roaming", "Roaming"),
+    ("roamingData", "Data while roaming"),
+    ("voicemail", "Voicemail"),
+    ("secretNumber", "Secret number"),
+    ("publicIP", "Public IP address"),
+    ("chargedServices", "Charged services (overcharged SMS)"),
+];
+
+/// Everything typed so far, as the query holds it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct WizardState(pub BTreeMap<String, String>);
+
+/// An error next to a field: `field` is the input's id.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    pub field: String,
+    pub message: String,
+}
+
+fn err(field: &str, message: &str) -> FieldError {
+    FieldError { field: field.to_string(), message: message.to_string() }
+}
+
+impl WizardState {
+    /// Reads query pairs; repeated keys (checkbox groups) are joined with `,`.
+    pub fn from_pairs<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Self {
+        let mut map: BTreeMap<String, String> = BTreeMap::new();
+        for (k, v) in pairs {
+            if matches!(k.as_str(), "from" | "error") || k.starts_with("err_") {
+                continue;
+            }
+            match map.get_mut(&k) {
+                Some(existing) if !v.is_empty() => {
+                    if !existing.is_empty() {
+                        existing.push(',');
+                    }
+                    existing.push_str(&v);
+                }
+                Some(_) => {}
+                None => {
+                    map.insert(k, v);
+                }
+            }
+        }
+        WizardState(map)
+    }
+
+    /// The keys a step shows as inputs (all others travel as hidden fields).
+    pub fn keys_of(step: Step) -> &'static [&'static str] {
+        match step {
+            Step::Customer => &["customer"],
+            Step::Number => &["mode", "number", "keepnumber", "digits"],
+            Step::Sim => &["sim", "network", "icc", "ds1", "ds2", "ds3", "ds1kind", "ds2kind", "ds3kind"],
+            Step::Plan => &["plan", "featset", "feat", "vmpin", "vmemail", "row"],
+            Step::Porting => &["donor", "pdate", "pready"],
+            Step::Extras => &["notes", "sip", "start"],
+            Step::Review => &[],
+        }
+    }
+
+    /// Hidden fields for every answer not shown on `step`.
+    pub fn hidden_for(&self, step: Step) -> Vec<(String, String)> {
+        let shown = Self::keys_of(step);
+        self.0.iter().filter(|(k, v)| !shown.contains(&k.as_str()) && !v.is_empty()).map(|(k, v)| (k.clone(), v.clone())).collect()
+    }
+
+    pub fn get(&self, key: &str) -> &str {
+        self.0.get(key).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn has(&self, key: &str) -> bool {
+        !self.get(key).trim().is_empty()
+    }
+
+    /// The query string of the state, for links ("Change") and redirects.
+    pub fn query(&self) -> String {
+        self.0
+            .iter()
+            .filter(|(_, v)| !v.is_empty())
+            .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
+            .collect::<Vec<_>>()
+            .join("&")
+    }
+
+    pub fn keeps_number(&self) -> bool {
+        self.get("mode") == "keep"
+    }
+
+    /// The number chosen from the list, or the one typed to keep.
+    pub fn chosen_number(&self) -> &str {
+        if self.keeps_number() {
+            self.get("keepnumber")
+        } else {
+            self.get("number")
+        }
+    }
+
+    /// The steps this user goes through.
+    pub fn steps(&self, picks_customer: bool, reseller_or_admin: bool) -> Vec<Step> {
+        Step::ALL
+            .into_iter()
+            .filter(|s| match s {
+                Step::Customer => picks_customer,
+                Step::Porting => self.keeps_number(),
+                Step::Extras => reseller_or_admin,
+                _ => true,
+            })
+            .collect()
+    }
+
+    pub fn feature_on(&self, name: &str) -> Option<bool> {
+        if !self.has("featset") {
+            return None;
+        }
+        Some(self.get("feat").split(',').any(|f| f == name))
+    }
+
+    /// Checks one step's fields, as the server will.
+    pub fn check(&self, step: Step, today: chrono::NaiveDate) -> Vec<FieldError> {
+        let mut out = Vec::new();
+        match step {
+            Step::Customer => {
+                if mvno::Id::parse(self.get("customer")).is_err() {
+                    out.push(err("customer", "Choose the customer the subscription is for"));
+                }
+            }
+            Step::Number => {
+                if !matches!(self.get("mode"), "new" | "keep") {
+                    out.push(err("mode-new", "Choose whether to get a new number or keep a number"));
+                } else if self.chosen_number().trim().is_empty() {
+                    let (field, msg) = if self.keeps_number() { ("keepnumber", "Enter the number to keep") } else { ("number", "Choose a number") };
+                    out.push(err(field, msg));
+                } else if let Err(e) = E164::from_typed(self.chosen_number()).and_then(|n| n.danish_mobile_candidate().map(|_| n)) {
+                    let msg = match e {
+                        mvno::phone::NumberError::NotE164 => "Enter a Danish mobile number of 8 digits, like 20 12 34 56",
+                        mvno::phone::NumberError::NotDanishMobile => "This is not a Danish mobile number",
+                    };
+                    out.push(err(if self.keeps_number() { "keepnumber" } else { "number" }, msg));
+                }
+            }
+            Step::Sim => {
+                match self.get("sim") {
+                    "physical" => {
+                        if let Some(e) = icc_problem(self.get("icc")) {
+                            out.push(err("icc", &e));
+                        }
+                    }
+                    "esim" | "auto" | "none" => {
+                        if !matches!(self.get("network"), "TDC" | "TELENOR") {
+                            out.push(err("network-TDC", "Choose the network"));
+                        }
+                    }
+                    _ => out.push(err("sim-esim", "Choose the kind of SIM card")),
+                }
+                for i in 1..=3 {
+                    let key = format!("ds{i}");
+                    if self.get(&format!("ds{i}kind")) == "physical" {
+                        if let Some(e) = icc_problem(self.get(&key)) {
+                            out.push(err(&key, &format!("Data-sharing SIM {i}: {e}")));
+                        }
+                    }
+                }
+            }
+            Step::Plan => {
+                if mvno::Id::parse(self.get("plan")).is_err() {
+                    out.push(err("plan", "Choose a rate plan"));
+                }
+                if self.feature_on("voicemail") == Some(true) && self.has("vmpin") {
+                    let pin = self.get("vmpin");
+                    if !(4..=10).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
+                        out.push(err("vmpin", "The voicemail PIN is 4 to 10 digits"));
+                    }
+                }
+            }
+            Step::Porting => {
+                if self.has("donor") {
+                    if let Some(e) = icc_problem(self.get("donor")) {
+                        out.push(err("donor", &e));
+                    }
+                }
+                let date = self.get("pdate");
+                if !matches!(date, "" | "asap" | "eoc") {
+                    match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
+                        Ok(d) => {
+                            if let Err(e) = mvno::calendar::check_porting_date(d, today) {
+                                out.push(err("pdate", &e.to_string()));
+                            }
+                        }
+                        Err(_) => out.push(err("pdate", "Enter the date as YYYY-MM-DD")),
+                    }
+                }
+            }
+            Step::Extras => {
+                if self.has("start") {
+                    match chrono::NaiveDate::parse_from_str(self.get("start"), "%Y-%m-%d") {
+                        Ok(d) if d < today => out.push(err("start", "The start date must be today or later")),
+                        Ok(_) => {}
+                        Err(_) => out.push(err("start", "Enter the date as YYYY-MM-DD")),
+                    }
+                }
+            }
+            Step::Review => {}
+        }
+        out
+    }
+
+    /// The create request the answers make.
+    pub fn to_request(&self, today: chrono::NaiveDate) -> CreateMvnoRequest {
+        let opt = |k: &str| self.has(k).then(|| self.get(k).trim().to_string());
+        let mut req = CreateMvnoRequest {
+            customer: opt("customer"),
+            number: E164::from_typed(self.chosen_number()).map(|n| n.to_string()).ok().or_else(|| Some(self.chosen_number().trim().to_string()).filter(|s| !s.is_empty())),
+            rate_plan: opt("plan"),
+            ..Default::default()
+        };
+        match self.get("sim") {
+            "physical" => req.mvno_sim = opt("icc"),
+            "esim" => req.esim = opt("network"),
+            "auto" => req.auto_assign_sim = opt("network").map(AutoAssign::Network),
+            "none" => req.nosim = opt("network"),
+            _ => {}
+        }
+        let sharing: Vec<DataSharingSimRequest> = (1..=3)
+            .filter_map(|i| {
+                let v = self.get(&format!("ds{i}")).trim().to_string();
+                let name = Some(format!("Data SIM {i}"));
+                match self.get(&format!("ds{i}kind")) {
+                    "esim" => Some(DataSharingSimRequest { assign_esim: Some(true), name, ..Default::default() }),
+                    "physical" => Some(DataSharingSimRequest { sim_number: Some(v), name, ..Default::default() }),
+                    _ => None,
+                }
+            })
+            .collect();
+        if !sharing.is_empty() {
+            req.data_sharing_sims = Some(sharing);
+        }
+        if self.has("featset") {
+            let on = |n: &str| Some(self.feature_on(n) == Some(true));
+            req.feature = Some(FeatureRequest {
+                high_rate: on("highRate"),
+                international: on("international"),
+                data: on("data"),
+                five_g: on("fiveG"),
+                roaming: on("roaming"),
+                roaming_data: on("roamingData"),
+                voicemail: on("voicemail"),
+                secret_number: on("secretNumber"),
+                public_ip: on("publicIP"),
+                charged_services: on("chargedServices"),
+                ..Default::default()
+            });
+            if self.feature_on("voicemail") == Some(true) {
+                req.voicemail = Some(VoicemailRequest {
+                    notify: Some(if self.has("vmemail") { "EMAIL".into() } else { "SMS".into() }),
+                    email: opt("vmemail"),
+                    pin: opt("vmpin"),
+                    ..Default::default()
+                });
+            }
+        }
+        match self.get("row") {
+            "" => {}
+            "none" => req.rest_of_world_roaming = Some(RowRequest { product_id: Some(None), keep_after_expire: None }),
+            id => req.rest_of_world_roaming = Some(RowRequest { product_id: Some(Some(id.to_string())), keep_after_expire: Some(true) }),
+        }
+        if self.keeps_number() {
+            req.donor_sim_number = opt("donor");
+            req.porting_ready = Some(self.get("pready") == "1");
+            req.requested_porting_date = match self.get("pdate") {
+                "" | "asap" => {
+                    let d = mvno::calendar::earliest_porting_date(today);
+                    Some(d.and_hms_opt(12, 0, 0).expect("noon").and_utc())
+                }
+                "eoc" => None,
+                d => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok().map(|d| d.and_hms_opt(12, 0, 0).expect("noon").and_utc()),
+            };
+        }
+        req.notes = opt("notes");
+        req.sip_account = opt("sip");
+        req.start_date = chrono::NaiveDate::parse_from_str(self.get("start"), "%Y-%m-%d")
+            .ok()
+            .filter(|d| *d > today)
+            .map(|d| d.and_hms_opt(0, 0, 0).expect("midnight").and_utc());
+        req
+    }
+}
+
+/// A hard error for a typed ICC (empty, not digits, wrong length), or a
+/// warning-worthy check digit. Hard errors only block; the Luhn check is
+/// reported by [`icc_warning`].
+pub fn icc_problem(typed: &str) -> Option<String> {
+    match Icc::parse(typed) {
+        Ok(_) => None,
+        Err(IccError::Empty) => Some("Enter the SIM card's ICC number".into()),
+        Err(IccError::NotDigits) => Some("The ICC number has only digits".into()),
+        Err(IccError::Length) => Some("The ICC number has 19 or 20 digits".into()),
+        Err(IccError::Prefix) => Some("The ICC number starts with 89".into()),
+    }
+}
+
+/// A warning when the check digit does not match: probably a typo.
+pub fn icc_warning(typed: &str) -> Option<&'static str> {
+    Icc::parse(typed).ok().filter(|i| !i.luhn_ok()).map(|_| "The check digit does not match. Please check the number.")
+}
+
+fn urlencode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b' ' => out.push('+'),
+            _ => out.push_str(&format!("%{b:02X}")),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn state(pairs: &[(&str, &str)]) -> WizardState {
+        WizardState::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+    }
+
+    fn today() -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(2026, 11, 26).unwrap()
+    }
+
+    #[test]
+    fn number_step_normalises_and_checks() {
+        assert!(state(&[("mode", "new"), ("number", "20 10 00 01")]).check(Step::Number, today()).is_empty());
+        let e = state(&[("mode", "keep"), ("keepnumber", "7012 3456")]).check(Step::Number, today());
+        assert_eq!(e[0].message, "This is not a Danish mobile number");
+        assert_eq!(state(&[]).check(Step::Number, today())[0].field, "mode-new");
+    }
+
+    #[test]
+    fn sim_step_uses_the_shared_icc_rules() {
+        let e = state(&[("sim", "physical"), ("icc", "8945 12")]).check(Step::Sim, today());
+        assert_eq!(e[0].message, "The ICC number has 19 or 20 digits");
+        assert!(state(&[("sim", "esim"), ("network", "TDC")]).check(Step::Sim, today()).is_empty());
+        let body = "894555000000000001";
+        let d = mvno::icc::luhn_check_digit(body).unwrap();
+        assert_eq!(icc_warning(&format!("{body}{d}")), None);
+        assert_eq!(icc_warning(&format!("{body}{}", (d + 1) % 10)), Some("The check digit does not match. Please check the number."));
+    }
+
+    #[test]
+    fn porting_date_must_be_a_working_day() {
+        let e = state(&[("mode", "keep"), ("pdate", "2026-11-28")]).check(Step::Porting, today());
+        assert_eq!(e.len(), 1);
+        assert!(state(&[("pdate", "2026-11-27")]).check(Step::Porting, today()).is_empty());
+    }
+
+    #[test]
+    fn request_from_answers() {
+        let s = state(&[
+            ("customer", "c00000000000000000000005"),
+            ("mode", "keep"),
+            ("keepnumber", "40 11 11 11"),
+            ("sim", "auto"),
+            ("network", "TELENOR"),
+            ("plan", "d00000000000000000000001"),
+            ("featset", "1"),
+            ("feat", "data,roaming"),
+            ("donor", "8945010000000047110"),
+            ("pdate", "eoc"),
+            ("ds1kind", "esim"),
+        ]);
+        let r = s.to_request(today());
+        assert_eq!(r.number.as_deref(), Some("+4540111111"));
+        assert_eq!(r.auto_assign_sim, Some(AutoAssign::Network("TELENOR".into())));
+        assert_eq!(r.feature.as_ref().unwrap().roaming, Some(true));
+        assert_eq!(r.feature.as_ref().unwrap().international, Some(false));
+        assert!(r.requested_porting_date.is_none(), "end of commitment");
+        assert_eq!(r.data_sharing_sims.unwrap()[0].assign_esim, Some(true));
+        let q = s.query();
+        assert!(q.contains("keepnumber=40+11+11+11"));
+    }
+}
