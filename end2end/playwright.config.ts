@@ -53,6 +53,7 @@ export default defineConfig({
       LEPTOS_SITE_ADDR: `127.0.0.1:${port}`,
       LEPTOS_SITE_ROOT: 'target/site',
       RUST_LOG: 'warn',
+      ACTIVATION_DELAY_SECS: '2',
     },
   },
 });

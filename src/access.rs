@@ -87,7 +87,10 @@ mod tests {
     fn round_trips_through_its_name() {
         for l in AccessLevel::ALL {
             assert_eq!(l.as_str().parse::<AccessLevel>().unwrap(), l);
-            assert_eq!(serde_json::to_string(&l).unwrap(), format!("\"{}\"", l.as_str()));
+            assert_eq!(
+                serde_json::to_string(&l).unwrap(),
+                format!("\"{}\"", l.as_str())
+            );
         }
         assert!("SUPERUSER".parse::<AccessLevel>().is_err());
     }

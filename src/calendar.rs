@@ -30,7 +30,10 @@ pub fn easter_sunday(year: i32) -> NaiveDate {
 /// Whether a day is a Danish public holiday or a day the porting business is closed.
 pub fn is_holiday(date: NaiveDate) -> bool {
     let (m, d) = (date.month(), date.day());
-    if matches!((m, d), (1, 1) | (6, 5) | (12, 24) | (12, 25) | (12, 26) | (12, 31)) {
+    if matches!(
+        (m, d),
+        (1, 1) | (6, 5) | (12, 24) | (12, 25) | (12, 26) | (12, 31)
+    ) {
         return true;
     }
     let easter = easter_sunday(date.year());
@@ -113,7 +116,13 @@ mod tests {
 
     #[test]
     fn easter_based_holidays_2026() {
-        for day in [d(2026, 4, 2), d(2026, 4, 3), d(2026, 4, 6), d(2026, 5, 14), d(2026, 5, 25)] {
+        for day in [
+            d(2026, 4, 2),
+            d(2026, 4, 3),
+            d(2026, 4, 6),
+            d(2026, 5, 14),
+            d(2026, 5, 25),
+        ] {
             assert!(is_holiday(day), "{day}");
             assert!(!is_working_day(day), "{day}");
         }
@@ -124,7 +133,13 @@ mod tests {
 
     #[test]
     fn fixed_closed_days() {
-        for day in [d(2026, 1, 1), d(2026, 6, 5), d(2026, 12, 24), d(2026, 12, 25), d(2026, 12, 31)] {
+        for day in [
+            d(2026, 1, 1),
+            d(2026, 6, 5),
+            d(2026, 12, 24),
+            d(2026, 12, 25),
+            d(2026, 12, 31),
+        ] {
             assert!(!is_working_day(day), "{day}");
         }
     }
@@ -143,9 +158,21 @@ mod tests {
     fn porting_date_rules() {
         let today = d(2026, 11, 26); // Thursday
         assert_eq!(check_porting_date(d(2026, 11, 27), today), Ok(()));
-        assert_eq!(check_porting_date(d(2026, 11, 26), today), Err(PortingDateError::TooEarly(d(2026, 11, 27))));
-        assert_eq!(check_porting_date(d(2026, 11, 28), today), Err(PortingDateError::NotWorkingDay));
-        assert_eq!(check_porting_date(d(2026, 12, 25), today), Err(PortingDateError::NotWorkingDay));
-        assert_eq!(working_days_after(today, 3), vec![d(2026, 11, 27), d(2026, 11, 30), d(2026, 12, 1)]);
+        assert_eq!(
+            check_porting_date(d(2026, 11, 26), today),
+            Err(PortingDateError::TooEarly(d(2026, 11, 27)))
+        );
+        assert_eq!(
+            check_porting_date(d(2026, 11, 28), today),
+            Err(PortingDateError::NotWorkingDay)
+        );
+        assert_eq!(
+            check_porting_date(d(2026, 12, 25), today),
+            Err(PortingDateError::NotWorkingDay)
+        );
+        assert_eq!(
+            working_days_after(today, 3),
+            vec![d(2026, 11, 27), d(2026, 11, 30), d(2026, 12, 1)]
+        );
     }
 }

@@ -25,7 +25,9 @@ pub fn parse_lenient(s: &str) -> Option<DateTime<Utc>> {
             return Some(Utc.from_utc_datetime(&dt));
         }
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok().map(|d| Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).unwrap()))
+    NaiveDate::parse_from_str(s, "%Y-%m-%d")
+        .ok()
+        .map(|d| Utc.from_utc_datetime(&d.and_hms_opt(0, 0, 0).unwrap()))
 }
 
 /// `2026-01-01T00:00:00.000Z`, the platform's form.
@@ -65,7 +67,8 @@ pub mod platform {
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<DateTime<Utc>, D::Error> {
         let s = String::deserialize(d)?;
-        parse_lenient(&s).ok_or_else(|| serde::de::Error::custom(format!("not an ISO 8601 date: {s:?}")))
+        parse_lenient(&s)
+            .ok_or_else(|| serde::de::Error::custom(format!("not an ISO 8601 date: {s:?}")))
     }
 }
 
@@ -81,9 +84,18 @@ mod tests {
 
     #[test]
     fn reads_full_and_date_only_forms() {
-        assert_eq!(format(&parse_lenient("2026-03-04T05:06:07.890Z").unwrap()), "2026-03-04T05:06:07.890Z");
-        assert_eq!(format(&parse_lenient("2026-03-04T06:06:07+01:00").unwrap()), "2026-03-04T05:06:07.000Z");
-        assert_eq!(format(&parse_lenient("2026-03-04").unwrap()), "2026-03-04T00:00:00.000Z");
+        assert_eq!(
+            format(&parse_lenient("2026-03-04T05:06:07.890Z").unwrap()),
+            "2026-03-04T05:06:07.890Z"
+        );
+        assert_eq!(
+            format(&parse_lenient("2026-03-04T06:06:07+01:00").unwrap()),
+            "2026-03-04T05:06:07.000Z"
+        );
+        assert_eq!(
+            format(&parse_lenient("2026-03-04").unwrap()),
+            "2026-03-04T00:00:00.000Z"
+        );
         assert!(parse_lenient("04-03-2026").is_none());
         assert!(parse_lenient("tomorrow").is_none());
     }

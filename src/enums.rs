@@ -130,8 +130,14 @@ mod tests {
         for s in NumberState::ALL {
             assert_eq!(s.as_str().parse::<NumberState>().unwrap(), *s);
         }
-        assert_eq!(serde_json::to_string(&FormFactor::Esim).unwrap(), "\"eSIM\"");
-        assert_eq!("MVNO_ROW_ROAMING".parse::<ProductKind>().unwrap(), ProductKind::RowRoaming);
+        assert_eq!(
+            serde_json::to_string(&FormFactor::Esim).unwrap(),
+            "\"eSIM\""
+        );
+        assert_eq!(
+            "MVNO_ROW_ROAMING".parse::<ProductKind>().unwrap(),
+            ProductKind::RowRoaming
+        );
         assert!("tdc".parse::<Network>().is_err());
     }
 }

@@ -26,7 +26,12 @@ pub struct ErrorBody {
 
 impl ApiError {
     pub fn new(status: u16, code: &str, message: impl Into<String>) -> Self {
-        ApiError { code: code.to_string(), message: message.into(), status, path: None }
+        ApiError {
+            code: code.to_string(),
+            message: message.into(),
+            status,
+            path: None,
+        }
     }
 
     /// An error about one property; `path` names it, and is also the code
@@ -75,7 +80,11 @@ impl ApiError {
     }
 
     pub fn format_error() -> Self {
-        Self::new(401, "format_error", "The Authorization header must be 'Bearer <token>'")
+        Self::new(
+            401,
+            "format_error",
+            "The Authorization header must be 'Bearer <token>'",
+        )
     }
 
     pub fn body(self) -> ErrorBody {

@@ -28,7 +28,10 @@ impl Icc {
     /// Strips spaces, hyphens and a trailing `F`, then checks digits, length
     /// (18–20, as the spec's `mvnoSim` says) and the `89` prefix.
     pub fn parse(typed: &str) -> Result<Self, IccError> {
-        let mut s: String = typed.chars().filter(|c| !c.is_whitespace() && *c != '-').collect();
+        let mut s: String = typed
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-')
+            .collect();
         if s.ends_with(['F', 'f']) {
             s.pop();
         }

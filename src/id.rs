@@ -83,7 +83,10 @@ mod tests {
     fn json_refuses_a_bad_id() {
         assert!(serde_json::from_str::<Id>("\"abc\"").is_err());
         let id: Id = serde_json::from_str("\"aaaaaaaaaaaaaaaaaaaaaaaa\"").unwrap();
-        assert_eq!(serde_json::to_string(&id).unwrap(), "\"aaaaaaaaaaaaaaaaaaaaaaaa\"");
+        assert_eq!(
+            serde_json::to_string(&id).unwrap(),
+            "\"aaaaaaaaaaaaaaaaaaaaaaaa\""
+        );
     }
 
     #[cfg(feature = "server")]

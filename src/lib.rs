@@ -6,14 +6,14 @@
 //! This crate knows nothing of HTTP or of the UI framework.
 
 pub mod access;
+pub mod account;
+pub mod auth;
 pub mod calendar;
 pub mod dates;
-pub mod auth;
 pub mod enums;
 pub mod error;
 pub mod icc;
 pub mod id;
-pub mod account;
 pub mod phone;
 pub mod portal;
 

@@ -24,7 +24,10 @@ impl E164 {
     /// Strict E.164 as the API takes it: `+`, first digit 1–9, 8 to 15 digits.
     pub fn parse(s: &str) -> Result<Self, NumberError> {
         let digits = s.strip_prefix('+').ok_or(NumberError::NotE164)?;
-        if !(8..=15).contains(&digits.len()) || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.starts_with('0') {
+        if !(8..=15).contains(&digits.len())
+            || !digits.bytes().all(|b| b.is_ascii_digit())
+            || digits.starts_with('0')
+        {
             return Err(NumberError::NotE164);
         }
         Ok(E164(s.to_string()))
@@ -34,7 +37,10 @@ impl E164 {
     /// `4520123456`): spaces and hyphens dropped, Danish 8-digit numbers
     /// given `+45`.
     pub fn from_typed(typed: &str) -> Result<Self, NumberError> {
-        let s: String = typed.chars().filter(|c| !c.is_whitespace() && *c != '-' && *c != '(' && *c != ')').collect();
+        let s: String = typed
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '-' && *c != '(' && *c != ')')
+            .collect();
         let candidate = if let Some(rest) = s.strip_prefix("00") {
             format!("+{rest}")
         } else if s.starts_with('+') {
@@ -52,7 +58,10 @@ impl E164 {
     /// Checks the Danish plan: `+45` and 8 digits, first 2–9, and not a
     /// shared-cost (70), freephone (80) or premium (90) number.
     pub fn danish_mobile_candidate(&self) -> Result<(), NumberError> {
-        let national = self.0.strip_prefix("+45").ok_or(NumberError::NotDanishMobile)?;
+        let national = self
+            .0
+            .strip_prefix("+45")
+            .ok_or(NumberError::NotDanishMobile)?;
         if national.len() != 8 || national.starts_with(['0', '1']) {
             return Err(NumberError::NotDanishMobile);
         }
@@ -69,7 +78,9 @@ impl E164 {
     /// `+45 20 12 34 56` for Danish numbers, as printed for people.
     pub fn grouped(&self) -> String {
         match self.0.strip_prefix("+45") {
-            Some(n) if n.len() == 8 => format!("+45 {} {} {} {}", &n[0..2], &n[2..4], &n[4..6], &n[6..8]),
+            Some(n) if n.len() == 8 => {
+                format!("+45 {} {} {} {}", &n[0..2], &n[2..4], &n[4..6], &n[6..8])
+            }
             _ => self.0.clone(),
         }
     }
@@ -110,22 +121,49 @@ mod tests {
 
     #[test]
     fn typed_forms_are_normalised() {
-        for typed in ["20 12 34 56", "+45 2012 3456", "0045 20123456", "4520123456", "20-12-34-56"] {
-            assert_eq!(E164::from_typed(typed).unwrap().as_str(), "+4520123456", "{typed}");
+        for typed in [
+            "20 12 34 56",
+            "+45 2012 3456",
+            "0045 20123456",
+            "4520123456",
+            "20-12-34-56",
+        ] {
+            assert_eq!(
+                E164::from_typed(typed).unwrap().as_str(),
+                "+4520123456",
+                "{typed}"
+            );
         }
         assert!(E164::from_typed("2012345").is_err());
     }
 
     #[test]
     fn danish_plan() {
-        assert!(E164::parse("+4520123456").unwrap().danish_mobile_candidate().is_ok());
-        for n in ["+4670123456", "+4570123456", "+4580123456", "+4590123456", "+4512345678", "+452012345"] {
-            assert_eq!(E164::parse(n).unwrap().danish_mobile_candidate(), Err(NumberError::NotDanishMobile), "{n}");
+        assert!(E164::parse("+4520123456")
+            .unwrap()
+            .danish_mobile_candidate()
+            .is_ok());
+        for n in [
+            "+4670123456",
+            "+4570123456",
+            "+4580123456",
+            "+4590123456",
+            "+4512345678",
+            "+452012345",
+        ] {
+            assert_eq!(
+                E164::parse(n).unwrap().danish_mobile_candidate(),
+                Err(NumberError::NotDanishMobile),
+                "{n}"
+            );
         }
     }
 
     #[test]
     fn grouping() {
-        assert_eq!(E164::parse("+4520123456").unwrap().grouped(), "+45 20 12 34 56");
+        assert_eq!(
+            E164::parse("+4520123456").unwrap().grouped(),
+            "+45 20 12 34 56"
+        );
     }
 }

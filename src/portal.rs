@@ -29,15 +29,23 @@ impl Paging {
     pub fn new(offset: Option<u64>, limit: Option<u64>) -> Result<Self, crate::ApiError> {
         let limit = limit.unwrap_or(Self::DEFAULT_LIMIT);
         if !(1..=Self::MAX_LIMIT).contains(&limit) {
-            return Err(crate::ApiError::bad_request("limit must be between 1 and 500").with_path("limit"));
+            return Err(
+                crate::ApiError::bad_request("limit must be between 1 and 500").with_path("limit"),
+            );
         }
-        Ok(Paging { offset: offset.unwrap_or(0), limit })
+        Ok(Paging {
+            offset: offset.unwrap_or(0),
+            limit,
+        })
     }
 }
 
 impl Default for Paging {
     fn default() -> Self {
-        Paging { offset: 0, limit: Self::DEFAULT_LIMIT }
+        Paging {
+            offset: 0,
+            limit: Self::DEFAULT_LIMIT,
+        }
     }
 }
 
@@ -76,7 +84,13 @@ mod tests {
 
     #[test]
     fn paging_defaults_and_bounds() {
-        assert_eq!(Paging::new(None, None).unwrap(), Paging { offset: 0, limit: 100 });
+        assert_eq!(
+            Paging::new(None, None).unwrap(),
+            Paging {
+                offset: 0,
+                limit: 100
+            }
+        );
         assert!(Paging::new(None, Some(0)).is_err());
         assert!(Paging::new(None, Some(501)).is_err());
         assert_eq!(Paging::new(Some(5), Some(500)).unwrap().limit, 500);

@@ -5,7 +5,10 @@
 mod common;
 
 use chrono::{Duration, Utc};
-use mvno::account::{AutoAssign, CreateMvnoRequest, DataSharingSimRequest, FeatureRequest, RowRequest, SocOverride, VoicemailRequest};
+use mvno::account::{
+    AutoAssign, CreateMvnoRequest, DataSharingSimRequest, FeatureRequest, RowRequest, SocOverride,
+    VoicemailRequest,
+};
 use mvno::auth::LoginRequest;
 use mvno::db::entity::*;
 use mvno::services::auth::{self, TokenKind};
@@ -14,14 +17,20 @@ use mvno::services::demo::{self, ids, numbers};
 use mvno::services::Caller;
 use mvno::ApiError;
 use sea_orm::sea_query::Expr;
-use sea_orm::{ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait, PaginatorTrait, QueryFilter,
+};
 
 const RESELLER: &str = "reseller@nordlys.dk";
 const OWNER: &str = "owner@bagerjensen.dk";
 const ADMIN: &str = "admin@telecomx.dk";
 
 async fn caller(db: &DatabaseConnection, username: &str) -> Caller {
-    let req = LoginRequest { username: username.into(), password: demo::DEMO_PASSWORD.into(), persist: false };
+    let req = LoginRequest {
+        username: username.into(),
+        password: demo::DEMO_PASSWORD.into(),
+        persist: false,
+    };
     let reply = auth::login(db, &req, TokenKind::Api).await.unwrap();
     auth::authenticate_token(db, &reply.token).await.unwrap()
 }
@@ -61,28 +70,61 @@ async fn snapshot(db: &DatabaseConnection) -> Snapshot {
         portings: porting::Entity::find().count(db).await.unwrap(),
         invoice_lines: invoice_line::Entity::find().count(db).await.unwrap_or(0),
         sharing: data_sharing_sim::Entity::find().count(db).await.unwrap(),
-        sims_taken: sim_card::Entity::find().filter(sim_card::Column::AccountId.is_not_null()).count(db).await.unwrap(),
-        numbers_taken: number::Entity::find().filter(number::Column::AccountId.is_not_null()).count(db).await.unwrap(),
+        sims_taken: sim_card::Entity::find()
+            .filter(sim_card::Column::AccountId.is_not_null())
+            .count(db)
+            .await
+            .unwrap(),
+        numbers_taken: number::Entity::find()
+            .filter(number::Column::AccountId.is_not_null())
+            .count(db)
+            .await
+            .unwrap(),
         numbers: number::Entity::find().count(db).await.unwrap(),
         jobs: job::Entity::find().count(db).await.unwrap(),
     }
 }
 
 async fn events_with(db: &DatabaseConnection, outcome: &str) -> u64 {
-    event::Entity::find().filter(event::Column::Outcome.eq(outcome)).count(db).await.unwrap()
+    event::Entity::find()
+        .filter(event::Column::Outcome.eq(outcome))
+        .count(db)
+        .await
+        .unwrap()
 }
 
 /// Runs a create that must fail with exactly (status, code, message), and
 /// checks that it changed nothing but the event log.
-async fn refused(db: &DatabaseConnection, who: &str, req: CreateMvnoRequest, status: u16, code: &str, message: &str) -> ApiError {
+async fn refused(
+    db: &DatabaseConnection,
+    who: &str,
+    req: CreateMvnoRequest,
+    status: u16,
+    code: &str,
+    message: &str,
+) -> ApiError {
     let c = caller(db, who).await;
     let before = snapshot(db).await;
     let outcome = format!("{status} {code}");
     let events_before = events_with(db, &outcome).await;
-    let err = create(db, &c, &req, &CreateSettings::default()).await.expect_err("the create must fail");
-    assert_eq!((err.status, err.code.as_str(), err.message.as_str()), (status, code, message), "{err:?}");
-    assert_eq!(snapshot(db).await, before, "a failed create left something behind");
-    assert_eq!(events_with(db, &outcome).await, events_before + 1, "the attempt is recorded as an event");
+    let err = create(db, &c, &req, &CreateSettings::default())
+        .await
+        .expect_err("the create must fail");
+    assert_eq!(
+        (err.status, err.code.as_str(), err.message.as_str()),
+        (status, code, message),
+        "{err:?}"
+    );
+    assert_eq!(
+        snapshot(db).await,
+        before,
+        "a failed create left something behind"
+    );
+    assert_eq!(
+        events_with(db, &outcome).await,
+        events_before + 1,
+        "the attempt is recorded as an event"
+    );
     err
 }
 
@@ -101,195 +143,684 @@ macro_rules! row {
 }
 
 // ---- 400 ----
-row!(empty_body_is_bad_request, RESELLER, |req, _db| { req = CreateMvnoRequest::default(); }, 400, "bad_request", "MVNO account not found in body of request");
+row!(
+    empty_body_is_bad_request,
+    RESELLER,
+    |req, _db| {
+        req = CreateMvnoRequest::default();
+    },
+    400,
+    "bad_request",
+    "MVNO account not found in body of request"
+);
 
 // ---- 403 ----
-row!(viewer_may_not_create, "viewer@bagerjensen.dk", |req, _db| {}, 403, "access_denied", "Insufficient access level");
-row!(reseller_may_not_create_for_another_resellers_customer, "reseller@kattegat.dk", |req, _db| {}, 403, "access_denied", "Insufficient access level");
-row!(owner_may_not_create_for_another_customer, OWNER, |req, _db| { req.customer = Some(ids::JENSEN_HOLDING.into()); }, 403, "access_denied", "Insufficient access level");
-row!(owner_may_not_port_from_a_donor_that_needs_a_power_of_attorney, OWNER, |req, _db| {
-    req.number = Some(numbers::DONOR_TELIA_EMAIL.into());
-}, 403, "number", "Insufficient access level to authorize porting of number");
-row!(blocked_customer_is_refused, RESELLER, |req, _db| { req.customer = Some(ids::VESTJYSK_VVS.into()); }, 403, "customer", "Customer is blocked");
+row!(
+    viewer_may_not_create,
+    "viewer@bagerjensen.dk",
+    |req, _db| {},
+    403,
+    "access_denied",
+    "Insufficient access level"
+);
+row!(
+    reseller_may_not_create_for_another_resellers_customer,
+    "reseller@kattegat.dk",
+    |req, _db| {},
+    403,
+    "access_denied",
+    "Insufficient access level"
+);
+row!(
+    owner_may_not_create_for_another_customer,
+    OWNER,
+    |req, _db| {
+        req.customer = Some(ids::JENSEN_HOLDING.into());
+    },
+    403,
+    "access_denied",
+    "Insufficient access level"
+);
+row!(
+    owner_may_not_port_from_a_donor_that_needs_a_power_of_attorney,
+    OWNER,
+    |req, _db| {
+        req.number = Some(numbers::DONOR_TELIA_EMAIL.into());
+    },
+    403,
+    "number",
+    "Insufficient access level to authorize porting of number"
+);
+row!(
+    blocked_customer_is_refused,
+    RESELLER,
+    |req, _db| {
+        req.customer = Some(ids::VESTJYSK_VVS.into());
+    },
+    403,
+    "customer",
+    "Customer is blocked"
+);
 
 // ---- 404 ----
-row!(plan_ending_before_next_period_without_new_plan_is_not_found, RESELLER, |req, _db| {
-    req.rate_plan = Some(ids::PLAN_ENDING.into());
-}, 404, "not_found", "Product to use for invoicing next period not found");
-row!(unknown_number_is_not_found, RESELLER, |req, _db| { req.number = Some(numbers::UNKNOWN.into()); }, 404, "number", "Phone number not found");
-row!(port_in_without_donor_sim_is_refused, RESELLER, |req, _db| {
-    req.number = Some(numbers::DONOR_TDC_ICC.into());
-}, 404, "donorSimNumber", "Number requires porting but donor SIM number is invalid");
-row!(unknown_customer_is_not_found, RESELLER, |req, _db| { req.customer = Some("ffffffffffffffffffffffff".into()); }, 404, "customer", "Customer not found");
-row!(expired_rate_plan_is_not_found, RESELLER, |req, _db| { req.rate_plan = Some(ids::PLAN_EXPIRED.into()); }, 404, "ratePlan", "Rate plan not found or not valid");
-row!(another_resellers_new_rate_plan_is_not_found, RESELLER, |req, _db| { req.new_rate_plan = Some(ids::PLAN_KATTEGAT.into()); }, 404, "newRatePlan", "New rate plan not found or not valid");
-row!(another_customers_sip_account_is_not_found, RESELLER, |req, _db| { req.sip_account = Some(ids::SIP_FISKEHANDEL.into()); }, 404, "sipAccount", "SIP account not found");
-row!(sim_outside_the_reseller_chain_is_not_found, RESELLER, |req, _db| {
-    req.esim = None;
-    req.mvno_sim = Some(nordlys_tdc_icc(801)); // Kattegat's card
-}, 404, "mvnoSim", "SIM card not found");
-row!(no_sim_option_is_refused, RESELLER, |req, _db| { req.esim = None; }, 404, "sim", "No SIM creation option found - either mvnoSim, esim, or autoAssignSim should be set");
-row!(no_auto_assign_sim_in_stock_is_refused, "reseller@kattegat.dk", |req, _db| {
-    req.customer = Some(ids::FISKEHANDEL.into());
-    req.rate_plan = Some(ids::PLAN_KATTEGAT.into());
-    req.esim = None;
-    req.auto_assign_sim = Some(AutoAssign::Network("TDC".into()));
-}, 404, "autoAssignSim", "No auto-assign SIMs available");
-row!(extension_of_another_customer_is_not_found, RESELLER, |req, _db| {
-    req.pbx = Some(1);
-    req.extension = Some(ids::EXT_FISKEHANDEL.into());
-}, 404, "extension", "Extension not found");
-row!(data_sharing_sim_outside_the_chain_is_not_found, RESELLER, |req, _db| {
-    req.data_sharing_sims = Some(vec![DataSharingSimRequest { sim_number: Some(nordlys_tdc_icc(801)), ..Default::default() }]);
-}, 404, "dataSharingSims.simNumber", "SIM card not found");
-row!(no_free_number_for_a_data_sharing_sim_is_refused, RESELLER, |req, db| {
-    req.number = Some(numbers::OWNED_FREE.into());
-    number::Entity::update_many()
-        .col_expr(number::Column::State, Expr::value("LOCKED"))
-        .filter(number::Column::State.eq("AVAILABLE"))
-        .filter(number::Column::Number.ne(numbers::OWNED_FREE))
-        .exec(db)
-        .await
-        .unwrap();
-    req.data_sharing_sims = Some(vec![DataSharingSimRequest { sim_number: Some(nordlys_tdc_icc(1)), ..Default::default() }]);
-}, 404, "dataSharingSims.number", "No available numbers to assign to data sharing sim");
+row!(
+    plan_ending_before_next_period_without_new_plan_is_not_found,
+    RESELLER,
+    |req, _db| {
+        req.rate_plan = Some(ids::PLAN_ENDING.into());
+    },
+    404,
+    "not_found",
+    "Product to use for invoicing next period not found"
+);
+row!(
+    unknown_number_is_not_found,
+    RESELLER,
+    |req, _db| {
+        req.number = Some(numbers::UNKNOWN.into());
+    },
+    404,
+    "number",
+    "Phone number not found"
+);
+row!(
+    port_in_without_donor_sim_is_refused,
+    RESELLER,
+    |req, _db| {
+        req.number = Some(numbers::DONOR_TDC_ICC.into());
+    },
+    404,
+    "donorSimNumber",
+    "Number requires porting but donor SIM number is invalid"
+);
+row!(
+    unknown_customer_is_not_found,
+    RESELLER,
+    |req, _db| {
+        req.customer = Some("ffffffffffffffffffffffff".into());
+    },
+    404,
+    "customer",
+    "Customer not found"
+);
+row!(
+    expired_rate_plan_is_not_found,
+    RESELLER,
+    |req, _db| {
+        req.rate_plan = Some(ids::PLAN_EXPIRED.into());
+    },
+    404,
+    "ratePlan",
+    "Rate plan not found or not valid"
+);
+row!(
+    another_resellers_new_rate_plan_is_not_found,
+    RESELLER,
+    |req, _db| {
+        req.new_rate_plan = Some(ids::PLAN_KATTEGAT.into());
+    },
+    404,
+    "newRatePlan",
+    "New rate plan not found or not valid"
+);
+row!(
+    another_customers_sip_account_is_not_found,
+    RESELLER,
+    |req, _db| {
+        req.sip_account = Some(ids::SIP_FISKEHANDEL.into());
+    },
+    404,
+    "sipAccount",
+    "SIP account not found"
+);
+row!(
+    sim_outside_the_reseller_chain_is_not_found,
+    RESELLER,
+    |req, _db| {
+        req.esim = None;
+        req.mvno_sim = Some(nordlys_tdc_icc(801)); // Kattegat's card
+    },
+    404,
+    "mvnoSim",
+    "SIM card not found"
+);
+row!(
+    no_sim_option_is_refused,
+    RESELLER,
+    |req, _db| {
+        req.esim = None;
+    },
+    404,
+    "sim",
+    "No SIM creation option found - either mvnoSim, esim, or autoAssignSim should be set"
+);
+row!(
+    no_auto_assign_sim_in_stock_is_refused,
+    "reseller@kattegat.dk",
+    |req, _db| {
+        req.customer = Some(ids::FISKEHANDEL.into());
+        req.rate_plan = Some(ids::PLAN_KATTEGAT.into());
+        req.esim = None;
+        req.auto_assign_sim = Some(AutoAssign::Network("TDC".into()));
+    },
+    404,
+    "autoAssignSim",
+    "No auto-assign SIMs available"
+);
+row!(
+    extension_of_another_customer_is_not_found,
+    RESELLER,
+    |req, _db| {
+        req.pbx = Some(1);
+        req.extension = Some(ids::EXT_FISKEHANDEL.into());
+    },
+    404,
+    "extension",
+    "Extension not found"
+);
+row!(
+    data_sharing_sim_outside_the_chain_is_not_found,
+    RESELLER,
+    |req, _db| {
+        req.data_sharing_sims = Some(vec![DataSharingSimRequest {
+            sim_number: Some(nordlys_tdc_icc(801)),
+            ..Default::default()
+        }]);
+    },
+    404,
+    "dataSharingSims.simNumber",
+    "SIM card not found"
+);
+row!(
+    no_free_number_for_a_data_sharing_sim_is_refused,
+    RESELLER,
+    |req, db| {
+        req.number = Some(numbers::OWNED_FREE.into());
+        number::Entity::update_many()
+            .col_expr(number::Column::State, Expr::value("LOCKED"))
+            .filter(number::Column::State.eq("AVAILABLE"))
+            .filter(number::Column::Number.ne(numbers::OWNED_FREE))
+            .exec(db)
+            .await
+            .unwrap();
+        req.data_sharing_sims = Some(vec![DataSharingSimRequest {
+            sim_number: Some(nordlys_tdc_icc(1)),
+            ..Default::default()
+        }]);
+    },
+    404,
+    "dataSharingSims.number",
+    "No available numbers to assign to data sharing sim"
+);
 
 // ---- 409 ----
-row!(number_in_an_unsplit_range_is_a_conflict, RESELLER, |req, _db| { req.number = Some(numbers::RANGE_MEMBER.into()); }, 409, "number", "The number is part of a range");
-row!(number_in_use_is_a_conflict, RESELLER, |req, _db| { req.number = Some(numbers::IN_USE.into()); }, 409, "number", "Number is in use on another account");
-row!(number_being_ported_is_a_conflict, RESELLER, |req, _db| { req.number = Some(numbers::PORTING_IN.into()); }, 409, "number", "Number is being ported to another account");
-row!(owner_may_not_buy_from_reseller_stock, OWNER, |req, _db| { req.number = Some(numbers::RESELLER_STOCK.into()); }, 409, "number", "Insufficient access level to purchase number");
-row!(quarantined_number_is_not_available, RESELLER, |req, _db| { req.number = Some(numbers::QUARANTINED.into()); }, 409, "number", "The number is not available");
-row!(number_reserved_by_another_reseller_is_not_available, RESELLER, |req, _db| { req.number = Some(numbers::PRE_RESERVED_OTHER.into()); }, 409, "number", "The number is not available");
-row!(used_sim_is_a_conflict, RESELLER, |req, _db| {
-    req.esim = None;
-    req.mvno_sim = Some(demo::used_sim_icc());
-}, 409, "mvnoSim", "SIM card is not available");
-row!(two_sim_options_are_a_conflict, RESELLER, |req, _db| { req.mvno_sim = Some(nordlys_tdc_icc(1)); }, 409, "mvnoSim", "Only mvnoSim, esim, or autoAssignSim can be set at the same time.");
-row!(unknown_rest_of_world_product_is_a_conflict, RESELLER, |req, _db| {
-    req.rest_of_world_roaming = Some(RowRequest { product_id: Some(Some(ids::PLAN_50GB.into())), keep_after_expire: None });
-}, 409, "restOfWorldRoaming.productId", "Product for Rest-of-World roaming not found");
-row!(included_rest_of_world_package_cannot_be_removed, RESELLER, |req, _db| {
-    req.rate_plan = Some(ids::PLAN_BUSINESS_WORLD.into());
-    req.rest_of_world_roaming = Some(RowRequest { product_id: Some(None), keep_after_expire: None });
-}, 409, "restOfWorldRoaming.productId", "Rest-of-World product cannot be removed from a product, that has one included.");
-row!(extension_on_a_trunk_is_a_conflict, RESELLER, |req, _db| {
-    req.pbx = Some(1);
-    req.extension = Some(ids::EXT_ON_TRUNK.into());
-}, 409, "extension", "Cannot be assigned to extension, is already assigned to trunk");
-row!(used_data_sharing_sim_is_a_conflict, RESELLER, |req, _db| {
-    req.data_sharing_sims = Some(vec![DataSharingSimRequest { sim_number: Some(demo::used_sim_icc()), ..Default::default() }]);
-}, 409, "dataSharingSims.simNumber", "SIM card is not available");
-row!(data_sharing_on_telenor_is_a_conflict, RESELLER, |req, _db| {
-    req.number = Some("+4530100001".into());
-    req.esim = Some("TELENOR".into());
-    req.data_sharing_sims = Some(vec![DataSharingSimRequest { assign_esim: Some(true), ..Default::default() }]);
-}, 409, "dataSharingSims.network", "SIM card does not belong to same network as the primary SIM card");
+row!(
+    number_in_an_unsplit_range_is_a_conflict,
+    RESELLER,
+    |req, _db| {
+        req.number = Some(numbers::RANGE_MEMBER.into());
+    },
+    409,
+    "number",
+    "The number is part of a range"
+);
+row!(
+    number_in_use_is_a_conflict,
+    RESELLER,
+    |req, _db| {
+        req.number = Some(numbers::IN_USE.into());
+    },
+    409,
+    "number",
+    "Number is in use on another account"
+);
+row!(
+    number_being_ported_is_a_conflict,
+    RESELLER,
+    |req, _db| {
+        req.number = Some(numbers::PORTING_IN.into());
+    },
+    409,
+    "number",
+    "Number is being ported to another account"
+);
+row!(
+    owner_may_not_buy_from_reseller_stock,
+    OWNER,
+    |req, _db| {
+        req.number = Some(numbers::RESELLER_STOCK.into());
+    },
+    409,
+    "number",
+    "Insufficient access level to purchase number"
+);
+row!(
+    quarantined_number_is_not_available,
+    RESELLER,
+    |req, _db| {
+        req.number = Some(numbers::QUARANTINED.into());
+    },
+    409,
+    "number",
+    "The number is not available"
+);
+row!(
+    number_reserved_by_another_reseller_is_not_available,
+    RESELLER,
+    |req, _db| {
+        req.number = Some(numbers::PRE_RESERVED_OTHER.into());
+    },
+    409,
+    "number",
+    "The number is not available"
+);
+row!(
+    used_sim_is_a_conflict,
+    RESELLER,
+    |req, _db| {
+        req.esim = None;
+        req.mvno_sim = Some(demo::used_sim_icc());
+    },
+    409,
+    "mvnoSim",
+    "SIM card is not available"
+);
+row!(
+    two_sim_options_are_a_conflict,
+    RESELLER,
+    |req, _db| {
+        req.mvno_sim = Some(nordlys_tdc_icc(1));
+    },
+    409,
+    "mvnoSim",
+    "Only mvnoSim, esim, or autoAssignSim can be set at the same time."
+);
+row!(
+    unknown_rest_of_world_product_is_a_conflict,
+    RESELLER,
+    |req, _db| {
+        req.rest_of_world_roaming = Some(RowRequest {
+            product_id: Some(Some(ids::PLAN_50GB.into())),
+            keep_after_expire: None,
+        });
+    },
+    409,
+    "restOfWorldRoaming.productId",
+    "Product for Rest-of-World roaming not found"
+);
+row!(
+    included_rest_of_world_package_cannot_be_removed,
+    RESELLER,
+    |req, _db| {
+        req.rate_plan = Some(ids::PLAN_BUSINESS_WORLD.into());
+        req.rest_of_world_roaming = Some(RowRequest {
+            product_id: Some(None),
+            keep_after_expire: None,
+        });
+    },
+    409,
+    "restOfWorldRoaming.productId",
+    "Rest-of-World product cannot be removed from a product, that has one included."
+);
+row!(
+    extension_on_a_trunk_is_a_conflict,
+    RESELLER,
+    |req, _db| {
+        req.pbx = Some(1);
+        req.extension = Some(ids::EXT_ON_TRUNK.into());
+    },
+    409,
+    "extension",
+    "Cannot be assigned to extension, is already assigned to trunk"
+);
+row!(
+    used_data_sharing_sim_is_a_conflict,
+    RESELLER,
+    |req, _db| {
+        req.data_sharing_sims = Some(vec![DataSharingSimRequest {
+            sim_number: Some(demo::used_sim_icc()),
+            ..Default::default()
+        }]);
+    },
+    409,
+    "dataSharingSims.simNumber",
+    "SIM card is not available"
+);
+row!(
+    data_sharing_on_telenor_is_a_conflict,
+    RESELLER,
+    |req, _db| {
+        req.number = Some("+4530100001".into());
+        req.esim = Some("TELENOR".into());
+        req.data_sharing_sims = Some(vec![DataSharingSimRequest {
+            assign_esim: Some(true),
+            ..Default::default()
+        }]);
+    },
+    409,
+    "dataSharingSims.network",
+    "SIM card does not belong to same network as the primary SIM card"
+);
 
 // ---- 422 ----
 row!(billing_customer_not_associated_is_refused, RESELLER, |req, _db| { req.billing_customer = Some(ids::TANDKLINIK.into()); }, 422, "billingCustomer", "An MVNO account can not be assigned a billing customer, not assosciated with the MVNO account's customer.");
-row!(number_not_in_e164_is_invalid, RESELLER, |req, _db| { req.number = Some("20100001".into()); }, 422, "number", "The number is invalid");
-row!(custom_data_over_4kb_is_refused, RESELLER, |req, _db| {
-    req.custom = Some(serde_json::json!({"blob": "x".repeat(4100)}));
-}, 422, "custom", "Custom data too large, max. 4Kb");
-row!(shared_cost_number_is_not_a_mobile_number, RESELLER, |req, _db| { req.number = Some("+4570123456".into()); }, 422, "number", "Number is invalid");
-row!(fixed_line_number_is_not_a_mobile_number, RESELLER, |req, _db| { req.number = Some(numbers::FIXED_LINE.into()); }, 422, "number", "Number is invalid");
-row!(icc_with_a_wrong_check_digit_is_invalid, RESELLER, |req, _db| {
-    let good = nordlys_tdc_icc(1);
-    let last = good.as_bytes()[18] - b'0';
-    req.esim = None;
-    req.mvno_sim = Some(format!("{}{}", &good[..18], (last + 1) % 10));
-}, 422, "mvnoSim", "MVNO SIM data is invalid");
-row!(expired_service_is_invalid, RESELLER, |req, _db| { req.services = Some(vec![ids::SERVICE_EXPIRED.into()]); }, 422, "services", "One or more services not found or not valid");
-row!(donor_sim_that_is_no_icc_is_invalid, RESELLER, |req, _db| {
-    req.number = Some(numbers::DONOR_TDC_ICC.into());
-    req.donor_sim_number = Some("1647384576898427289".into()); // the spec example's
-}, 422, "donorSimNumber", "Donor SIM number is not valid");
-row!(donor_sim_failing_the_donors_rule_is_refused, RESELLER, |req, _db| {
-    req.number = Some(numbers::DONOR_TDC_ICC.into());
-    req.donor_sim_number = Some(demo::demo_icc("894502", 777)); // a Telenor ICC for a TDC number
-}, 422, "donorSimNumber", "SIM number not valid according to donors validation");
-row!(pbx_outside_the_range_is_refused, RESELLER, |req, _db| { req.pbx = Some(5000); }, 422, "pbx", "Pbx is outside the valid range");
-row!(unknown_soc_in_an_override_is_refused, ADMIN, |req, _db| {
-    req.socs_override = Some(vec![SocOverride { soc: "NOPE".into(), new_soc: "VOLTE".into(), ..Default::default() }]);
-}, 422, "socsOverride", "SOC NOPE is invalid");
-row!(start_date_in_the_past_is_refused, RESELLER, |req, _db| {
-    req.start_date = mvno::dates::parse_lenient("2020-01-01T00:00.000Z");
-}, 422, "startDate", "Start date has to be either today, or in the future");
-row!(assign_esim_with_a_sim_number_is_refused, RESELLER, |req, _db| {
-    req.data_sharing_sims = Some(vec![DataSharingSimRequest { sim_number: Some(nordlys_tdc_icc(2)), assign_esim: Some(true), name: None }]);
-}, 422, "dataSharingSims.assignEsim", "This property can not be true, if simNumber is not null");
+row!(
+    number_not_in_e164_is_invalid,
+    RESELLER,
+    |req, _db| {
+        req.number = Some("20100001".into());
+    },
+    422,
+    "number",
+    "The number is invalid"
+);
+row!(
+    custom_data_over_4kb_is_refused,
+    RESELLER,
+    |req, _db| {
+        req.custom = Some(serde_json::json!({"blob": "x".repeat(4100)}));
+    },
+    422,
+    "custom",
+    "Custom data too large, max. 4Kb"
+);
+row!(
+    shared_cost_number_is_not_a_mobile_number,
+    RESELLER,
+    |req, _db| {
+        req.number = Some("+4570123456".into());
+    },
+    422,
+    "number",
+    "Number is invalid"
+);
+row!(
+    fixed_line_number_is_not_a_mobile_number,
+    RESELLER,
+    |req, _db| {
+        req.number = Some(numbers::FIXED_LINE.into());
+    },
+    422,
+    "number",
+    "Number is invalid"
+);
+row!(
+    icc_with_a_wrong_check_digit_is_invalid,
+    RESELLER,
+    |req, _db| {
+        let good = nordlys_tdc_icc(1);
+        let last = good.as_bytes()[18] - b'0';
+        req.esim = None;
+        req.mvno_sim = Some(format!("{}{}", &good[..18], (last + 1) % 10));
+    },
+    422,
+    "mvnoSim",
+    "MVNO SIM data is invalid"
+);
+row!(
+    expired_service_is_invalid,
+    RESELLER,
+    |req, _db| {
+        req.services = Some(vec![ids::SERVICE_EXPIRED.into()]);
+    },
+    422,
+    "services",
+    "One or more services not found or not valid"
+);
+row!(
+    donor_sim_that_is_no_icc_is_invalid,
+    RESELLER,
+    |req, _db| {
+        req.number = Some(numbers::DONOR_TDC_ICC.into());
+        req.donor_sim_number = Some("1647384576898427289".into()); // the spec example's
+    },
+    422,
+    "donorSimNumber",
+    "Donor SIM number is not valid"
+);
+row!(
+    donor_sim_failing_the_donors_rule_is_refused,
+    RESELLER,
+    |req, _db| {
+        req.number = Some(numbers::DONOR_TDC_ICC.into());
+        req.donor_sim_number = Some(demo::demo_icc("894502", 777)); // a Telenor ICC for a TDC number
+    },
+    422,
+    "donorSimNumber",
+    "SIM number not valid according to donors validation"
+);
+row!(
+    pbx_outside_the_range_is_refused,
+    RESELLER,
+    |req, _db| {
+        req.pbx = Some(5000);
+    },
+    422,
+    "pbx",
+    "Pbx is outside the valid range"
+);
+row!(
+    unknown_soc_in_an_override_is_refused,
+    ADMIN,
+    |req, _db| {
+        req.socs_override = Some(vec![SocOverride {
+            soc: "NOPE".into(),
+            new_soc: "VOLTE".into(),
+            ..Default::default()
+        }]);
+    },
+    422,
+    "socsOverride",
+    "SOC NOPE is invalid"
+);
+row!(
+    start_date_in_the_past_is_refused,
+    RESELLER,
+    |req, _db| {
+        req.start_date = mvno::dates::parse_lenient("2020-01-01T00:00.000Z");
+    },
+    422,
+    "startDate",
+    "Start date has to be either today, or in the future"
+);
+row!(
+    assign_esim_with_a_sim_number_is_refused,
+    RESELLER,
+    |req, _db| {
+        req.data_sharing_sims = Some(vec![DataSharingSimRequest {
+            sim_number: Some(nordlys_tdc_icc(2)),
+            assign_esim: Some(true),
+            name: None,
+        }]);
+    },
+    422,
+    "dataSharingSims.assignEsim",
+    "This property can not be true, if simNumber is not null"
+);
 
 // ---- 500 ----
-row!(number_whose_operator_is_unknown_fails_the_lookup, RESELLER, |req, _db| {
-    req.number = Some(numbers::LOOKUP_NO_OPERATOR.into());
-}, 500, "number", "Failed to lookup operator for number");
+row!(
+    number_whose_operator_is_unknown_fails_the_lookup,
+    RESELLER,
+    |req, _db| {
+        req.number = Some(numbers::LOOKUP_NO_OPERATOR.into());
+    },
+    500,
+    "number",
+    "Failed to lookup operator for number"
+);
 
 on_both!(database_failure_is_an_internal_error_and_rolls_back, |db| {
     demo::load(db).await.unwrap();
     // Break the invoice table: buying the number then fails half-way.
-    db.execute_unprepared("DROP TABLE invoice_line").await.unwrap();
-    refused(db, RESELLER, base(), 500, "internal_error", "Internal error").await;
+    db.execute_unprepared("DROP TABLE invoice_line")
+        .await
+        .unwrap();
+    refused(
+        db,
+        RESELLER,
+        base(),
+        500,
+        "internal_error",
+        "Internal error",
+    )
+    .await;
 });
 
 // ---- Our rows for rules without a row in the spec's table ----
-row!(owner_may_not_set_notes, OWNER, |req, _db| { req.notes = Some("note".into()); }, 403, "access_denied", "Insufficient access level");
-row!(reseller_may_not_set_purchase_info, RESELLER, |req, _db| {
-    req.purchase_info = Some(Default::default());
-}, 403, "access_denied", "Insufficient access level");
-row!(reseller_may_not_set_soc_overrides, RESELLER, |req, _db| {
-    req.socs_override = Some(vec![SocOverride { soc: "VOLTE".into(), new_soc: "HDVOICE".into(), ..Default::default() }]);
-}, 403, "access_denied", "Insufficient access level");
-row!(more_than_three_data_sharing_sims_are_refused, RESELLER, |req, _db| {
-    req.data_sharing_sims = Some(vec![DataSharingSimRequest { assign_esim: Some(true), ..Default::default() }; 4]);
-}, 422, "dataSharingSims", "At most 3 data-sharing SIMs");
-row!(porting_date_on_a_weekend_is_refused, RESELLER, |req, _db| {
-    req.number = Some(numbers::DONOR_TDC_ICC.into());
-    req.donor_sim_number = Some(demo::demo_icc("894501", 4711));
-    let mut d = Utc::now() + Duration::days(7);
-    while mvno::calendar::is_working_day(mvno::services::clock::copenhagen_date(d)) {
-        d += Duration::days(1);
-    }
-    req.requested_porting_date = Some(d);
-}, 422, "requestedPortingDate", "The porting date must be a Danish working day (not a weekend or public holiday)");
-row!(voicemail_pin_of_three_digits_is_refused, RESELLER, |req, _db| {
-    req.feature = Some(FeatureRequest { voicemail: Some(true), ..Default::default() });
-    req.voicemail = Some(VoicemailRequest { pin: Some("123".into()), ..Default::default() });
-}, 422, "voicemail.pin", "The voicemail PIN is 4 to 10 digits");
-row!(unknown_network_is_refused, RESELLER, |req, _db| { req.esim = Some("VODAFONE".into()); }, 422, "esim", "The network must be TDC or TELENOR");
+row!(
+    owner_may_not_set_notes,
+    OWNER,
+    |req, _db| {
+        req.notes = Some("note".into());
+    },
+    403,
+    "access_denied",
+    "Insufficient access level"
+);
+row!(
+    reseller_may_not_set_purchase_info,
+    RESELLER,
+    |req, _db| {
+        req.purchase_info = Some(Default::default());
+    },
+    403,
+    "access_denied",
+    "Insufficient access level"
+);
+row!(
+    reseller_may_not_set_soc_overrides,
+    RESELLER,
+    |req, _db| {
+        req.socs_override = Some(vec![SocOverride {
+            soc: "VOLTE".into(),
+            new_soc: "HDVOICE".into(),
+            ..Default::default()
+        }]);
+    },
+    403,
+    "access_denied",
+    "Insufficient access level"
+);
+row!(
+    more_than_three_data_sharing_sims_are_refused,
+    RESELLER,
+    |req, _db| {
+        req.data_sharing_sims = Some(vec![
+            DataSharingSimRequest {
+                assign_esim: Some(true),
+                ..Default::default()
+            };
+            4
+        ]);
+    },
+    422,
+    "dataSharingSims",
+    "At most 3 data-sharing SIMs"
+);
+row!(
+    porting_date_on_a_weekend_is_refused,
+    RESELLER,
+    |req, _db| {
+        req.number = Some(numbers::DONOR_TDC_ICC.into());
+        req.donor_sim_number = Some(demo::demo_icc("894501", 4711));
+        let mut d = Utc::now() + Duration::days(7);
+        while mvno::calendar::is_working_day(mvno::services::clock::copenhagen_date(d)) {
+            d += Duration::days(1);
+        }
+        req.requested_porting_date = Some(d);
+    },
+    422,
+    "requestedPortingDate",
+    "The porting date must be a Danish working day (not a weekend or public holiday)"
+);
+row!(
+    voicemail_pin_of_three_digits_is_refused,
+    RESELLER,
+    |req, _db| {
+        req.feature = Some(FeatureRequest {
+            voicemail: Some(true),
+            ..Default::default()
+        });
+        req.voicemail = Some(VoicemailRequest {
+            pin: Some("123".into()),
+            ..Default::default()
+        });
+    },
+    422,
+    "voicemail.pin",
+    "The voicemail PIN is 4 to 10 digits"
+);
+row!(
+    unknown_network_is_refused,
+    RESELLER,
+    |req, _db| {
+        req.esim = Some("VODAFONE".into());
+    },
+    422,
+    "esim",
+    "The network must be TDC or TELENOR"
+);
 
 // ---- Successes ----
 
-on_both!(buying_a_number_with_a_physical_sim_creates_everything, |db| {
-    demo::load(db).await.unwrap();
-    let c = caller(db, RESELLER).await;
-    let mut req = base();
-    req.esim = None;
-    req.mvno_sim = Some(format!("{} F", nordlys_tdc_icc(3)));
-    req.feature = Some(FeatureRequest { five_g: Some(true), ..Default::default() });
-    let before = snapshot(db).await;
-    let a = create(db, &c, &req, &CreateSettings::default()).await.unwrap();
-    assert_eq!(a.state, "CREATING");
-    assert_eq!(a.kind, "MVNO");
-    assert_eq!(a.number_state, "IN_USE");
-    assert!(a.porting.is_none());
-    let sim = a.mvno_sim.as_ref().unwrap();
-    assert_eq!(sim.sim_number, nordlys_tdc_icc(3));
-    assert_eq!(sim.network, "TDC");
-    assert!(sim.pin1.is_some() && sim.puk1.is_some(), "the reseller sees PIN and PUK");
-    assert!(a.feature.five_g, "request overrules the plan");
-    assert!(!a.feature.international, "the plan's default");
-    let after = snapshot(db).await;
-    assert_eq!(after.accounts, before.accounts + 1);
-    assert_eq!(after.invoice_lines, before.invoice_lines + 1);
-    assert_eq!(after.sims_taken, before.sims_taken + 1);
-    let n = number::Entity::find_by_id("+4520100001").one(db).await.unwrap().unwrap();
-    assert_eq!((n.state.as_str(), n.owner_customer_id.as_deref(), n.account_id.as_deref()), ("IN_USE", Some(ids::BAGER_JENSEN), Some(a.id.as_str())));
-    let line = invoice_line::Entity::find().filter(invoice_line::Column::AccountId.eq(a.id.as_str())).one(db).await.unwrap().unwrap();
-    assert_eq!(line.amount_ore, 9900);
-    assert_eq!(line.customer_id, ids::BAGER_JENSEN);
-    assert_eq!(events_with(db, "OK").await, 1);
-});
+on_both!(
+    buying_a_number_with_a_physical_sim_creates_everything,
+    |db| {
+        demo::load(db).await.unwrap();
+        let c = caller(db, RESELLER).await;
+        let mut req = base();
+        req.esim = None;
+        req.mvno_sim = Some(format!("{} F", nordlys_tdc_icc(3)));
+        req.feature = Some(FeatureRequest {
+            five_g: Some(true),
+            ..Default::default()
+        });
+        let before = snapshot(db).await;
+        let a = create(db, &c, &req, &CreateSettings::default())
+            .await
+            .unwrap();
+        assert_eq!(a.state, "CREATING");
+        assert_eq!(a.kind, "MVNO");
+        assert_eq!(a.number_state, "IN_USE");
+        assert!(a.porting.is_none());
+        let sim = a.mvno_sim.as_ref().unwrap();
+        assert_eq!(sim.sim_number, nordlys_tdc_icc(3));
+        assert_eq!(sim.network, "TDC");
+        assert!(
+            sim.pin1.is_some() && sim.puk1.is_some(),
+            "the reseller sees PIN and PUK"
+        );
+        assert!(a.feature.five_g, "request overrules the plan");
+        assert!(!a.feature.international, "the plan's default");
+        let after = snapshot(db).await;
+        assert_eq!(after.accounts, before.accounts + 1);
+        assert_eq!(after.invoice_lines, before.invoice_lines + 1);
+        assert_eq!(after.sims_taken, before.sims_taken + 1);
+        let n = number::Entity::find_by_id("+4520100001")
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            (
+                n.state.as_str(),
+                n.owner_customer_id.as_deref(),
+                n.account_id.as_deref()
+            ),
+            ("IN_USE", Some(ids::BAGER_JENSEN), Some(a.id.as_str()))
+        );
+        let line = invoice_line::Entity::find()
+            .filter(invoice_line::Column::AccountId.eq(a.id.as_str()))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(line.amount_ore, 9900);
+        assert_eq!(line.customer_id, ids::BAGER_JENSEN);
+        assert_eq!(events_with(db, "OK").await, 1);
+    }
+);
 
 on_both!(an_owned_number_is_used_without_a_purchase, |db| {
     demo::load(db).await.unwrap();
@@ -297,8 +828,14 @@ on_both!(an_owned_number_is_used_without_a_purchase, |db| {
     let mut req = base();
     req.number = Some(numbers::OWNED_FREE.into());
     let before = snapshot(db).await;
-    let a = create(db, &c, &req, &CreateSettings::default()).await.unwrap();
-    assert_eq!(snapshot(db).await.invoice_lines, before.invoice_lines, "nothing bought");
+    let a = create(db, &c, &req, &CreateSettings::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        snapshot(db).await.invoice_lines,
+        before.invoice_lines,
+        "nothing bought"
+    );
     let sim = a.mvno_sim.unwrap();
     assert_eq!(sim.form_factor, "eSIM");
     assert!(sim.activation_code.unwrap().starts_with("LPA:1$"));
@@ -314,7 +851,9 @@ on_both!(port_in_creates_a_porting_with_the_donor_and_date, |db| {
     let today = mvno::services::clock::copenhagen_date(Utc::now());
     let date = mvno::calendar::working_days_after(today, 3)[2];
     req.requested_porting_date = Some(date.and_hms_opt(12, 0, 0).unwrap().and_utc());
-    let a = create(db, &c, &req, &CreateSettings::default()).await.unwrap();
+    let a = create(db, &c, &req, &CreateSettings::default())
+        .await
+        .unwrap();
     assert_eq!(a.number_state, "PORTING_IN");
     let p = a.porting.expect("the porting object is in the reply");
     assert_eq!(p.status.stage, "IN_CREATED");
@@ -323,15 +862,25 @@ on_both!(port_in_creates_a_porting_with_the_donor_and_date, |db| {
     assert_eq!(p.porting_type, "IN");
     let at = p.requested_date.unwrap();
     assert_eq!(mvno::services::clock::copenhagen_date(at), date);
-    assert_eq!(at, mvno::services::clock::porting_time(date), "ports run at 02:00");
-    assert_eq!(invoice_line::Entity::find().count(db).await.unwrap(), 0, "a ported number is not bought");
+    assert_eq!(
+        at,
+        mvno::services::clock::porting_time(date),
+        "ports run at 02:00"
+    );
+    assert_eq!(
+        invoice_line::Entity::find().count(db).await.unwrap(),
+        0,
+        "a ported number is not bought"
+    );
 
     // Ready for porting, end of commitment, through a donor with ICC_EMAIL.
     let mut req = base();
     req.number = Some(numbers::DONOR_TELENOR_ICC_EMAIL.into());
     req.donor_sim_number = Some(demo::demo_icc("894502", 4712));
     req.porting_ready = Some(true);
-    let a = create(db, &c, &req, &CreateSettings::default()).await.unwrap();
+    let a = create(db, &c, &req, &CreateSettings::default())
+        .await
+        .unwrap();
     let p = a.porting.unwrap();
     assert_eq!(p.status.stage, "IN_READY");
     assert!(p.requested_date.is_none());
@@ -339,7 +888,9 @@ on_both!(port_in_creates_a_porting_with_the_donor_and_date, |db| {
     // A reseller may port from a donor that needs a power of attorney.
     let mut req = base();
     req.number = Some(numbers::DONOR_TELIA_EMAIL.into());
-    let a = create(db, &c, &req, &CreateSettings::default()).await.unwrap();
+    let a = create(db, &c, &req, &CreateSettings::default())
+        .await
+        .unwrap();
     assert!(a.porting.unwrap().donor_sim_number.is_none());
 });
 
@@ -350,11 +901,17 @@ on_both!(auto_assign_and_no_sim_take_what_they_should, |db| {
     req.number = Some("+4530100002".into());
     req.esim = None;
     req.auto_assign_sim = Some(AutoAssign::Network("TELENOR".into()));
-    let a = create(db, &c, &req, &CreateSettings::default()).await.unwrap();
+    let a = create(db, &c, &req, &CreateSettings::default())
+        .await
+        .unwrap();
     let sim = a.mvno_sim.unwrap();
     assert!(sim.auto_assign);
     assert_eq!(sim.network, "TELENOR");
-    let card = sim_card::Entity::find_by_id(sim.sim_number.as_str()).one(db).await.unwrap().unwrap();
+    let card = sim_card::Entity::find_by_id(sim.sim_number.as_str())
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
     assert!(card.auto_assign);
 
     let mut req = base();
@@ -362,7 +919,9 @@ on_both!(auto_assign_and_no_sim_take_what_they_should, |db| {
     req.esim = None;
     req.nosim = Some("TDC".into());
     let before = snapshot(db).await;
-    let a = create(db, &c, &req, &CreateSettings::default()).await.unwrap();
+    let a = create(db, &c, &req, &CreateSettings::default())
+        .await
+        .unwrap();
     assert!(a.mvno_sim.is_none());
     assert_eq!(snapshot(db).await.sims_taken, before.sims_taken);
 });
@@ -372,18 +931,42 @@ on_both!(data_sharing_sims_get_free_numbers_first, |db| {
     let c = caller(db, RESELLER).await;
     let mut req = base();
     req.data_sharing_sims = Some(vec![
-        DataSharingSimRequest { sim_number: Some(nordlys_tdc_icc(4)), name: Some("Laptop".into()), ..Default::default() },
-        DataSharingSimRequest { assign_esim: Some(true), name: Some("Tablet".into()), ..Default::default() },
+        DataSharingSimRequest {
+            sim_number: Some(nordlys_tdc_icc(4)),
+            name: Some("Laptop".into()),
+            ..Default::default()
+        },
+        DataSharingSimRequest {
+            assign_esim: Some(true),
+            name: Some("Tablet".into()),
+            ..Default::default()
+        },
     ]);
-    let a = create(db, &c, &req, &CreateSettings::default()).await.unwrap();
+    let a = create(db, &c, &req, &CreateSettings::default())
+        .await
+        .unwrap();
     assert_eq!(a.data_sharing_sims.len(), 2);
     for s in &a.data_sharing_sims {
-        assert!(s.number.starts_with("+452020000"), "an owned free number first: {}", s.number);
-        let n = number::Entity::find_by_id(s.number.as_str()).one(db).await.unwrap().unwrap();
+        assert!(
+            s.number.starts_with("+452020000"),
+            "an owned free number first: {}",
+            s.number
+        );
+        let n = number::Entity::find_by_id(s.number.as_str())
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(n.state, "IN_USE_DATASHARING");
     }
-    assert!(a.data_sharing_sims.iter().any(|s| s.sim.form_factor == "eSIM" && s.sim.activation_code.is_some()));
-    assert!(a.data_sharing_sims.iter().any(|s| s.name.as_deref() == Some("Laptop")));
+    assert!(a
+        .data_sharing_sims
+        .iter()
+        .any(|s| s.sim.form_factor == "eSIM" && s.sim.activation_code.is_some()));
+    assert!(a
+        .data_sharing_sims
+        .iter()
+        .any(|s| s.name.as_deref() == Some("Laptop")));
 });
 
 on_both!(rest_of_world_and_voicemail_are_stored, |db| {
@@ -391,11 +974,21 @@ on_both!(rest_of_world_and_voicemail_are_stored, |db| {
     let c = caller(db, RESELLER).await;
     let mut req = base();
     req.rate_plan = Some(ids::PLAN_BUSINESS_WORLD.into());
-    req.feature = Some(FeatureRequest { voicemail: Some(true), ..Default::default() });
-    req.voicemail = Some(VoicemailRequest { notify: Some("EMAIL".into()), email: Some("jens@bagerjensen.dk".into()), pin: Some("4321".into()), ..Default::default() });
+    req.feature = Some(FeatureRequest {
+        voicemail: Some(true),
+        ..Default::default()
+    });
+    req.voicemail = Some(VoicemailRequest {
+        notify: Some("EMAIL".into()),
+        email: Some("jens@bagerjensen.dk".into()),
+        pin: Some("4321".into()),
+        ..Default::default()
+    });
     req.billing_customer = Some(ids::JENSEN_HOLDING.into());
     req.notes = Some("Jens' telefon".into());
-    let a = create(db, &c, &req, &CreateSettings::default()).await.unwrap();
+    let a = create(db, &c, &req, &CreateSettings::default())
+        .await
+        .unwrap();
     let row = a.rest_of_world_roaming.unwrap();
     assert_eq!(row.product_id, ids::ROW_WORLD_5GB);
     assert!(!row.is_override);
@@ -413,7 +1006,9 @@ on_both!(concurrent_creates_never_take_one_number_twice, |db| {
     let mut tasks = Vec::new();
     for _ in 0..12 {
         let (db, c) = (db.clone(), c.clone());
-        tasks.push(tokio::spawn(async move { create(&db, &c, &base(), &CreateSettings::default()).await }));
+        tasks.push(tokio::spawn(async move {
+            create(&db, &c, &base(), &CreateSettings::default()).await
+        }));
     }
     let mut ok = 0;
     for t in tasks {
@@ -423,7 +1018,14 @@ on_both!(concurrent_creates_never_take_one_number_twice, |db| {
         }
     }
     assert_eq!(ok, 1);
-    assert_eq!(mvno_account::Entity::find().filter(mvno_account::Column::Number.eq("+4520100001")).count(db).await.unwrap(), 1);
+    assert_eq!(
+        mvno_account::Entity::find()
+            .filter(mvno_account::Column::Number.eq("+4520100001"))
+            .count(db)
+            .await
+            .unwrap(),
+        1
+    );
     assert_eq!(invoice_line::Entity::find().count(db).await.unwrap(), 1);
 });
 
@@ -444,24 +1046,44 @@ on_both!(concurrent_creates_never_take_one_esim_twice, |db| {
         let (db, c) = (db.clone(), c.clone());
         let mut req = base();
         req.number = Some(format!("+45201000{i:02}"));
-        tasks.push(tokio::spawn(async move { create(&db, &c, &req, &CreateSettings::default()).await }));
+        tasks.push(tokio::spawn(async move {
+            create(&db, &c, &req, &CreateSettings::default()).await
+        }));
     }
     let mut ok = 0;
     for t in tasks {
         match t.await.unwrap() {
             Ok(_) => ok += 1,
-            Err(e) => assert_eq!((e.status, e.code.as_str(), e.path.as_deref()), (409, "mvnoSim", Some("esim")), "{e:?}"),
+            Err(e) => assert_eq!(
+                (e.status, e.code.as_str(), e.path.as_deref()),
+                (409, "mvnoSim", Some("esim")),
+                "{e:?}"
+            ),
         }
     }
     assert_eq!(ok, free_esims, "every free profile used, none twice");
-    let used: Vec<Option<String>> = mvno_account::Entity::find().all(db).await.unwrap().into_iter().map(|a| a.sim_icc).collect();
+    let used: Vec<Option<String>> = mvno_account::Entity::find()
+        .all(db)
+        .await
+        .unwrap()
+        .into_iter()
+        .map(|a| a.sim_icc)
+        .collect();
     let mut unique = used.clone();
     unique.sort();
     unique.dedup();
     assert_eq!(unique.len(), used.len());
     // Every taken card is held by exactly the account that names it.
-    for card in sim_card::Entity::find().filter(sim_card::Column::AccountId.is_not_null()).all(db).await.unwrap() {
-        let holder = mvno_account::Entity::find_by_id(card.account_id.clone().unwrap()).one(db).await.unwrap();
+    for card in sim_card::Entity::find()
+        .filter(sim_card::Column::AccountId.is_not_null())
+        .all(db)
+        .await
+        .unwrap()
+    {
+        let holder = mvno_account::Entity::find_by_id(card.account_id.clone().unwrap())
+            .one(db)
+            .await
+            .unwrap();
         assert!(holder.is_some(), "card {} held by nothing", card.icc);
     }
 });
@@ -469,17 +1091,34 @@ on_both!(concurrent_creates_never_take_one_esim_twice, |db| {
 on_both!(activation_makes_accounts_active_never_before_start, |db| {
     demo::load(db).await.unwrap();
     let c = caller(db, RESELLER).await;
-    let now_settings = CreateSettings { activation_delay: Duration::zero() };
+    let now_settings = CreateSettings {
+        activation_delay: Duration::zero(),
+    };
     let a = create(db, &c, &base(), &now_settings).await.unwrap();
     let mut later = base();
     later.number = Some("+4520100002".into());
     later.start_date = Some(Utc::now() + Duration::days(3));
     let b = create(db, &c, &later, &now_settings).await.unwrap();
     assert_eq!(mvno::services::activation::run_due(db).await.unwrap(), 1);
-    let state = |id: String| async move { mvno_account::Entity::find_by_id(id).one(db).await.unwrap().unwrap().state };
+    let state = |id: String| async move {
+        mvno_account::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap()
+            .state
+    };
     assert_eq!(state(a.id.clone()).await, "ACTIVE");
-    assert_eq!(state(b.id.clone()).await, "CREATING", "not before its start date");
-    assert_eq!(mvno::services::activation::run_due(db).await.unwrap(), 0, "a done job does not run again");
+    assert_eq!(
+        state(b.id.clone()).await,
+        "CREATING",
+        "not before its start date"
+    );
+    assert_eq!(
+        mvno::services::activation::run_due(db).await.unwrap(),
+        0,
+        "a done job does not run again"
+    );
 });
 
 fn spec_example() -> serde_json::Value {
@@ -501,11 +1140,22 @@ fn spec_example() -> serde_json::Value {
     })
 }
 
-on_both!(spec_example_as_written_is_refused_for_its_2020_start_date, |db| {
-    demo::load(db).await.unwrap();
-    let req: CreateMvnoRequest = serde_json::from_value(spec_example()).unwrap();
-    refused(db, ADMIN, req, 422, "startDate", "Start date has to be either today, or in the future").await;
-});
+on_both!(
+    spec_example_as_written_is_refused_for_its_2020_start_date,
+    |db| {
+        demo::load(db).await.unwrap();
+        let req: CreateMvnoRequest = serde_json::from_value(spec_example()).unwrap();
+        refused(
+            db,
+            ADMIN,
+            req,
+            422,
+            "startDate",
+            "Start date has to be either today, or in the future",
+        )
+        .await;
+    }
+);
 
 on_both!(spec_example_with_a_future_start_date_is_created, |db| {
     demo::load(db).await.unwrap();
@@ -514,7 +1164,9 @@ on_both!(spec_example_with_a_future_start_date_is_created, |db| {
     body["startDate"] = serde_json::json!(mvno::dates::format(&start));
     let req: CreateMvnoRequest = serde_json::from_value(body).unwrap();
     let c = caller(db, ADMIN).await;
-    let a = create(db, &c, &req, &CreateSettings::default()).await.unwrap();
+    let a = create(db, &c, &req, &CreateSettings::default())
+        .await
+        .unwrap();
     let json = serde_json::to_value(&a).unwrap();
     assert_eq!(json["customer"], ids::BAGER_JENSEN);
     assert_eq!(json["type"], "MVNO");
@@ -526,8 +1178,14 @@ on_both!(spec_example_with_a_future_start_date_is_created, |db| {
     assert_eq!(json["mvnoSim"]["simNumber"], nordlys_tdc_icc(5));
     assert_eq!(json["mvnoSim"]["formFactor"], "MINI_MICRO_NANO");
     assert_eq!(json["dataSharingSims"][0]["simNumber"], nordlys_tdc_icc(6));
-    assert!(json["dataSharingSims"][0]["number"].as_str().unwrap().starts_with("+45"));
-    assert!(json["voicemail"].is_null(), "voicemail needs feature.voicemail and no SIP account");
+    assert!(json["dataSharingSims"][0]["number"]
+        .as_str()
+        .unwrap()
+        .starts_with("+45"));
+    assert!(
+        json["voicemail"].is_null(),
+        "voicemail needs feature.voicemail and no SIP account"
+    );
     assert_eq!(json["sipAccount"], ids::SIP_BAGER);
     assert_eq!(json["notes"], "This is a note");
     assert_eq!(json["purchaseInfo"]["paymentOption"], "RENTED");
@@ -549,11 +1207,25 @@ async fn pending_activation_survives_a_restart() {
     let db = mvno::db::connect_and_migrate(&url).await.unwrap();
     demo::load(&db).await.unwrap();
     let c = caller(&db, RESELLER).await;
-    let a = create(&db, &c, &base(), &CreateSettings { activation_delay: Duration::zero() }).await.unwrap();
+    let a = create(
+        &db,
+        &c,
+        &base(),
+        &CreateSettings {
+            activation_delay: Duration::zero(),
+        },
+    )
+    .await
+    .unwrap();
     db.close().await.unwrap();
 
     let db = mvno::db::connect_and_migrate(&url).await.unwrap();
     assert_eq!(mvno::services::activation::run_due(&db).await.unwrap(), 1);
-    let state = mvno_account::Entity::find_by_id(a.id).one(&db).await.unwrap().unwrap().state;
+    let state = mvno_account::Entity::find_by_id(a.id)
+        .one(&db)
+        .await
+        .unwrap()
+        .unwrap()
+        .state;
     assert_eq!(state, "ACTIVE");
 }

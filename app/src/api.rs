@@ -74,7 +74,9 @@ pub mod ssr {
 
     /// The caller, or the platform's 401 when nobody is signed in.
     pub async fn require_caller() -> Result<Caller, UiError> {
-        caller().await?.ok_or_else(|| UiError(ApiError::invalid_token()))
+        caller()
+            .await?
+            .ok_or_else(|| UiError(ApiError::invalid_token()))
     }
 
     /// Gives the page's HTTP response the error's status.
@@ -93,14 +95,18 @@ pub async fn current_user() -> Result<Option<SignedInUser>, UiError> {
     let Some(caller) = ssr::caller().await? else {
         return Ok(None);
     };
-    Ok(Some(mvno::services::auth::signed_in_user(&ssr::db()?, &caller).await?))
+    Ok(Some(
+        mvno::services::auth::signed_in_user(&ssr::db()?, &caller).await?,
+    ))
 }
 
 /// The accounts the signed-in user may see.
 #[server(prefix = "/_fn", endpoint = "accounts")]
 pub async fn list_accounts(search: Option<String>) -> Result<Page<AccountSummary>, UiError> {
     let caller = ssr::require_caller().await?;
-    let result = mvno::services::accounts::list(&ssr::db()?, &caller, search.as_deref(), Default::default()).await;
+    let result =
+        mvno::services::accounts::list(&ssr::db()?, &caller, search.as_deref(), Default::default())
+            .await;
     result.map_err(UiError)
 }
 
@@ -108,7 +114,13 @@ pub async fn list_accounts(search: Option<String>) -> Result<Page<AccountSummary
 #[server(prefix = "/_fn", endpoint = "customers")]
 pub async fn list_customers(search: Option<String>) -> Result<Page<CustomerSummary>, UiError> {
     let caller = ssr::require_caller().await?;
-    let result = mvno::services::customers::list(&ssr::db()?, &caller, search.as_deref(), Default::default()).await;
+    let result = mvno::services::customers::list(
+        &ssr::db()?,
+        &caller,
+        search.as_deref(),
+        Default::default(),
+    )
+    .await;
     result.map_err(|e| {
         let e = UiError(e);
         ssr::set_status(&e);
@@ -140,27 +152,51 @@ pub async fn wizard_context() -> Result<Option<WizardInfo>, UiError> {
     let user = auth::signed_in_user(&db, &caller).await?;
     let customers = if caller.access_level.may_list_customers() {
         let page = customers::list(&db, &caller, None, Paging::new(None, Some(500))?).await?;
-        page.items.into_iter().filter(|c| c.kind != mvno::enums::CustomerKind::Reseller).collect()
+        page.items
+            .into_iter()
+            .filter(|c| c.kind != mvno::enums::CustomerKind::Reseller)
+            .collect()
     } else {
         Vec::new()
     };
     let today = clock::copenhagen_date(chrono::Utc::now());
     let porting_days = mvno::calendar::working_days_after(today, 30);
-    Ok(Some(WizardInfo { user, customers, today, porting_days, new_key: mvno::Id::generate().to_string() }))
+    Ok(Some(WizardInfo {
+        user,
+        customers,
+        today,
+        porting_days,
+        new_key: mvno::Id::generate().to_string(),
+    }))
 }
 
 /// Numbers the customer can use, owned first.
 #[server(prefix = "/_fn", endpoint = "offered_numbers")]
-pub async fn offered_numbers(customer: String, network: Option<String>, digits: Option<String>) -> Result<Page<mvno::portal::OfferedNumber>, UiError> {
+pub async fn offered_numbers(
+    customer: String,
+    network: Option<String>,
+    digits: Option<String>,
+) -> Result<Page<mvno::portal::OfferedNumber>, UiError> {
     let caller = ssr::require_caller().await?;
     let network = network.and_then(|n| n.parse().ok());
     let paging = mvno::portal::Paging::new(None, Some(10))?;
-    Ok(mvno::services::catalog::offered_numbers(&ssr::db()?, &caller, &customer, network, digits.as_deref(), paging).await?)
+    Ok(mvno::services::catalog::offered_numbers(
+        &ssr::db()?,
+        &caller,
+        &customer,
+        network,
+        digits.as_deref(),
+        paging,
+    )
+    .await?)
 }
 
 /// What would happen to a number kept by the customer.
 #[server(prefix = "/_fn", endpoint = "check_number")]
-pub async fn check_number(customer: String, number: String) -> Result<mvno::portal::NumberCheck, UiError> {
+pub async fn check_number(
+    customer: String,
+    number: String,
+) -> Result<mvno::portal::NumberCheck, UiError> {
     let caller = ssr::require_caller().await?;
     Ok(mvno::services::lookup::check_number(&ssr::db()?, &caller, &customer, &number).await?)
 }
@@ -174,18 +210,32 @@ pub async fn sim_stock(customer: String) -> Result<Vec<mvno::portal::StockCount>
 
 /// Rate plans (or Rest-of-World packages) for the customer.
 #[server(prefix = "/_fn", endpoint = "products")]
-pub async fn products(customer: String, row: bool) -> Result<Vec<mvno::portal::ProductOffer>, UiError> {
+pub async fn products(
+    customer: String,
+    row: bool,
+) -> Result<Vec<mvno::portal::ProductOffer>, UiError> {
     let caller = ssr::require_caller().await?;
-    let kind = if row { mvno::enums::ProductKind::RowRoaming } else { mvno::enums::ProductKind::RatePlan };
+    let kind = if row {
+        mvno::enums::ProductKind::RowRoaming
+    } else {
+        mvno::enums::ProductKind::RatePlan
+    };
     Ok(mvno::services::catalog::products(&ssr::db()?, &caller, &customer, kind).await?)
 }
 
 /// Creates the subscription the wizard describes, once per idempotency key.
 #[server(prefix = "/_fn", endpoint = "create_account", input = leptos::server_fn::codec::Json)]
-pub async fn create_account(request: mvno::account::CreateMvnoRequest, key: String) -> Result<mvno::account::MvnoAccount, UiError> {
+pub async fn create_account(
+    request: mvno::account::CreateMvnoRequest,
+    key: String,
+) -> Result<mvno::account::MvnoAccount, UiError> {
     let caller = ssr::require_caller().await?;
-    let settings = use_context::<std::sync::Arc<mvno::services::create::CreateSettings>>().unwrap_or_default();
-    Ok(mvno::services::create::create_once(&ssr::db()?, &caller, Some(&key), &request, &settings).await?)
+    let settings =
+        use_context::<std::sync::Arc<mvno::services::create::CreateSettings>>().unwrap_or_default();
+    Ok(
+        mvno::services::create::create_once(&ssr::db()?, &caller, Some(&key), &request, &settings)
+            .await?,
+    )
 }
 
 /// One account the user may see, with its eSIM QR code (SVG) when it has one
@@ -199,14 +249,25 @@ pub struct AccountView {
 #[server(prefix = "/_fn", endpoint = "account")]
 pub async fn get_account(id: String) -> Result<AccountView, UiError> {
     let caller = ssr::require_caller().await?;
-    let account = mvno::services::view::get(&ssr::db()?, &caller, &id).await.map_err(|e| {
-        let e = UiError(e);
-        ssr::set_status(&e);
-        e
-    })?;
-    let qr_svg = account.mvno_sim.as_ref().and_then(|s| s.activation_code.as_deref()).and_then(|code| {
-        let qr = qrcode::QrCode::new(code.as_bytes()).ok()?;
-        Some(qr.render::<qrcode::render::svg::Color>().min_dimensions(220, 220).quiet_zone(true).build())
-    });
+    let account = mvno::services::view::get(&ssr::db()?, &caller, &id)
+        .await
+        .map_err(|e| {
+            let e = UiError(e);
+            ssr::set_status(&e);
+            e
+        })?;
+    let qr_svg = account
+        .mvno_sim
+        .as_ref()
+        .and_then(|s| s.activation_code.as_deref())
+        .and_then(|code| {
+            let qr = qrcode::QrCode::new(code.as_bytes()).ok()?;
+            Some(
+                qr.render::<qrcode::render::svg::Color>()
+                    .min_dimensions(220, 220)
+                    .quiet_zone(true)
+                    .build(),
+            )
+        });
     Ok(AccountView { account, qr_svg })
 }

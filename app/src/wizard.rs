@@ -3,7 +3,10 @@
 //! every step works as a plain GET form without JavaScript); the checks are
 //! the domain's own, run in the browser and again on the server.
 
-use mvno::account::{AutoAssign, CreateMvnoRequest, DataSharingSimRequest, FeatureRequest, RowRequest, VoicemailRequest};
+use mvno::account::{
+    AutoAssign, CreateMvnoRequest, DataSharingSimRequest, FeatureRequest, RowRequest,
+    VoicemailRequest,
+};
 use mvno::icc::{Icc, IccError};
 use mvno::phone::E164;
 use std::collections::BTreeMap;
@@ -21,7 +24,15 @@ pub enum Step {
 }
 
 impl Step {
-    pub const ALL: [Step; 7] = [Step::Customer, Step::Number, Step::Sim, Step::Plan, Step::Porting, Step::Extras, Step::Review];
+    pub const ALL: [Step; 7] = [
+        Step::Customer,
+        Step::Number,
+        Step::Sim,
+        Step::Plan,
+        Step::Porting,
+        Step::Extras,
+        Step::Review,
+    ];
 
     pub fn slug(self) -> &'static str {
         match self {
@@ -78,7 +89,10 @@ pub struct FieldError {
 }
 
 fn err(field: &str, message: &str) -> FieldError {
-    FieldError { field: field.to_string(), message: message.to_string() }
+    FieldError {
+        field: field.to_string(),
+        message: message.to_string(),
+    }
 }
 
 impl WizardState {
@@ -110,7 +124,9 @@ impl WizardState {
         match step {
             Step::Customer => &["customer"],
             Step::Number => &["mode", "number", "keepnumber", "digits"],
-            Step::Sim => &["sim", "network", "icc", "ds1", "ds2", "ds3", "ds1kind", "ds2kind", "ds3kind"],
+            Step::Sim => &[
+                "sim", "network", "icc", "ds1", "ds2", "ds3", "ds1kind", "ds2kind", "ds3kind",
+            ],
             Step::Plan => &["plan", "featset", "feat", "vmpin", "vmemail", "row"],
             Step::Porting => &["donor", "pdate", "pready"],
             Step::Extras => &["notes", "sip", "start"],
@@ -121,7 +137,11 @@ impl WizardState {
     /// Hidden fields for every answer not shown on `step`.
     pub fn hidden_for(&self, step: Step) -> Vec<(String, String)> {
         let shown = Self::keys_of(step);
-        self.0.iter().filter(|(k, v)| !shown.contains(&k.as_str()) && !v.is_empty()).map(|(k, v)| (k.clone(), v.clone())).collect()
+        self.0
+            .iter()
+            .filter(|(k, v)| !shown.contains(&k.as_str()) && !v.is_empty())
+            .map(|(k, v)| (k.clone(), v.clone()))
+            .collect()
     }
 
     pub fn get(&self, key: &str) -> &str {
@@ -181,21 +201,44 @@ impl WizardState {
         match step {
             Step::Customer => {
                 if mvno::Id::parse(self.get("customer")).is_err() {
-                    out.push(err("customer", "Choose the customer the subscription is for"));
+                    out.push(err(
+                        "customer",
+                        "Choose the customer the subscription is for",
+                    ));
                 }
             }
             Step::Number => {
                 if !matches!(self.get("mode"), "new" | "keep") {
-                    out.push(err("mode-new", "Choose whether to get a new number or keep a number"));
+                    out.push(err(
+                        "mode-new",
+                        "Choose whether to get a new number or keep a number",
+                    ));
                 } else if self.chosen_number().trim().is_empty() {
-                    let (field, msg) = if self.keeps_number() { ("keepnumber", "Enter the number to keep") } else { ("number", "Choose a number") };
-                    out.push(err(field, msg));
-                } else if let Err(e) = E164::from_typed(self.chosen_number()).and_then(|n| n.danish_mobile_candidate().map(|_| n)) {
-                    let msg = match e {
-                        mvno::phone::NumberError::NotE164 => "Enter a Danish mobile number of 8 digits, like 20 12 34 56",
-                        mvno::phone::NumberError::NotDanishMobile => "This is not a Danish mobile number",
+                    let (field, msg) = if self.keeps_number() {
+                        ("keepnumber", "Enter the number to keep")
+                    } else {
+                        ("number", "Choose a number")
                     };
-                    out.push(err(if self.keeps_number() { "keepnumber" } else { "number" }, msg));
+                    out.push(err(field, msg));
+                } else if let Err(e) = E164::from_typed(self.chosen_number())
+                    .and_then(|n| n.danish_mobile_candidate().map(|_| n))
+                {
+                    let msg = match e {
+                        mvno::phone::NumberError::NotE164 => {
+                            "Enter a Danish mobile number of 8 digits, like 20 12 34 56"
+                        }
+                        mvno::phone::NumberError::NotDanishMobile => {
+                            "This is not a Danish mobile number"
+                        }
+                    };
+                    out.push(err(
+                        if self.keeps_number() {
+                            "keepnumber"
+                        } else {
+                            "number"
+                        },
+                        msg,
+                    ));
                 }
             }
             Step::Sim => {
@@ -253,7 +296,9 @@ impl WizardState {
             Step::Extras => {
                 if self.has("start") {
                     match chrono::NaiveDate::parse_from_str(self.get("start"), "%Y-%m-%d") {
-                        Ok(d) if d < today => out.push(err("start", "The start date must be today or later")),
+                        Ok(d) if d < today => {
+                            out.push(err("start", "The start date must be today or later"))
+                        }
                         Ok(_) => {}
                         Err(_) => out.push(err("start", "Enter the date as YYYY-MM-DD")),
                     }
@@ -269,7 +314,12 @@ impl WizardState {
         let opt = |k: &str| self.has(k).then(|| self.get(k).trim().to_string());
         let mut req = CreateMvnoRequest {
             customer: opt("customer"),
-            number: E164::from_typed(self.chosen_number()).map(|n| n.to_string()).ok().or_else(|| Some(self.chosen_number().trim().to_string()).filter(|s| !s.is_empty())),
+            number: E164::from_typed(self.chosen_number())
+                .map(|n| n.to_string())
+                .ok()
+                .or_else(|| {
+                    Some(self.chosen_number().trim().to_string()).filter(|s| !s.is_empty())
+                }),
             rate_plan: opt("plan"),
             ..Default::default()
         };
@@ -285,8 +335,16 @@ impl WizardState {
                 let v = self.get(&format!("ds{i}")).trim().to_string();
                 let name = Some(format!("Data SIM {i}"));
                 match self.get(&format!("ds{i}kind")) {
-                    "esim" => Some(DataSharingSimRequest { assign_esim: Some(true), name, ..Default::default() }),
-                    "physical" => Some(DataSharingSimRequest { sim_number: Some(v), name, ..Default::default() }),
+                    "esim" => Some(DataSharingSimRequest {
+                        assign_esim: Some(true),
+                        name,
+                        ..Default::default()
+                    }),
+                    "physical" => Some(DataSharingSimRequest {
+                        sim_number: Some(v),
+                        name,
+                        ..Default::default()
+                    }),
                     _ => None,
                 }
             })
@@ -311,7 +369,11 @@ impl WizardState {
             });
             if self.feature_on("voicemail") == Some(true) {
                 req.voicemail = Some(VoicemailRequest {
-                    notify: Some(if self.has("vmemail") { "EMAIL".into() } else { "SMS".into() }),
+                    notify: Some(if self.has("vmemail") {
+                        "EMAIL".into()
+                    } else {
+                        "SMS".into()
+                    }),
                     email: opt("vmemail"),
                     pin: opt("vmpin"),
                     ..Default::default()
@@ -320,8 +382,18 @@ impl WizardState {
         }
         match self.get("row") {
             "" => {}
-            "none" => req.rest_of_world_roaming = Some(RowRequest { product_id: Some(None), keep_after_expire: None }),
-            id => req.rest_of_world_roaming = Some(RowRequest { product_id: Some(Some(id.to_string())), keep_after_expire: Some(true) }),
+            "none" => {
+                req.rest_of_world_roaming = Some(RowRequest {
+                    product_id: Some(None),
+                    keep_after_expire: None,
+                })
+            }
+            id => {
+                req.rest_of_world_roaming = Some(RowRequest {
+                    product_id: Some(Some(id.to_string())),
+                    keep_after_expire: Some(true),
+                })
+            }
         }
         if self.keeps_number() {
             req.donor_sim_number = opt("donor");
@@ -332,7 +404,9 @@ impl WizardState {
                     Some(d.and_hms_opt(12, 0, 0).expect("noon").and_utc())
                 }
                 "eoc" => None,
-                d => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d").ok().map(|d| d.and_hms_opt(12, 0, 0).expect("noon").and_utc()),
+                d => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                    .ok()
+                    .map(|d| d.and_hms_opt(12, 0, 0).expect("noon").and_utc()),
             };
         }
         req.notes = opt("notes");
@@ -360,14 +434,19 @@ pub fn icc_problem(typed: &str) -> Option<String> {
 
 /// A warning when the check digit does not match: probably a typo.
 pub fn icc_warning(typed: &str) -> Option<&'static str> {
-    Icc::parse(typed).ok().filter(|i| !i.luhn_ok()).map(|_| "The check digit does not match. Please check the number.")
+    Icc::parse(typed)
+        .ok()
+        .filter(|i| !i.luhn_ok())
+        .map(|_| "The check digit does not match. Please check the number.")
 }
 
 fn urlencode(s: &str) -> String {
     let mut out = String::new();
     for b in s.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                out.push(b as char)
+            }
             b' ' => out.push('+'),
             _ => out.push_str(&format!("%{b:02X}")),
         }
@@ -389,8 +468,11 @@ mod tests {
 
     #[test]
     fn number_step_normalises_and_checks() {
-        assert!(state(&[("mode", "new"), ("number", "20 10 00 01")]).check(Step::Number, today()).is_empty());
-        let e = state(&[("mode", "keep"), ("keepnumber", "7012 3456")]).check(Step::Number, today());
+        assert!(state(&[("mode", "new"), ("number", "20 10 00 01")])
+            .check(Step::Number, today())
+            .is_empty());
+        let e =
+            state(&[("mode", "keep"), ("keepnumber", "7012 3456")]).check(Step::Number, today());
         assert_eq!(e[0].message, "This is not a Danish mobile number");
         assert_eq!(state(&[]).check(Step::Number, today())[0].field, "mode-new");
     }
@@ -399,18 +481,25 @@ mod tests {
     fn sim_step_uses_the_shared_icc_rules() {
         let e = state(&[("sim", "physical"), ("icc", "8945 12")]).check(Step::Sim, today());
         assert_eq!(e[0].message, "The ICC number has 19 or 20 digits");
-        assert!(state(&[("sim", "esim"), ("network", "TDC")]).check(Step::Sim, today()).is_empty());
+        assert!(state(&[("sim", "esim"), ("network", "TDC")])
+            .check(Step::Sim, today())
+            .is_empty());
         let body = "894555000000000001";
         let d = mvno::icc::luhn_check_digit(body).unwrap();
         assert_eq!(icc_warning(&format!("{body}{d}")), None);
-        assert_eq!(icc_warning(&format!("{body}{}", (d + 1) % 10)), Some("The check digit does not match. Please check the number."));
+        assert_eq!(
+            icc_warning(&format!("{body}{}", (d + 1) % 10)),
+            Some("The check digit does not match. Please check the number.")
+        );
     }
 
     #[test]
     fn porting_date_must_be_a_working_day() {
         let e = state(&[("mode", "keep"), ("pdate", "2026-11-28")]).check(Step::Porting, today());
         assert_eq!(e.len(), 1);
-        assert!(state(&[("pdate", "2026-11-27")]).check(Step::Porting, today()).is_empty());
+        assert!(state(&[("pdate", "2026-11-27")])
+            .check(Step::Porting, today())
+            .is_empty());
     }
 
     #[test]
@@ -430,7 +519,10 @@ mod tests {
         ]);
         let r = s.to_request(today());
         assert_eq!(r.number.as_deref(), Some("+4540111111"));
-        assert_eq!(r.auto_assign_sim, Some(AutoAssign::Network("TELENOR".into())));
+        assert_eq!(
+            r.auto_assign_sim,
+            Some(AutoAssign::Network("TELENOR".into()))
+        );
         assert_eq!(r.feature.as_ref().unwrap().roaming, Some(true));
         assert_eq!(r.feature.as_ref().unwrap().international, Some(false));
         assert!(r.requested_porting_date.is_none(), "end of commitment");

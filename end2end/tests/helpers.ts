@@ -21,4 +21,34 @@ export async function signIn(page: Page, username: string, testInfo: TestInfo) {
   await page.getByLabel('Username').fill(username);
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Sign in' }).click();
+  // The sign-in is a full page load: wait for the portal to be ready again.
+  await expect(page.getByTestId('signed-in-user')).toBeVisible();
+  if (jsOn(testInfo)) {
+    await expect(page.locator('body[data-portal-ready="true"]')).toBeAttached();
+  }
+}
+
+/** A Luhn-valid demo ICC, as the demo data makes them (prefix + serial + check digit). */
+export function demoIcc(prefix: string, serial: number): string {
+  const body = prefix + String(serial).padStart(18 - prefix.length, '0');
+  let sum = 0;
+  for (let i = 0; i < body.length; i++) {
+    let d = Number(body[body.length - 1 - i]);
+    if (i % 2 === 0) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return body + String((10 - (sum % 10)) % 10);
+}
+
+/** Presses Continue and waits for the next step's heading. */
+export async function next(page: Page, heading: string | RegExp) {
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+}
+
+export async function shot(page: Page, testInfo: TestInfo, name: string) {
+  await page.screenshot({ path: `screenshots/${testInfo.project.name}-${name}.png`, fullPage: true });
 }

@@ -36,7 +36,9 @@ impl FromRef<AppState> for DatabaseConnection {
 /// Leptos options from cargo-leptos's environment, with the site's name
 /// filled in when the binary was built without it (plain `cargo test`).
 pub fn leptos_options() -> LeptosOptions {
-    let mut options = get_configuration(None).expect("leptos configuration").leptos_options;
+    let mut options = get_configuration(None)
+        .expect("leptos configuration")
+        .leptos_options;
     if options.output_name.is_empty() {
         options.output_name = "mvno".into();
     }
@@ -61,7 +63,9 @@ pub fn router(state: AppState) -> Router {
             },
             move || app::shell(options.clone()),
         )
-        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(app::shell))
+        .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
+            app::shell,
+        ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -45,22 +45,35 @@ enum Command {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     tracing_subscriber::fmt()
-        .with_env_filter(tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| "info,sqlx=warn".into()))
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env()
+                .unwrap_or_else(|_| "info,sqlx=warn".into()),
+        )
         .init();
     let cli = Cli::parse();
-    let conn = db::connect_and_migrate(&cli.database_url).await.context("opening the database")?;
-    match cli.command.unwrap_or(Command::Serve { secure_cookies: false, activation_delay_secs: 5 }) {
+    let conn = db::connect_and_migrate(&cli.database_url)
+        .await
+        .context("opening the database")?;
+    match cli.command.unwrap_or(Command::Serve {
+        secure_cookies: false,
+        activation_delay_secs: 5,
+    }) {
         Command::Migrate => println!("The database is up to date."),
         Command::Demo => {
-            anyhow::ensure!(demo::is_empty(&conn).await?, "the database already has data; demo data goes into an empty one");
+            anyhow::ensure!(
+                demo::is_empty(&conn).await?,
+                "the database already has data; demo data goes into an empty one"
+            );
             demo::load(&conn).await?;
             println!("Demo data loaded.");
             print_logins();
         }
         Command::ImportSims { customer, file } => {
-            let reader = std::fs::File::open(&file).with_context(|| format!("opening {}", file.display()))?;
+            let reader = std::fs::File::open(&file)
+                .with_context(|| format!("opening {}", file.display()))?;
             let bar = ProgressBar::new(0).with_style(
-                ProgressStyle::with_template("{bar:40} {pos}/{len} SIM cards ({per_sec})").expect("template"),
+                ProgressStyle::with_template("{bar:40} {pos}/{len} SIM cards ({per_sec})")
+                    .expect("template"),
             );
             let n = import::import_sims(&conn, &customer, reader, |done, total| {
                 bar.set_length(total);
@@ -73,7 +86,10 @@ async fn main() -> anyhow::Result<()> {
                 Err(e) => anyhow::bail!("nothing was imported: {e}"),
             }
         }
-        Command::Serve { secure_cookies, activation_delay_secs } => {
+        Command::Serve {
+            secure_cookies,
+            activation_delay_secs,
+        } => {
             if db::is_sqlite(&cli.database_url) && demo::is_empty(&conn).await? {
                 demo::load(&conn).await?;
                 println!("First start: demo data loaded into {}.", cli.database_url);
@@ -83,9 +99,19 @@ async fn main() -> anyhow::Result<()> {
             let create_settings = std::sync::Arc::new(mvno::services::create::CreateSettings {
                 activation_delay: chrono::Duration::seconds(activation_delay_secs),
             });
-            tokio::spawn(mvno::services::activation::run_forever(conn.clone(), std::time::Duration::from_millis(500)));
-            let state = AppState { db: conn, leptos_options: options, secure_cookies, create_settings };
-            let listener = tokio::net::TcpListener::bind(&addr).await.with_context(|| format!("binding {addr}"))?;
+            tokio::spawn(mvno::services::activation::run_forever(
+                conn.clone(),
+                std::time::Duration::from_millis(500),
+            ));
+            let state = AppState {
+                db: conn,
+                leptos_options: options,
+                secure_cookies,
+                create_settings,
+            };
+            let listener = tokio::net::TcpListener::bind(&addr)
+                .await
+                .with_context(|| format!("binding {addr}"))?;
             println!("The portal is at http://{addr}/ (API under http://{addr}/api)");
             print_logins();
             axum::serve(listener, router(state))

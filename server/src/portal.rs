@@ -14,7 +14,10 @@ use mvno::services::auth::{self, TokenKind, SESSION_MINUTES};
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/login", post(login)).route("/logout", post(logout)).route("/new/confirm", post(confirm))
+    Router::new()
+        .route("/login", post(login))
+        .route("/logout", post(logout))
+        .route("/new/confirm", post(confirm))
 }
 
 #[derive(Deserialize)]
@@ -32,7 +35,11 @@ fn session_cookie(state: &AppState, value: &str, max_age_secs: i64) -> HeaderVal
 }
 
 async fn login(State(state): State<AppState>, Form(form): Form<LoginForm>) -> Response {
-    let req = LoginRequest { username: form.username, password: form.password, persist: false };
+    let req = LoginRequest {
+        username: form.username,
+        password: form.password,
+        persist: false,
+    };
     match auth::login(&state.db, &req, TokenKind::Session).await {
         Ok(reply) => {
             let cookie = session_cookie(&state, &reply.token, SESSION_MINUTES * 60);
@@ -60,13 +67,21 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
             tracing::warn!(code = %e.code, "ending a session failed");
         }
     }
-    ([(header::SET_COOKIE, session_cookie(&state, "", 0))], Redirect::to("/login")).into_response()
+    (
+        [(header::SET_COOKIE, session_cookie(&state, "", 0))],
+        Redirect::to("/login"),
+    )
+        .into_response()
 }
 
 /// The wizard's last step without JavaScript: the answers arrive as a form,
 /// become the same create request the hydrated wizard sends, and the user
 /// lands on the account page, or back on the review with the error.
-async fn confirm(State(state): State<AppState>, headers: HeaderMap, body: axum::body::Bytes) -> Response {
+async fn confirm(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
     let Some(token) = cookie_token(&headers) else {
         return Redirect::to("/login").into_response();
     };
@@ -79,12 +94,21 @@ async fn confirm(State(state): State<AppState>, headers: HeaderMap, body: axum::
     let request = answers.to_request(today);
     let key = answers.get("key").to_string();
     let key = (!key.is_empty()).then_some(key);
-    match mvno::services::create::create_once(&state.db, &caller, key.as_deref(), &request, &state.create_settings).await {
+    match mvno::services::create::create_once(
+        &state.db,
+        &caller,
+        key.as_deref(),
+        &request,
+        &state.create_settings,
+    )
+    .await
+    {
         Ok(account) => Redirect::to(&format!("/accounts/{}?created=1", account.id)).into_response(),
         Err(e) => {
             let mut back = answers.clone();
             back.0.insert("err_msg".into(), e.message.clone());
-            back.0.insert("err_path".into(), e.path.clone().unwrap_or_default());
+            back.0
+                .insert("err_path".into(), e.path.clone().unwrap_or_default());
             Redirect::to(&format!("/new/review?{}", back.query())).into_response()
         }
     }

@@ -2,22 +2,24 @@
 //! platform's error body for every failure, including malformed requests.
 
 use crate::AppState;
+use axum::body::Bytes;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
 use axum::extract::{FromRequest, FromRequestParts, Query, State};
 use axum::http::request::Parts;
+use axum::http::HeaderMap;
 use axum::http::{header, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use mvno::auth::{LoginReply, LoginRequest};
-use mvno::portal::{CustomerSummary, Page, Paging};
-use axum::body::Bytes;
-use axum::http::HeaderMap;
 use mvno::account::{CreateError, CreateMvnoRequest, MvnoAccount, Porting};
-use mvno::portal::{NumberCheck, NumberCheckRequest};
+use mvno::auth::{LoginReply, LoginRequest};
 use mvno::enums::{Network, ProductKind};
+use mvno::portal::{CustomerSummary, Page, Paging};
+use mvno::portal::{NumberCheck, NumberCheckRequest};
 use mvno::portal::{OfferedNumber, ProductOffer, StockCount};
-use mvno::services::{auth, catalog, create, customers, idempotency, lookup, portings, view, Caller};
+use mvno::services::{
+    auth, catalog, create, customers, idempotency, lookup, portings, view, Caller,
+};
 use mvno::{ApiError, ErrorBody};
 use serde::Deserialize;
 
@@ -33,7 +35,10 @@ pub fn router() -> Router<AppState> {
         .route("/numbers", get(list_numbers))
         .route("/sims/stock", get(sim_stock))
         .route("/products", get(list_products))
-        .route("/openapi.json", get(|| async { Json(crate::openapi::document()) }))
+        .route(
+            "/openapi.json",
+            get(|| async { Json(crate::openapi::document()) }),
+        )
         .fallback(|| async { RestError(ApiError::not_found("No such resource")) })
 }
 
@@ -49,7 +54,8 @@ impl From<ApiError> for RestError {
 
 impl IntoResponse for RestError {
     fn into_response(self) -> Response {
-        let status = StatusCode::from_u16(self.0.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status =
+            StatusCode::from_u16(self.0.status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         (status, Json(self.0.body())).into_response()
     }
 }
@@ -57,7 +63,9 @@ impl IntoResponse for RestError {
 impl From<JsonRejection> for RestError {
     fn from(r: JsonRejection) -> Self {
         let message = match &r {
-            JsonRejection::MissingJsonContentType(_) => "Expected a JSON body (Content-Type: application/json)".to_string(),
+            JsonRejection::MissingJsonContentType(_) => {
+                "Expected a JSON body (Content-Type: application/json)".to_string()
+            }
             other => other.body_text(),
         };
         RestError(ApiError::bad_request(message))
@@ -86,8 +94,14 @@ pub struct Authed(pub Caller);
 impl FromRequestParts<AppState> for Authed {
     type Rejection = RestError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Self::Rejection> {
-        let header = parts.headers.get(header::AUTHORIZATION).map(|v| v.to_str().unwrap_or(""));
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        let header = parts
+            .headers
+            .get(header::AUTHORIZATION)
+            .map(|v| v.to_str().unwrap_or(""));
         Ok(Authed(auth::authenticate_header(&state.db, header).await?))
     }
 }
@@ -95,14 +109,22 @@ impl FromRequestParts<AppState> for Authed {
 /// Sign in; answers a bearer token.
 #[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest,
     responses((status = 200, body = LoginReply), (status = 401, description = "credentials_invalid", body = ErrorBody)))]
-async fn login(State(state): State<AppState>, ApiJson(req): ApiJson<LoginRequest>) -> Result<Json<LoginReply>, RestError> {
-    Ok(Json(auth::login(&state.db, &req, auth::TokenKind::Api).await?))
+async fn login(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<LoginRequest>,
+) -> Result<Json<LoginReply>, RestError> {
+    Ok(Json(
+        auth::login(&state.db, &req, auth::TokenKind::Api).await?,
+    ))
 }
 
 /// Invalidates all the user's tokens.
 #[utoipa::path(get, path = "/api/auth/logout", tag = "auth", security(("bearer" = [])),
     responses((status = 200, description = "Signed out"), (status = 401, body = ErrorBody)))]
-async fn logout(State(state): State<AppState>, Authed(caller): Authed) -> Result<Json<serde_json::Value>, RestError> {
+async fn logout(
+    State(state): State<AppState>,
+    Authed(caller): Authed,
+) -> Result<Json<serde_json::Value>, RestError> {
     auth::logout(&state.db, &caller).await?;
     Ok(Json(serde_json::json!({})))
 }
@@ -124,7 +146,9 @@ async fn list_customers(
     ApiQuery(q): ApiQuery<ListQuery>,
 ) -> Result<Json<Page<CustomerSummary>>, RestError> {
     let paging = Paging::new(q.offset, q.limit)?;
-    Ok(Json(customers::list(&state.db, &caller, q.filter.as_deref(), paging).await?))
+    Ok(Json(
+        customers::list(&state.db, &caller, q.filter.as_deref(), paging).await?,
+    ))
 }
 
 /// Reads a JSON body strictly: malformed JSON is `400 bad_request`; a value
@@ -132,13 +156,26 @@ async fn list_customers(
 fn read_body<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, RestError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        let path = if path == "." { "body".to_string() } else { path };
-        RestError(ApiError { code: path.clone(), message: e.inner().to_string(), status: 422, path: Some(path) })
+        let path = if path == "." {
+            "body".to_string()
+        } else {
+            path
+        };
+        RestError(ApiError {
+            code: path.clone(),
+            message: e.inner().to_string(),
+            status: 422,
+            path: Some(path),
+        })
     })
 }
 
 fn parse_json(body: &Bytes) -> Result<serde_json::Value, RestError> {
-    serde_json::from_slice(body).map_err(|e| RestError(ApiError::bad_request(format!("The body is not valid JSON: {e}"))))
+    serde_json::from_slice(body).map_err(|e| {
+        RestError(ApiError::bad_request(format!(
+            "The body is not valid JSON: {e}"
+        )))
+    })
 }
 
 /// `POST /mvno`. With an `Idempotency-Key` header, a repeat of the same
@@ -148,18 +185,38 @@ fn parse_json(body: &Bytes) -> Result<serde_json::Value, RestError> {
     responses((status = 201, body = MvnoAccount), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 500, body = ErrorBody)))]
-async fn create_mvno(State(state): State<AppState>, Authed(caller): Authed, headers: HeaderMap, body: Bytes) -> Response {
+async fn create_mvno(
+    State(state): State<AppState>,
+    Authed(caller): Authed,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
     let result: Result<MvnoAccount, ApiError> = async {
-        let value = if body.iter().all(u8::is_ascii_whitespace) { serde_json::Value::Null } else { parse_json(&body).map_err(|e| e.0)? };
+        let value = if body.iter().all(u8::is_ascii_whitespace) {
+            serde_json::Value::Null
+        } else {
+            parse_json(&body).map_err(|e| e.0)?
+        };
         if !value.is_object() || value.as_object().is_some_and(|o| o.is_empty()) {
             return Err(CreateError::NoBody.to_api());
         }
         let req: CreateMvnoRequest = read_body(value).map_err(|e| e.0)?;
         let key = match headers.get("idempotency-key") {
             None => None,
-            Some(v) => Some(v.to_str().map_err(|_| idempotency::check_key("").unwrap_err())?.to_string()),
+            Some(v) => Some(
+                v.to_str()
+                    .map_err(|_| idempotency::check_key("").unwrap_err())?
+                    .to_string(),
+            ),
         };
-        create::create_once(&state.db, &caller, key.as_deref(), &req, &state.create_settings).await
+        create::create_once(
+            &state.db,
+            &caller,
+            key.as_deref(),
+            &req,
+            &state.create_settings,
+        )
+        .await
     }
     .await;
     match result {
@@ -171,7 +228,11 @@ async fn create_mvno(State(state): State<AppState>, Authed(caller): Authed, head
 /// One account, by id or by its E.164 number.
 #[utoipa::path(get, path = "/api/mvno/{id}", tag = "mvno", security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, body = MvnoAccount), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn get_mvno(State(state): State<AppState>, Authed(caller): Authed, axum::extract::Path(id): axum::extract::Path<String>) -> Result<Json<MvnoAccount>, RestError> {
+async fn get_mvno(
+    State(state): State<AppState>,
+    Authed(caller): Authed,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<Json<MvnoAccount>, RestError> {
     Ok(Json(view::get(&state.db, &caller, &id).await?))
 }
 
@@ -193,20 +254,32 @@ async fn list_mvno(
 ) -> Result<Json<Page<MvnoAccount>>, RestError> {
     let paging = Paging::new(q.offset, q.limit)?;
     let customer = q.customer.unwrap_or_else(|| caller.customer.to_string());
-    Ok(Json(view::list(&state.db, &caller, &customer, paging).await?))
+    Ok(Json(
+        view::list(&state.db, &caller, &customer, paging).await?,
+    ))
 }
 
 /// What would happen to a number on a new account of the customer.
 #[utoipa::path(post, path = "/api/mvno/check/number", tag = "mvno", security(("bearer" = [])), request_body = NumberCheckRequest,
     responses((status = 200, body = NumberCheck), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn check_number(State(state): State<AppState>, Authed(caller): Authed, body: Bytes) -> Result<Json<NumberCheck>, RestError> {
+async fn check_number(
+    State(state): State<AppState>,
+    Authed(caller): Authed,
+    body: Bytes,
+) -> Result<Json<NumberCheck>, RestError> {
     let req: NumberCheckRequest = read_body(parse_json(&body)?)?;
-    Ok(Json(lookup::check_number(&state.db, &caller, &req.customer, &req.number).await?))
+    Ok(Json(
+        lookup::check_number(&state.db, &caller, &req.customer, &req.number).await?,
+    ))
 }
 
 #[utoipa::path(get, path = "/api/porting/{id}", tag = "porting", security(("bearer" = [])), params(("id" = String, Path)),
     responses((status = 200, body = Porting), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn get_porting(State(state): State<AppState>, Authed(caller): Authed, axum::extract::Path(id): axum::extract::Path<String>) -> Result<Json<Porting>, RestError> {
+async fn get_porting(
+    State(state): State<AppState>,
+    Authed(caller): Authed,
+    axum::extract::Path(id): axum::extract::Path<String>,
+) -> Result<Json<Porting>, RestError> {
     Ok(Json(portings::get(&state.db, &caller, &id).await?))
 }
 
@@ -221,7 +294,9 @@ async fn update_porting(
     body: Bytes,
 ) -> Result<Json<Porting>, RestError> {
     let change: portings::PortingUpdate = read_body(parse_json(&body)?)?;
-    Ok(Json(portings::update(&state.db, &caller, &id, change).await?))
+    Ok(Json(
+        portings::update(&state.db, &caller, &id, change).await?,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -238,9 +313,23 @@ pub struct NumbersQuery {
     params(("customer" = String, Query), ("network" = Option<Network>, Query), ("filter" = Option<String>, Query, description = "Digits"),
         ("offset" = Option<u64>, Query), ("limit" = Option<u64>, Query)),
     responses((status = 200, body = Page<OfferedNumber>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn list_numbers(State(state): State<AppState>, Authed(caller): Authed, ApiQuery(q): ApiQuery<NumbersQuery>) -> Result<Json<Page<OfferedNumber>>, RestError> {
+async fn list_numbers(
+    State(state): State<AppState>,
+    Authed(caller): Authed,
+    ApiQuery(q): ApiQuery<NumbersQuery>,
+) -> Result<Json<Page<OfferedNumber>>, RestError> {
     let paging = Paging::new(q.offset, q.limit)?;
-    Ok(Json(catalog::offered_numbers(&state.db, &caller, &q.customer, q.network, q.filter.as_deref(), paging).await?))
+    Ok(Json(
+        catalog::offered_numbers(
+            &state.db,
+            &caller,
+            &q.customer,
+            q.network,
+            q.filter.as_deref(),
+            paging,
+        )
+        .await?,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -251,8 +340,14 @@ pub struct CustomerQuery {
 /// Free SIM stock the customer can draw on.
 #[utoipa::path(get, path = "/api/sims/stock", tag = "catalog", security(("bearer" = [])), params(("customer" = String, Query)),
     responses((status = 200, body = Vec<StockCount>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn sim_stock(State(state): State<AppState>, Authed(caller): Authed, ApiQuery(q): ApiQuery<CustomerQuery>) -> Result<Json<Vec<StockCount>>, RestError> {
-    Ok(Json(catalog::sim_stock(&state.db, &caller, &q.customer).await?))
+async fn sim_stock(
+    State(state): State<AppState>,
+    Authed(caller): Authed,
+    ApiQuery(q): ApiQuery<CustomerQuery>,
+) -> Result<Json<Vec<StockCount>>, RestError> {
+    Ok(Json(
+        catalog::sim_stock(&state.db, &caller, &q.customer).await?,
+    ))
 }
 
 #[derive(Deserialize)]
@@ -265,6 +360,18 @@ pub struct ProductsQuery {
 #[utoipa::path(get, path = "/api/products", tag = "catalog", security(("bearer" = [])),
     params(("customer" = String, Query), ("kind" = Option<ProductKind>, Query)),
     responses((status = 200, body = Vec<ProductOffer>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
-async fn list_products(State(state): State<AppState>, Authed(caller): Authed, ApiQuery(q): ApiQuery<ProductsQuery>) -> Result<Json<Vec<ProductOffer>>, RestError> {
-    Ok(Json(catalog::products(&state.db, &caller, &q.customer, q.kind.unwrap_or(ProductKind::RatePlan)).await?))
+async fn list_products(
+    State(state): State<AppState>,
+    Authed(caller): Authed,
+    ApiQuery(q): ApiQuery<ProductsQuery>,
+) -> Result<Json<Vec<ProductOffer>>, RestError> {
+    Ok(Json(
+        catalog::products(
+            &state.db,
+            &caller,
+            &q.customer,
+            q.kind.unwrap_or(ProductKind::RatePlan),
+        )
+        .await?,
+    ))
 }

@@ -53,9 +53,15 @@ async fn api_calls_check_the_bearer_token() {
     assert!(page["total"].as_u64().unwrap() > 2);
 
     // Logout invalidates the token.
-    assert_eq!(app.get("/api/auth/logout", Some(&bearer)).await.status(), StatusCode::OK);
+    assert_eq!(
+        app.get("/api/auth/logout", Some(&bearer)).await.status(),
+        StatusCode::OK
+    );
     let (status, err) = error_of(app.get("/api/customers", Some(&bearer)).await).await;
-    assert_eq!((status, err["code"].as_str()), (StatusCode::UNAUTHORIZED, Some("invalid_token")));
+    assert_eq!(
+        (status, err["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("invalid_token"))
+    );
 }
 
 #[tokio::test]
@@ -70,22 +76,45 @@ async fn malformed_requests_get_the_error_body() {
         .await
         .unwrap();
     let (status, err) = error_of(res).await;
-    assert_eq!((status, err["code"].as_str()), (StatusCode::BAD_REQUEST, Some("bad_request")));
+    assert_eq!(
+        (status, err["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("bad_request"))
+    );
 
     let token = app.token("reseller@nordlys.dk").await;
-    let (status, err) = error_of(app.get("/api/customers?limit=9999", Some(&format!("Bearer {token}"))).await).await;
-    assert_eq!((status, err["path"].as_str()), (StatusCode::BAD_REQUEST, Some("limit")));
+    let (status, err) = error_of(
+        app.get(
+            "/api/customers?limit=9999",
+            Some(&format!("Bearer {token}")),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        (status, err["path"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("limit"))
+    );
 
     let (status, err) = error_of(app.get("/api/no/such/thing", None).await).await;
-    assert_eq!((status, err["code"].as_str()), (StatusCode::NOT_FOUND, Some("not_found")));
+    assert_eq!(
+        (status, err["code"].as_str()),
+        (StatusCode::NOT_FOUND, Some("not_found"))
+    );
 }
 
 #[tokio::test]
 async fn owners_may_not_list_customers() {
     let app = spawn_app().await;
     let token = app.token("owner@bagerjensen.dk").await;
-    let (status, err) = error_of(app.get("/api/customers", Some(&format!("Bearer {token}"))).await).await;
-    assert_eq!((status, err["code"].as_str()), (StatusCode::FORBIDDEN, Some("access_denied")));
+    let (status, err) = error_of(
+        app.get("/api/customers", Some(&format!("Bearer {token}")))
+            .await,
+    )
+    .await;
+    assert_eq!(
+        (status, err["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("access_denied"))
+    );
 }
 
 #[tokio::test]
@@ -94,7 +123,10 @@ async fn portal_sign_in_sets_an_http_only_same_site_cookie() {
     let res = app
         .client
         .post(format!("{}/login", app.base))
-        .form(&[("username", "reseller@nordlys.dk"), ("password", demo::DEMO_PASSWORD)])
+        .form(&[
+            ("username", "reseller@nordlys.dk"),
+            ("password", demo::DEMO_PASSWORD),
+        ])
         .send()
         .await
         .unwrap();
@@ -127,8 +159,14 @@ async fn the_start_page_is_rendered_for_the_signed_in_user_only() {
     let res = app.page("/", Some(&cookie)).await;
     assert_eq!(res.status(), StatusCode::OK);
     let html = res.text().await.unwrap();
-    assert!(html.contains("Rasmus Nielsen"), "the signed-in user is shown");
-    assert!(html.contains("+4520300001"), "the reseller's customers' accounts are listed");
+    assert!(
+        html.contains("Rasmus Nielsen"),
+        "the signed-in user is shown"
+    );
+    assert!(
+        html.contains("+4520300001"),
+        "the reseller's customers' accounts are listed"
+    );
 
     // Another reseller does not see them.
     let other = app.portal_session("reseller@kattegat.dk").await;
@@ -143,7 +181,11 @@ async fn pages_refuse_what_the_level_does_not_allow() {
     let owner = app.portal_session("owner@bagerjensen.dk").await;
     let res = app.page("/customers", Some(&owner)).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
-    assert!(res.text().await.unwrap().contains("You do not have access to this page"));
+    assert!(res
+        .text()
+        .await
+        .unwrap()
+        .contains("You do not have access to this page"));
 
     let reseller = app.portal_session("reseller@nordlys.dk").await;
     let res = app.page("/customers", Some(&reseller)).await;
@@ -155,9 +197,18 @@ async fn pages_refuse_what_the_level_does_not_allow() {
 async fn sign_out_ends_the_session() {
     let app = spawn_app().await;
     let cookie = app.portal_session("reseller@nordlys.dk").await;
-    let res = app.client.post(format!("{}/logout", app.base)).header("cookie", &cookie).send().await.unwrap();
+    let res = app
+        .client
+        .post(format!("{}/logout", app.base))
+        .header("cookie", &cookie)
+        .send()
+        .await
+        .unwrap();
     assert_eq!(res.headers()["location"], "/login");
-    assert!(res.headers()["set-cookie"].to_str().unwrap().contains("Max-Age=0"));
+    assert!(res.headers()["set-cookie"]
+        .to_str()
+        .unwrap()
+        .contains("Max-Age=0"));
     let res = app.page("/", Some(&cookie)).await;
     assert!(res.status().is_redirection());
 }

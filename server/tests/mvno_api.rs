@@ -16,8 +16,18 @@ fn body() -> Value {
     json!({"customer": ids::BAGER_JENSEN, "number": "+4520100005", "esim": "TDC", "ratePlan": ids::PLAN_10GB})
 }
 
-async fn post(app: &TestApp, path: &str, auth: &str, body: &Value, key: Option<&str>) -> reqwest::Response {
-    let mut req = app.client.post(format!("{}{path}", app.base)).header("Authorization", auth).json(body);
+async fn post(
+    app: &TestApp,
+    path: &str,
+    auth: &str,
+    body: &Value,
+    key: Option<&str>,
+) -> reqwest::Response {
+    let mut req = app
+        .client
+        .post(format!("{}{path}", app.base))
+        .header("Authorization", auth)
+        .json(body);
     if let Some(k) = key {
         req = req.header("Idempotency-Key", k);
     }
@@ -36,19 +46,51 @@ async fn create_answers_201_with_the_account_and_reads_it_back() {
     let id = account["_id"].as_str().unwrap();
 
     for key in [id, "+4520100005"] {
-        let res = app.get(&format!("/api/mvno/{}", key.replace('+', "%2B")), Some(&auth)).await;
+        let res = app
+            .get(
+                &format!("/api/mvno/{}", key.replace('+', "%2B")),
+                Some(&auth),
+            )
+            .await;
         assert_eq!(res.status(), StatusCode::OK, "{key}");
         let read: Value = res.json().await.unwrap();
         assert_eq!(read["_id"], id);
     }
-    let list: Value = app.get(&format!("/api/mvno?customer={}", ids::BAGER_JENSEN), Some(&auth)).await.json().await.unwrap();
-    assert!(list["items"].as_array().unwrap().iter().any(|a| a["_id"] == id));
+    let list: Value = app
+        .get(
+            &format!("/api/mvno?customer={}", ids::BAGER_JENSEN),
+            Some(&auth),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["_id"] == id));
 
     // Another reseller neither reads nor lists it.
     let other = bearer(&app, "reseller@kattegat.dk").await;
-    assert_eq!(app.get(&format!("/api/mvno/{id}"), Some(&other)).await.status(), StatusCode::NOT_FOUND);
-    let (status, err) = error_of(app.get(&format!("/api/mvno?customer={}", ids::BAGER_JENSEN), Some(&other)).await).await;
-    assert_eq!((status, err["code"].as_str()), (StatusCode::FORBIDDEN, Some("access_denied")));
+    assert_eq!(
+        app.get(&format!("/api/mvno/{id}"), Some(&other))
+            .await
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let (status, err) = error_of(
+        app.get(
+            &format!("/api/mvno?customer={}", ids::BAGER_JENSEN),
+            Some(&other),
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        (status, err["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("access_denied"))
+    );
 }
 
 #[tokio::test]
@@ -56,21 +98,50 @@ async fn malformed_bodies_get_the_error_body() {
     let app = spawn_app().await;
     let auth = bearer(&app, "reseller@nordlys.dk").await;
     let raw = |b: &'static str| {
-        app.client.post(format!("{}/api/mvno", app.base)).header("Authorization", &auth).header("content-type", "application/json").body(b).send()
+        app.client
+            .post(format!("{}/api/mvno", app.base))
+            .header("Authorization", &auth)
+            .header("content-type", "application/json")
+            .body(b)
+            .send()
     };
     let (status, err) = error_of(raw("{\"customer\": ").await.unwrap()).await;
-    assert_eq!((status, err["code"].as_str()), (StatusCode::BAD_REQUEST, Some("bad_request")));
+    assert_eq!(
+        (status, err["code"].as_str()),
+        (StatusCode::BAD_REQUEST, Some("bad_request"))
+    );
     for empty in ["", "null", "{}", "[]"] {
         let (status, err) = error_of(raw(empty).await.unwrap()).await;
-        assert_eq!((status, err["message"].as_str()), (StatusCode::BAD_REQUEST, Some("MVNO account not found in body of request")), "{empty:?}");
+        assert_eq!(
+            (status, err["message"].as_str()),
+            (
+                StatusCode::BAD_REQUEST,
+                Some("MVNO account not found in body of request")
+            ),
+            "{empty:?}"
+        );
     }
-    let (status, err) = error_of(raw("{\"customer\": \"c00000000000000000000005\", \"pbx\": \"one\"}").await.unwrap()).await;
+    let (status, err) = error_of(
+        raw("{\"customer\": \"c00000000000000000000005\", \"pbx\": \"one\"}")
+            .await
+            .unwrap(),
+    )
+    .await;
     assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY);
     assert_eq!(err["path"], "pbx");
     // No token: the platform's 401.
-    let res = app.client.post(format!("{}/api/mvno", app.base)).json(&body()).send().await.unwrap();
+    let res = app
+        .client
+        .post(format!("{}/api/mvno", app.base))
+        .json(&body())
+        .send()
+        .await
+        .unwrap();
     let (status, err) = error_of(res).await;
-    assert_eq!((status, err["code"].as_str()), (StatusCode::UNAUTHORIZED, Some("credentials_invalid")));
+    assert_eq!(
+        (status, err["code"].as_str()),
+        (StatusCode::UNAUTHORIZED, Some("credentials_invalid"))
+    );
 }
 
 #[tokio::test]
@@ -81,7 +152,10 @@ async fn an_error_row_comes_back_with_status_code_message_and_path() {
     b["number"] = json!(numbers::IN_USE);
     let (status, err) = error_of(post(&app, "/api/mvno", &auth, &b, None).await).await;
     assert_eq!(status, StatusCode::CONFLICT);
-    assert_eq!(err, json!({"code": "number", "message": "Number is in use on another account", "status": 409, "path": "number"}));
+    assert_eq!(
+        err,
+        json!({"code": "number", "message": "Number is in use on another account", "status": 409, "path": "number"})
+    );
 }
 
 #[tokio::test]
@@ -94,18 +168,29 @@ async fn idempotency_key_replays_refuses_other_bodies_and_never_creates_twice() 
     let again = post(&app, "/api/mvno", &auth, &body(), Some("order-1")).await;
     assert_eq!(again.status(), StatusCode::CREATED);
     let again: Value = again.json().await.unwrap();
-    assert_eq!(again["_id"], first["_id"], "the replay answers the first result");
+    assert_eq!(
+        again["_id"], first["_id"],
+        "the replay answers the first result"
+    );
 
     let mut other = body();
     other["number"] = json!("+4520100006");
-    let (status, err) = error_of(post(&app, "/api/mvno", &auth, &other, Some("order-1")).await).await;
-    assert_eq!((status, err["path"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("Idempotency-Key")));
+    let (status, err) =
+        error_of(post(&app, "/api/mvno", &auth, &other, Some("order-1")).await).await;
+    assert_eq!(
+        (status, err["path"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("Idempotency-Key"))
+    );
 
     // Errors are remembered too.
     let mut taken = body();
     taken["number"] = json!(numbers::IN_USE);
-    let a = post(&app, "/api/mvno", &auth, &taken, Some("order-2")).await.status();
-    let b = post(&app, "/api/mvno", &auth, &taken, Some("order-2")).await.status();
+    let a = post(&app, "/api/mvno", &auth, &taken, Some("order-2"))
+        .await
+        .status();
+    let b = post(&app, "/api/mvno", &auth, &taken, Some("order-2"))
+        .await
+        .status();
     assert_eq!((a, b), (StatusCode::CONFLICT, StatusCode::CONFLICT));
 
     // Concurrent duplicates: one account.
@@ -113,18 +198,49 @@ async fn idempotency_key_replays_refuses_other_bodies_and_never_creates_twice() 
     dup["number"] = json!("+4520100007");
     let mut tasks = Vec::new();
     for _ in 0..8 {
-        let (client, base, auth, dup) = (app.client.clone(), app.base.clone(), auth.clone(), dup.clone());
+        let (client, base, auth, dup) = (
+            app.client.clone(),
+            app.base.clone(),
+            auth.clone(),
+            dup.clone(),
+        );
         tasks.push(tokio::spawn(async move {
-            client.post(format!("{base}/api/mvno")).header("Authorization", auth).header("Idempotency-Key", "order-3").json(&dup).send().await.unwrap().status()
+            client
+                .post(format!("{base}/api/mvno"))
+                .header("Authorization", auth)
+                .header("Idempotency-Key", "order-3")
+                .json(&dup)
+                .send()
+                .await
+                .unwrap()
+                .status()
         }));
     }
     let mut statuses = Vec::new();
     for t in tasks {
         statuses.push(t.await.unwrap());
     }
-    assert!(statuses.iter().all(|s| *s == StatusCode::CREATED || *s == StatusCode::CONFLICT), "{statuses:?}");
-    let list: Value = app.get(&format!("/api/mvno?customer={}", ids::BAGER_JENSEN), Some(&auth)).await.json().await.unwrap();
-    let same: Vec<&Value> = list["items"].as_array().unwrap().iter().filter(|a| a["number"] == "+4520100007").collect();
+    assert!(
+        statuses
+            .iter()
+            .all(|s| *s == StatusCode::CREATED || *s == StatusCode::CONFLICT),
+        "{statuses:?}"
+    );
+    let list: Value = app
+        .get(
+            &format!("/api/mvno?customer={}", ids::BAGER_JENSEN),
+            Some(&auth),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let same: Vec<&Value> = list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|a| a["number"] == "+4520100007")
+        .collect();
     assert_eq!(same.len(), 1, "one account for one key");
 }
 
@@ -140,7 +256,14 @@ async fn number_check_says_buy_owned_port_or_in_use() {
         (numbers::QUARANTINED, "NOT_AVAILABLE"),
     ];
     for (number, expected) in cases {
-        let res = post(&app, "/api/mvno/check/number", &auth, &json!({"customer": ids::BAGER_JENSEN, "number": number}), None).await;
+        let res = post(
+            &app,
+            "/api/mvno/check/number",
+            &auth,
+            &json!({"customer": ids::BAGER_JENSEN, "number": number}),
+            None,
+        )
+        .await;
         assert_eq!(res.status(), StatusCode::OK);
         let check: Value = res.json().await.unwrap();
         assert_eq!(check["availability"], expected, "{number}");
@@ -158,45 +281,141 @@ async fn porting_is_read_and_its_date_changed_on_working_days_only() {
     let mut b = body();
     b["number"] = json!(numbers::DONOR_TDC_ICC);
     b["donorSimNumber"] = json!(mvno::services::demo::demo_icc("894501", 99));
-    let created: Value = post(&app, "/api/mvno", &auth, &b, None).await.json().await.unwrap();
+    let created: Value = post(&app, "/api/mvno", &auth, &b, None)
+        .await
+        .json()
+        .await
+        .unwrap();
     let id = created["porting"]["_id"].as_str().unwrap().to_string();
-    let read: Value = app.get(&format!("/api/porting/{id}"), Some(&auth)).await.json().await.unwrap();
+    let read: Value = app
+        .get(&format!("/api/porting/{id}"), Some(&auth))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(read["status"]["stage"], "IN_CREATED");
 
     let today = mvno::services::clock::copenhagen_date(chrono::Utc::now());
     let good = mvno::calendar::working_days_after(today, 2)[1];
-    let res = post(&app, &format!("/api/porting/{id}"), &auth, &json!({"requestedDate": good.to_string(), "notify": ["jens@bagerjensen.dk"]}), None).await;
+    let res = post(
+        &app,
+        &format!("/api/porting/{id}"),
+        &auth,
+        &json!({"requestedDate": good.to_string(), "notify": ["jens@bagerjensen.dk"]}),
+        None,
+    )
+    .await;
     assert_eq!(res.status(), StatusCode::OK);
     let changed: Value = res.json().await.unwrap();
     assert_eq!(changed["notify"], json!(["jens@bagerjensen.dk"]));
-    assert!(changed["requestedDate"].as_str().unwrap().starts_with(&good.to_string()), "02:00 in Copenhagen is still that day in UTC");
+    assert!(
+        changed["requestedDate"]
+            .as_str()
+            .unwrap()
+            .starts_with(&good.to_string()),
+        "02:00 in Copenhagen is still that day in UTC"
+    );
 
-    let (status, err) = error_of(post(&app, &format!("/api/porting/{id}"), &auth, &json!({"requestedDate": today.to_string()}), None).await).await;
-    assert_eq!((status, err["path"].as_str()), (StatusCode::UNPROCESSABLE_ENTITY, Some("requestedDate")));
+    let (status, err) = error_of(
+        post(
+            &app,
+            &format!("/api/porting/{id}"),
+            &auth,
+            &json!({"requestedDate": today.to_string()}),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        (status, err["path"].as_str()),
+        (StatusCode::UNPROCESSABLE_ENTITY, Some("requestedDate"))
+    );
 }
 
 #[tokio::test]
 async fn catalog_offers_numbers_stock_and_products() {
     let app = spawn_app().await;
     let auth = bearer(&app, "reseller@nordlys.dk").await;
-    let page: Value = app.get(&format!("/api/numbers?customer={}&network=TDC", ids::BAGER_JENSEN), Some(&auth)).await.json().await.unwrap();
+    let page: Value = app
+        .get(
+            &format!("/api/numbers?customer={}&network=TDC", ids::BAGER_JENSEN),
+            Some(&auth),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
     let items = page["items"].as_array().unwrap();
     assert_eq!(items[0]["owned"], true, "owned numbers first");
-    assert!(items.iter().any(|n| n["number"] == "+4520800001"), "a reseller sees its own stock");
+    assert!(
+        items.iter().any(|n| n["number"] == "+4520800001"),
+        "a reseller sees its own stock"
+    );
     assert!(items.iter().all(|n| n["network"] == "TDC"));
     let owner = bearer(&app, "owner@bagerjensen.dk").await;
-    let page: Value = app.get(&format!("/api/numbers?customer={}&filter=208", ids::BAGER_JENSEN), Some(&owner)).await.json().await.unwrap();
+    let page: Value = app
+        .get(
+            &format!("/api/numbers?customer={}&filter=208", ids::BAGER_JENSEN),
+            Some(&owner),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(page["total"], 0, "an owner is not offered reseller stock");
 
-    let stock: Value = app.get(&format!("/api/sims/stock?customer={}", ids::BAGER_JENSEN), Some(&auth)).await.json().await.unwrap();
-    assert!(stock.as_array().unwrap().iter().any(|s| s["formFactor"] == "eSIM" && s["network"] == "TDC" && s["count"] == 6));
+    let stock: Value = app
+        .get(
+            &format!("/api/sims/stock?customer={}", ids::BAGER_JENSEN),
+            Some(&auth),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(stock
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["formFactor"] == "eSIM" && s["network"] == "TDC" && s["count"] == 6));
 
-    let plans: Value = app.get(&format!("/api/products?customer={}", ids::BAGER_JENSEN), Some(&auth)).await.json().await.unwrap();
-    let names: Vec<&str> = plans.as_array().unwrap().iter().map(|p| p["name"].as_str().unwrap()).collect();
+    let plans: Value = app
+        .get(
+            &format!("/api/products?customer={}", ids::BAGER_JENSEN),
+            Some(&auth),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    let names: Vec<&str> = plans
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["name"].as_str().unwrap())
+        .collect();
     assert!(names.contains(&"Fri tale + 10 GB"));
-    assert!(!names.iter().any(|n| n.contains("udgået")), "expired plans are not offered");
-    assert!(!names.iter().any(|n| n.contains("Kattegat")), "another reseller's plans are not offered");
-    let row: Value = app.get(&format!("/api/products?customer={}&kind=MVNO_ROW_ROAMING", ids::BAGER_JENSEN), Some(&auth)).await.json().await.unwrap();
+    assert!(
+        !names.iter().any(|n| n.contains("udgået")),
+        "expired plans are not offered"
+    );
+    assert!(
+        !names.iter().any(|n| n.contains("Kattegat")),
+        "another reseller's plans are not offered"
+    );
+    let row: Value = app
+        .get(
+            &format!(
+                "/api/products?customer={}&kind=MVNO_ROW_ROAMING",
+                ids::BAGER_JENSEN
+            ),
+            Some(&auth),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(row.as_array().unwrap().len(), 2);
 }
 
@@ -204,7 +423,12 @@ async fn catalog_offers_numbers_stock_and_products() {
 #[tokio::test]
 async fn openapi_document_matches_the_routes() {
     let app = spawn_app().await;
-    let doc: Value = app.get("/api/openapi.json", None).await.json().await.unwrap();
+    let doc: Value = app
+        .get("/api/openapi.json", None)
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(doc, server::openapi::document());
     let mut documented: Vec<(String, String)> = Vec::new();
     for (path, item) in doc["paths"].as_object().unwrap() {
@@ -235,14 +459,35 @@ async fn openapi_document_matches_the_routes() {
     // Each documented route exists: without a token it answers 401, not the
     // fallback's 404 (login answers 400/401/422 on an empty body).
     for (method, path) in &documented {
-        let url = format!("{}{}", app.base, path.replace("{id}", "aaaaaaaaaaaaaaaaaaaaaaaa"));
-        let res = app.client.request(method.parse().unwrap(), url).send().await.unwrap();
-        assert_ne!(res.status(), StatusCode::NOT_FOUND, "{method} {path} is not served");
+        let url = format!(
+            "{}{}",
+            app.base,
+            path.replace("{id}", "aaaaaaaaaaaaaaaaaaaaaaaa")
+        );
+        let res = app
+            .client
+            .request(method.parse().unwrap(), url)
+            .send()
+            .await
+            .unwrap();
+        assert_ne!(
+            res.status(),
+            StatusCode::NOT_FOUND,
+            "{method} {path} is not served"
+        );
     }
     // The create body and the account schema are in the document.
     let schemas = &doc["components"]["schemas"];
-    for name in ["CreateMvnoRequest", "MvnoAccount", "ErrorBody", "Porting", "NumberCheck"] {
+    for name in [
+        "CreateMvnoRequest",
+        "MvnoAccount",
+        "ErrorBody",
+        "Porting",
+        "NumberCheck",
+    ] {
         assert!(schemas.get(name).is_some(), "{name} missing");
     }
-    assert!(schemas["CreateMvnoRequest"]["properties"].get("dataSharingSims").is_some());
+    assert!(schemas["CreateMvnoRequest"]["properties"]
+        .get("dataSharingSims")
+        .is_some());
 }

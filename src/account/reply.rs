@@ -52,10 +52,16 @@ impl Default for Feature {
 
 impl Feature {
     /// The request's features overrule the plan's, which overrule the defaults.
-    pub fn resolve(plan: Option<&super::FeatureRequest>, request: Option<&super::FeatureRequest>) -> Feature {
+    pub fn resolve(
+        plan: Option<&super::FeatureRequest>,
+        request: Option<&super::FeatureRequest>,
+    ) -> Feature {
         let d = Feature::default();
         let pick = |f: fn(&super::FeatureRequest) -> Option<bool>, default: bool| {
-            request.and_then(f).or_else(|| plan.and_then(f)).unwrap_or(default)
+            request
+                .and_then(f)
+                .or_else(|| plan.and_then(f))
+                .unwrap_or(default)
         };
         Feature {
             high_rate: pick(|f| f.high_rate, d.high_rate),
@@ -261,8 +267,16 @@ mod tests {
 
     #[test]
     fn request_overrules_plan_overrules_default() {
-        let plan = FeatureRequest { five_g: Some(false), international: Some(false), ..Default::default() };
-        let req = FeatureRequest { international: Some(true), public_ip: Some(true), ..Default::default() };
+        let plan = FeatureRequest {
+            five_g: Some(false),
+            international: Some(false),
+            ..Default::default()
+        };
+        let req = FeatureRequest {
+            international: Some(true),
+            public_ip: Some(true),
+            ..Default::default()
+        };
         let f = Feature::resolve(Some(&plan), Some(&req));
         assert!(!f.five_g, "plan default kept");
         assert!(f.international, "request overrules plan");

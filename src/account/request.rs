@@ -200,9 +200,18 @@ mod tests {
         let req: CreateMvnoRequest = serde_json::from_str(body).unwrap();
         assert_eq!(req.feature.as_ref().unwrap().public_ip, Some(false));
         assert_eq!(req.feature.as_ref().unwrap().roaming, None);
-        assert_eq!(crate::dates::format(&req.start_date.unwrap()), "2020-01-01T00:00:00.000Z");
-        assert_eq!(req.data_sharing_sims.unwrap()[0].name.as_deref(), Some("My Laptop"));
-        assert_eq!(req.rest_of_world_roaming.unwrap().product_id, Some(Some("1234567890ABCD1234567890".into())));
+        assert_eq!(
+            crate::dates::format(&req.start_date.unwrap()),
+            "2020-01-01T00:00:00.000Z"
+        );
+        assert_eq!(
+            req.data_sharing_sims.unwrap()[0].name.as_deref(),
+            Some("My Laptop")
+        );
+        assert_eq!(
+            req.rest_of_world_roaming.unwrap().product_id,
+            Some(Some("1234567890ABCD1234567890".into()))
+        );
     }
 
     #[test]
@@ -216,7 +225,10 @@ mod tests {
     #[test]
     fn auto_assign_reads_network_or_flag() {
         let r: CreateMvnoRequest = serde_json::from_str(r#"{"autoAssignSim": "TELENOR"}"#).unwrap();
-        assert_eq!(r.auto_assign_sim.unwrap().network().as_deref(), Some("TELENOR"));
+        assert_eq!(
+            r.auto_assign_sim.unwrap().network().as_deref(),
+            Some("TELENOR")
+        );
         let r: CreateMvnoRequest = serde_json::from_str(r#"{"autoAssignSim": false}"#).unwrap();
         assert_eq!(r.auto_assign_sim.unwrap().network(), None);
     }

@@ -22,8 +22,14 @@ impl MigrationName for InitialSchema {
     }
 }
 
-async fn create<E: EntityTrait>(manager: &SchemaManager<'_>, schema: &Schema, entity: E) -> Result<(), DbErr> {
-    manager.create_table(schema.create_table_from_entity(entity)).await?;
+async fn create<E: EntityTrait>(
+    manager: &SchemaManager<'_>,
+    schema: &Schema,
+    entity: E,
+) -> Result<(), DbErr> {
+    manager
+        .create_table(schema.create_table_from_entity(entity))
+        .await?;
     for index in schema.create_index_from_entity(entity) {
         manager.create_index(index).await?;
     }

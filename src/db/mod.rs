@@ -30,7 +30,9 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                 .create_if_missing(true)
         });
     } else {
-        opts.max_connections(16).min_connections(1).acquire_timeout(Duration::from_secs(10));
+        opts.max_connections(16)
+            .min_connections(1)
+            .acquire_timeout(Duration::from_secs(10));
     }
     Database::connect(opts).await
 }
@@ -44,7 +46,9 @@ pub async fn connect_and_migrate(url: &str) -> Result<DatabaseConnection, DbErr>
 
 /// The file path of a `sqlite://path?...` URL (`None` for in-memory).
 fn sqlite_file(url: &str) -> Option<&str> {
-    let rest = url.strip_prefix("sqlite://").or_else(|| url.strip_prefix("sqlite:"))?;
+    let rest = url
+        .strip_prefix("sqlite://")
+        .or_else(|| url.strip_prefix("sqlite:"))?;
     let path = rest.split('?').next()?;
     (!path.is_empty() && path != ":memory:").then_some(path)
 }

@@ -4,7 +4,10 @@ use super::{customers, db_error, Caller};
 use crate::db::entity::{customer, mvno_account};
 use crate::portal::{AccountSummary, Page, Paging};
 use crate::{ApiError, Id};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 
 /// The accounts the caller may see, newest first, searchable by number or
 /// customer name.
@@ -44,10 +47,20 @@ pub async fn list<C: ConnectionTrait>(
                 customer: Id::parse(&a.customer_id).map_err(bad)?,
                 customer_name: c.map(|c| c.name).unwrap_or_default(),
                 state: a.state.parse().map_err(|_| ApiError::internal())?,
-                network: a.network.as_deref().map(str::parse).transpose().map_err(|_| ApiError::internal())?,
+                network: a
+                    .network
+                    .as_deref()
+                    .map(str::parse)
+                    .transpose()
+                    .map_err(|_| ApiError::internal())?,
                 created: a.created_at,
             })
         })
         .collect::<Result<_, ApiError>>()?;
-    Ok(Page { offset: paging.offset, limit: paging.limit, total, items })
+    Ok(Page {
+        offset: paging.offset,
+        limit: paging.limit,
+        total,
+        items,
+    })
 }

@@ -10,7 +10,10 @@ use crate::enums::AccountState;
 use crate::ApiError;
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
-use sea_orm::{ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait};
+use sea_orm::{
+    ColumnTrait, Condition, DatabaseConnection, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionTrait,
+};
 
 /// How long a claimed job is held before another worker may retry it.
 const LEASE: i64 = 30;
@@ -21,7 +24,11 @@ pub async fn run_due(db: &DatabaseConnection) -> Result<usize, ApiError> {
     let due = job::Entity::find()
         .filter(job::Column::State.eq("PENDING"))
         .filter(job::Column::RunAt.lte(now))
-        .filter(Condition::any().add(job::Column::LockedUntil.is_null()).add(job::Column::LockedUntil.lt(now)))
+        .filter(
+            Condition::any()
+                .add(job::Column::LockedUntil.is_null())
+                .add(job::Column::LockedUntil.lt(now)),
+        )
         .order_by_asc(job::Column::RunAt)
         .limit(50)
         .all(db)
@@ -31,11 +38,21 @@ pub async fn run_due(db: &DatabaseConnection) -> Result<usize, ApiError> {
     for j in due {
         // Claim: only one worker wins the conditional update.
         let claimed = job::Entity::update_many()
-            .col_expr(job::Column::LockedUntil, Expr::value(now + Duration::seconds(LEASE)))
-            .col_expr(job::Column::Attempts, Expr::col(job::Column::Attempts).add(1))
+            .col_expr(
+                job::Column::LockedUntil,
+                Expr::value(now + Duration::seconds(LEASE)),
+            )
+            .col_expr(
+                job::Column::Attempts,
+                Expr::col(job::Column::Attempts).add(1),
+            )
             .filter(job::Column::Id.eq(j.id.as_str()))
             .filter(job::Column::State.eq("PENDING"))
-            .filter(Condition::any().add(job::Column::LockedUntil.is_null()).add(job::Column::LockedUntil.lt(now)))
+            .filter(
+                Condition::any()
+                    .add(job::Column::LockedUntil.is_null())
+                    .add(job::Column::LockedUntil.lt(now)),
+            )
             .exec(db)
             .await
             .map_err(db_error)?;
@@ -52,7 +69,10 @@ async fn activate(db: &DatabaseConnection, j: &job::Model) -> Result<(), ApiErro
     let txn = db.begin().await.map_err(db_error)?;
     let now = Utc::now();
     mvno_account::Entity::update_many()
-        .col_expr(mvno_account::Column::State, Expr::value(AccountState::Active.as_str()))
+        .col_expr(
+            mvno_account::Column::State,
+            Expr::value(AccountState::Active.as_str()),
+        )
         .col_expr(mvno_account::Column::ActivatedAt, Expr::value(now))
         .filter(mvno_account::Column::Id.eq(j.account_id.as_str()))
         .filter(mvno_account::Column::State.eq(AccountState::Creating.as_str()))
@@ -61,7 +81,10 @@ async fn activate(db: &DatabaseConnection, j: &job::Model) -> Result<(), ApiErro
         .map_err(db_error)?;
     job::Entity::update_many()
         .col_expr(job::Column::State, Expr::value("DONE"))
-        .col_expr(job::Column::LockedUntil, Expr::value(Option::<chrono::DateTime<Utc>>::None))
+        .col_expr(
+            job::Column::LockedUntil,
+            Expr::value(Option::<chrono::DateTime<Utc>>::None),
+        )
         .filter(job::Column::Id.eq(j.id.as_str()))
         .exec(&txn)
         .await

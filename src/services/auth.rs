@@ -5,7 +5,9 @@ use super::{db_error, Caller};
 use crate::auth::{LoginReply, LoginRequest, SignedInUser};
 use crate::db::entity::{auth_token, customer, employee};
 use crate::{AccessLevel, ApiError, Id};
-use argon2::password_hash::{rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::password_hash::{
+    rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
+};
 use argon2::Argon2;
 use chrono::{Duration, Utc};
 use rand::RngCore;
@@ -44,7 +46,11 @@ pub fn hash_password(password: &str) -> String {
 
 fn verify_password(password: &str, hash: &str) -> bool {
     PasswordHash::new(hash)
-        .map(|h| Argon2::default().verify_password(password.as_bytes(), &h).is_ok())
+        .map(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
         .unwrap_or(false)
 }
 
@@ -59,7 +65,11 @@ fn well_formed(token: &str) -> bool {
 
 /// Checks username and password; on success issues a token.
 /// Unknown user and wrong password answer alike: `401 credentials_invalid`.
-pub async fn login<C: ConnectionTrait>(db: &C, req: &LoginRequest, kind: TokenKind) -> Result<LoginReply, ApiError> {
+pub async fn login<C: ConnectionTrait>(
+    db: &C,
+    req: &LoginRequest,
+    kind: TokenKind,
+) -> Result<LoginReply, ApiError> {
     let found = employee::Entity::find()
         .filter(employee::Column::Username.eq(req.username.trim().to_lowercase()))
         .one(db)
@@ -107,7 +117,10 @@ const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$
 /// Reads an `Authorization` header value into a caller.
 /// Missing: `credentials_invalid`; not `Bearer <64 hex>`: `format_error`;
 /// unknown or signed out: `invalid_token`; past its expiry: `expired`.
-pub async fn authenticate_header<C: ConnectionTrait>(db: &C, header: Option<&str>) -> Result<Caller, ApiError> {
+pub async fn authenticate_header<C: ConnectionTrait>(
+    db: &C,
+    header: Option<&str>,
+) -> Result<Caller, ApiError> {
     let Some(value) = header else {
         return Err(ApiError::credentials_invalid());
     };
@@ -120,7 +133,10 @@ pub async fn authenticate_header<C: ConnectionTrait>(db: &C, header: Option<&str
 }
 
 /// Resolves a token (bearer or session cookie) to its caller.
-pub async fn authenticate_token<C: ConnectionTrait>(db: &C, token: &str) -> Result<Caller, ApiError> {
+pub async fn authenticate_token<C: ConnectionTrait>(
+    db: &C,
+    token: &str,
+) -> Result<Caller, ApiError> {
     if !well_formed(token) {
         return Err(ApiError::invalid_token());
     }
@@ -138,7 +154,10 @@ pub async fn authenticate_token<C: ConnectionTrait>(db: &C, token: &str) -> Resu
     Ok(Caller {
         employee: Id::parse(&emp.id).map_err(|_| ApiError::internal())?,
         customer: Id::parse(&emp.customer_id).map_err(|_| ApiError::internal())?,
-        access_level: emp.access_level.parse::<AccessLevel>().map_err(|_| ApiError::internal())?,
+        access_level: emp
+            .access_level
+            .parse::<AccessLevel>()
+            .map_err(|_| ApiError::internal())?,
     })
 }
 
@@ -154,12 +173,18 @@ pub async fn logout<C: ConnectionTrait>(db: &C, caller: &Caller) -> Result<(), A
 
 /// Ends one portal session only.
 pub async fn end_session<C: ConnectionTrait>(db: &C, token: &str) -> Result<(), ApiError> {
-    auth_token::Entity::delete_by_id(token_hash(token)).exec(db).await.map_err(db_error)?;
+    auth_token::Entity::delete_by_id(token_hash(token))
+        .exec(db)
+        .await
+        .map_err(db_error)?;
     Ok(())
 }
 
 /// The signed-in user as the portal shows them.
-pub async fn signed_in_user<C: ConnectionTrait>(db: &C, caller: &Caller) -> Result<SignedInUser, ApiError> {
+pub async fn signed_in_user<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+) -> Result<SignedInUser, ApiError> {
     let emp = employee::Entity::find_by_id(caller.employee.as_str())
         .one(db)
         .await

@@ -9,12 +9,23 @@ use crate::enums::{FormFactor, Network, NumberState, ProductKind};
 use crate::portal::{OfferedNumber, Page, Paging, ProductOffer, StockCount};
 use crate::{AccessLevel, ApiError, Id};
 use chrono::Utc;
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 
-async fn reachable_customer<C: ConnectionTrait>(db: &C, caller: &Caller, customer_id: &str) -> Result<customer::Model, ApiError> {
+async fn reachable_customer<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    customer_id: &str,
+) -> Result<customer::Model, ApiError> {
     let not_found = || ApiError::field(404, "customer", "Customer not found");
     let id = Id::parse(customer_id).map_err(|_| not_found())?;
-    let c = customer::Entity::find_by_id(id.as_str()).one(db).await.map_err(db_error)?.ok_or_else(not_found)?;
+    let c = customer::Entity::find_by_id(id.as_str())
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or_else(not_found)?;
     if !may_act_on(db, caller, &c.id).await? {
         return Err(ApiError::access_denied().with_path("customer"));
     }
@@ -34,12 +45,25 @@ pub async fn offered_numbers<C: ConnectionTrait>(
     paging: Paging,
 ) -> Result<Page<OfferedNumber>, ApiError> {
     let c = reachable_customer(db, caller, customer_id).await?;
-    let resellers: Vec<String> = chain(db, &c.id).await?.into_iter().skip(1).map(|c| c.id).collect();
+    let resellers: Vec<String> = chain(db, &c.id)
+        .await?
+        .into_iter()
+        .skip(1)
+        .map(|c| c.id)
+        .collect();
     let mut source = Condition::any()
         .add(number::Column::OwnerCustomerId.eq(c.id.as_str()))
-        .add(Condition::all().add(number::Column::OwnerCustomerId.is_null()).add(number::Column::StockResellerId.is_null()));
+        .add(
+            Condition::all()
+                .add(number::Column::OwnerCustomerId.is_null())
+                .add(number::Column::StockResellerId.is_null()),
+        );
     if caller.access_level.is_reseller() || caller.access_level == AccessLevel::Admin {
-        source = source.add(Condition::all().add(number::Column::OwnerCustomerId.is_null()).add(number::Column::StockResellerId.is_in(resellers)));
+        source = source.add(
+            Condition::all()
+                .add(number::Column::OwnerCustomerId.is_null())
+                .add(number::Column::StockResellerId.is_in(resellers)),
+        );
     }
     let mut q = number::Entity::find()
         .filter(number::Column::State.eq(NumberState::Available.as_str()))
@@ -49,7 +73,11 @@ pub async fn offered_numbers<C: ConnectionTrait>(
     if let Some(n) = network {
         q = q.filter(number::Column::Network.eq(n.as_str()));
     }
-    let digits: String = digits.unwrap_or_default().chars().filter(|c| c.is_ascii_digit()).collect();
+    let digits: String = digits
+        .unwrap_or_default()
+        .chars()
+        .filter(|c| c.is_ascii_digit())
+        .collect();
     if !digits.is_empty() {
         q = q.filter(number::Column::Number.contains(&digits));
     }
@@ -70,12 +98,21 @@ pub async fn offered_numbers<C: ConnectionTrait>(
             number: n.number,
         })
         .collect();
-    Ok(Page { offset: paging.offset, limit: paging.limit, total, items })
+    Ok(Page {
+        offset: paging.offset,
+        limit: paging.limit,
+        total,
+        items,
+    })
 }
 
 /// Free SIM stock at the customer and its resellers, by network, form factor
 /// and auto-assign.
-pub async fn sim_stock<C: ConnectionTrait>(db: &C, caller: &Caller, customer_id: &str) -> Result<Vec<StockCount>, ApiError> {
+pub async fn sim_stock<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    customer_id: &str,
+) -> Result<Vec<StockCount>, ApiError> {
     let c = reachable_customer(db, caller, customer_id).await?;
     let holders: Vec<String> = chain(db, &c.id).await?.into_iter().map(|c| c.id).collect();
     let rows: Vec<(String, String, bool, i64)> = sim_card::Entity::find()
@@ -96,7 +133,12 @@ pub async fn sim_stock<C: ConnectionTrait>(db: &C, caller: &Caller, customer_id:
     let mut out: Vec<StockCount> = rows
         .into_iter()
         .filter_map(|(n, f, a, count)| {
-            Some(StockCount { network: n.parse().ok()?, form_factor: f.parse::<FormFactor>().ok()?, auto_assign: a, count: count as u64 })
+            Some(StockCount {
+                network: n.parse().ok()?,
+                form_factor: f.parse::<FormFactor>().ok()?,
+                auto_assign: a,
+                count: count as u64,
+            })
         })
         .collect();
     out.sort_by_key(|s| (s.network.as_str(), s.form_factor.as_str(), s.auto_assign));
@@ -105,10 +147,17 @@ pub async fn sim_stock<C: ConnectionTrait>(db: &C, caller: &Caller, customer_id:
 
 /// Products of `kind` usable on the customer's new accounts today: the
 /// operator's, the customer's own and its direct reseller's.
-pub async fn products<C: ConnectionTrait>(db: &C, caller: &Caller, customer_id: &str, kind: ProductKind) -> Result<Vec<ProductOffer>, ApiError> {
+pub async fn products<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    customer_id: &str,
+    kind: ProductKind,
+) -> Result<Vec<ProductOffer>, ApiError> {
     let c = reachable_customer(db, caller, customer_id).await?;
     let now = Utc::now();
-    let mut owners = Condition::any().add(product::Column::OwnerCustomerId.is_null()).add(product::Column::OwnerCustomerId.eq(c.id.as_str()));
+    let mut owners = Condition::any()
+        .add(product::Column::OwnerCustomerId.is_null())
+        .add(product::Column::OwnerCustomerId.eq(c.id.as_str()));
     if let Some(r) = &c.parent_reseller {
         owners = owners.add(product::Column::OwnerCustomerId.eq(r.as_str()));
     }
@@ -116,7 +165,11 @@ pub async fn products<C: ConnectionTrait>(db: &C, caller: &Caller, customer_id: 
         .filter(product::Column::Kind.eq(kind.as_str()))
         .filter(owners)
         .filter(product::Column::ValidFrom.lte(now))
-        .filter(Condition::any().add(product::Column::ValidUntil.is_null()).add(product::Column::ValidUntil.gte(now)))
+        .filter(
+            Condition::any()
+                .add(product::Column::ValidUntil.is_null())
+                .add(product::Column::ValidUntil.gte(now)),
+        )
         .order_by_asc(product::Column::PriceOre)
         .all(db)
         .await
@@ -129,9 +182,15 @@ pub async fn products<C: ConnectionTrait>(db: &C, caller: &Caller, customer_id: 
                 kind,
                 name: p.name,
                 price: p.price_ore as f64 / 100.0,
-                facts: p.facts.and_then(|f| serde_json::from_value(f).ok()).unwrap_or_default(),
+                facts: p
+                    .facts
+                    .and_then(|f| serde_json::from_value(f).ok())
+                    .unwrap_or_default(),
                 features: p.features.and_then(|f| serde_json::from_value(f).ok()),
-                included_row_product: p.included_row_product_id.as_deref().and_then(|i| Id::parse(i).ok()),
+                included_row_product: p
+                    .included_row_product_id
+                    .as_deref()
+                    .and_then(|i| Id::parse(i).ok()),
                 public: p.public,
             })
         })

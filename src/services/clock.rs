@@ -21,7 +21,11 @@ pub fn porting_time(date: NaiveDate) -> DateTime<Utc> {
 /// The first day of the month after `date`.
 pub fn next_month_start(date: NaiveDate) -> NaiveDate {
     use chrono::Datelike;
-    let (y, m) = if date.month() == 12 { (date.year() + 1, 1) } else { (date.year(), date.month() + 1) };
+    let (y, m) = if date.month() == 12 {
+        (date.year() + 1, 1)
+    } else {
+        (date.year(), date.month() + 1)
+    };
     NaiveDate::from_ymd_opt(y, m, 1).expect("valid date")
 }
 
@@ -32,9 +36,15 @@ mod tests {
     #[test]
     fn copenhagen_is_ahead_of_utc() {
         let late = Utc.with_ymd_and_hms(2026, 11, 26, 23, 30, 0).unwrap();
-        assert_eq!(copenhagen_date(late), NaiveDate::from_ymd_opt(2026, 11, 27).unwrap());
+        assert_eq!(
+            copenhagen_date(late),
+            NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+        );
         let summer = porting_time(NaiveDate::from_ymd_opt(2026, 7, 1).unwrap());
         assert_eq!(summer, Utc.with_ymd_and_hms(2026, 7, 1, 0, 0, 0).unwrap());
-        assert_eq!(next_month_start(NaiveDate::from_ymd_opt(2026, 12, 15).unwrap()), NaiveDate::from_ymd_opt(2027, 1, 1).unwrap());
+        assert_eq!(
+            next_month_start(NaiveDate::from_ymd_opt(2026, 12, 15).unwrap()),
+            NaiveDate::from_ymd_opt(2027, 1, 1).unwrap()
+        );
     }
 }

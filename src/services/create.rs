@@ -19,8 +19,9 @@ use crate::{AccessLevel, Id};
 use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection, DatabaseTransaction, DbErr,
-    EntityTrait, QueryFilter, QueryOrder, QuerySelect, TransactionTrait,
+    ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
+    DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    TransactionTrait,
 };
 use serde_json::json;
 
@@ -33,7 +34,9 @@ pub struct CreateSettings {
 
 impl Default for CreateSettings {
     fn default() -> Self {
-        CreateSettings { activation_delay: Duration::seconds(5) }
+        CreateSettings {
+            activation_delay: Duration::seconds(5),
+        }
     }
 }
 
@@ -100,7 +103,7 @@ pub async fn create_once(
     req: &CreateMvnoRequest,
     settings: &CreateSettings,
 ) -> std::result::Result<MvnoAccount, crate::ApiError> {
-    use super::idempotency::{claim, finish, fingerprint, Claim};
+    use super::idempotency::{claim, fingerprint, finish, Claim};
     let Some(key) = key else {
         return create(db, caller, req, settings).await;
     };
@@ -111,14 +114,18 @@ pub async fn create_once(
             serde_json::from_value(body).map_err(|_| crate::ApiError::internal())
         }
         Claim::Replay { body, .. } => {
-            let e: crate::ErrorBody = serde_json::from_value(body).map_err(|_| crate::ApiError::internal())?;
+            let e: crate::ErrorBody =
+                serde_json::from_value(body).map_err(|_| crate::ApiError::internal())?;
             Err(e.error)
         }
         Claim::Fresh => {
             let result = create(db, caller, req, settings).await;
             let (status, json) = match &result {
                 Ok(a) => (201, serde_json::to_value(a).unwrap_or_default()),
-                Err(e) => (e.status, serde_json::to_value(e.clone().body()).unwrap_or_default()),
+                Err(e) => (
+                    e.status,
+                    serde_json::to_value(e.clone().body()).unwrap_or_default(),
+                ),
             };
             if let Err(e) = finish(db, &employee, key, status, &json).await {
                 tracing::error!(code = %e.code, "remembering an idempotent reply failed");
@@ -128,15 +135,28 @@ pub async fn create_once(
     }
 }
 
-async fn record_event(db: &DatabaseConnection, caller: &Caller, req: &CreateMvnoRequest, account_id: &str, outcome: &str, now: DateTime<Utc>) {
+async fn record_event(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    req: &CreateMvnoRequest,
+    account_id: &str,
+    outcome: &str,
+    now: DateTime<Utc>,
+) {
     let row = event::ActiveModel {
         id: Set(Id::generate().to_string()),
         at: Set(now),
         employee_id: Set(Some(caller.employee.to_string())),
-        customer_id: Set(req.customer.clone().filter(|c| Id::parse(c).is_ok()).map(|c| c.to_lowercase())),
+        customer_id: Set(req
+            .customer
+            .clone()
+            .filter(|c| Id::parse(c).is_ok())
+            .map(|c| c.to_lowercase())),
         action: Set("mvno.create".to_string()),
         outcome: Set(outcome.to_string()),
-        detail: Set(Some(json!({"number": req.number, "account": (outcome == "OK").then_some(account_id)}))),
+        detail: Set(Some(
+            json!({"number": req.number, "account": (outcome == "OK").then_some(account_id)}),
+        )),
     };
     if let Err(e) = event::Entity::insert(row).exec(db).await {
         tracing::error!(error = %e, "recording the create event failed");
@@ -169,7 +189,15 @@ fn sim_choice(req: &CreateMvnoRequest) -> Result<SimChoice> {
     let esim = non_empty(&req.esim);
     let auto = req.auto_assign_sim.as_ref().and_then(|a| a.network());
     let nosim = non_empty(&req.nosim);
-    let given = [physical.is_some(), esim.is_some(), auto.is_some(), nosim.is_some()].iter().filter(|b| **b).count();
+    let given = [
+        physical.is_some(),
+        esim.is_some(),
+        auto.is_some(),
+        nosim.is_some(),
+    ]
+    .iter()
+    .filter(|b| **b)
+    .count();
     if given > 1 {
         return Err(CreateError::SeveralSimOptions);
     }
@@ -200,13 +228,19 @@ fn check_shape(req: &CreateMvnoRequest, today: chrono::NaiveDate) -> Result<(E16
     }
     let number = non_empty(&req.number).ok_or(CreateError::NumberSyntax)?;
     let number = E164::parse(number).map_err(|_| CreateError::NumberSyntax)?;
-    number.danish_mobile_candidate().map_err(|_| CreateError::NumberNotUsable)?;
+    number
+        .danish_mobile_candidate()
+        .map_err(|_| CreateError::NumberNotUsable)?;
     let sim = sim_choice(req)?;
     if let Some(custom) = &req.custom {
         if !custom.is_null() && !custom.is_object() {
             return Err(rule(422, "custom", "Custom data must be an object"));
         }
-        if serde_json::to_vec(custom).map(|v| v.len()).unwrap_or(usize::MAX) > MAX_CUSTOM_BYTES {
+        if serde_json::to_vec(custom)
+            .map(|v| v.len())
+            .unwrap_or(usize::MAX)
+            > MAX_CUSTOM_BYTES
+        {
             return Err(CreateError::CustomTooLarge);
         }
     }
@@ -222,7 +256,11 @@ fn check_shape(req: &CreateMvnoRequest, today: chrono::NaiveDate) -> Result<(E16
     }
     if let (Some(start), Some(delete)) = (req.start_date, req.delete_date) {
         if delete <= start {
-            return Err(rule(422, "deleteDate", "The delete date must be after the start date"));
+            return Err(rule(
+                422,
+                "deleteDate",
+                "The delete date must be after the start date",
+            ));
         }
     }
     if let Some(sims) = &req.data_sharing_sims {
@@ -234,14 +272,22 @@ fn check_shape(req: &CreateMvnoRequest, today: chrono::NaiveDate) -> Result<(E16
                 return Err(CreateError::DataSharingEsimWithSimNumber);
             }
             if s.assign_esim != Some(true) && non_empty(&s.sim_number).is_none() {
-                return Err(rule(422, "dataSharingSims.simNumber", "Give the SIM card's ICC, or set assignEsim"));
+                return Err(rule(
+                    422,
+                    "dataSharingSims.simNumber",
+                    "Give the SIM card's ICC, or set assignEsim",
+                ));
             }
         }
     }
     if let Some(p) = &req.purchase_info {
         if let Some(opt) = &p.payment_option {
             if !["NONE", "BOUGHT", "RENTED"].contains(&opt.as_str()) {
-                return Err(rule(422, "purchaseInfo.paymentOption", "paymentOption is NONE, BOUGHT or RENTED"));
+                return Err(rule(
+                    422,
+                    "purchaseInfo.paymentOption",
+                    "paymentOption is NONE, BOUGHT or RENTED",
+                ));
             }
         }
     }
@@ -252,25 +298,47 @@ fn check_shape(req: &CreateMvnoRequest, today: chrono::NaiveDate) -> Result<(E16
 /// `feature.voicemail` on and neither a SIP account nor a PBX (otherwise
 /// they are not stored, as the spec's own example expects).
 fn check_voicemail(req: &CreateMvnoRequest, feature: &Feature) -> Result<bool> {
-    let Some(vm) = &req.voicemail else { return Ok(false) };
-    let applies = feature.voicemail && non_empty(&req.sip_account).is_none() && !req.pbx.is_some_and(|p| p > 0);
+    let Some(vm) = &req.voicemail else {
+        return Ok(false);
+    };
+    let applies = feature.voicemail
+        && non_empty(&req.sip_account).is_none()
+        && !req.pbx.is_some_and(|p| p > 0);
     if let Some(pin) = &vm.pin {
         if !(4..=10).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(rule(422, "voicemail.pin", "The voicemail PIN is 4 to 10 digits"));
+            return Err(rule(
+                422,
+                "voicemail.pin",
+                "The voicemail PIN is 4 to 10 digits",
+            ));
         }
     }
     let notify = vm.notify.as_deref().unwrap_or("NONE");
     if !["NONE", "SMS", "EMAIL", "BOTH"].contains(&notify) {
-        return Err(rule(422, "voicemail.notify", "notify is NONE, SMS, EMAIL or BOTH"));
+        return Err(rule(
+            422,
+            "voicemail.notify",
+            "notify is NONE, SMS, EMAIL or BOTH",
+        ));
     }
     let email = vm.email.as_deref().map(str::trim).filter(|e| !e.is_empty());
     if matches!(notify, "EMAIL" | "BOTH") && email.is_none() {
-        return Err(rule(422, "voicemail.email", "An e-mail address is needed to notify by e-mail"));
+        return Err(rule(
+            422,
+            "voicemail.email",
+            "An e-mail address is needed to notify by e-mail",
+        ));
     }
     if let Some(e) = email {
-        let ok = e.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.'));
+        let ok = e
+            .split_once('@')
+            .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.'));
         if !ok {
-            return Err(rule(422, "voicemail.email", "The e-mail address is not valid"));
+            return Err(rule(
+                422,
+                "voicemail.email",
+                "The e-mail address is not valid",
+            ));
         }
     }
     Ok(applies)
@@ -300,8 +368,14 @@ async fn usable_product<C: ConnectionTrait>(
     customer: &customer::Model,
     at: DateTime<Utc>,
 ) -> Result<Option<product::Model>> {
-    let Ok(id) = Id::parse(id) else { return Ok(None) };
-    let Some(p) = product::Entity::find_by_id(id.as_str()).one(db).await.map_err(db_err)? else {
+    let Ok(id) = Id::parse(id) else {
+        return Ok(None);
+    };
+    let Some(p) = product::Entity::find_by_id(id.as_str())
+        .one(db)
+        .await
+        .map_err(db_err)?
+    else {
         return Ok(None);
     };
     let owner_ok = match &p.owner_customer_id {
@@ -329,34 +403,64 @@ pub(crate) async fn plan_number<C: ConnectionTrait>(
     customer: &customer::Model,
     resellers: &[String],
 ) -> Result<NumberPlan> {
-    if let Some(n) = number::Entity::find_by_id(number.as_str()).one(db).await.map_err(db_err)? {
+    if let Some(n) = number::Entity::find_by_id(number.as_str())
+        .one(db)
+        .await
+        .map_err(db_err)?
+    {
         if let Some(range) = &n.range_id {
-            let split = number_range::Entity::find_by_id(range.as_str()).one(db).await.map_err(db_err)?.is_none_or(|r| r.split);
+            let split = number_range::Entity::find_by_id(range.as_str())
+                .one(db)
+                .await
+                .map_err(db_err)?
+                .is_none_or(|r| r.split);
             if !split {
                 return Err(CreateError::NumberPartOfRange);
             }
         }
         let state: NumberState = n.state.parse().map_err(|_| CreateError::Internal)?;
-        let in_own_reseller_stock = n.stock_reseller_id.as_ref().is_some_and(|r| resellers.contains(r));
-        let may_use_reseller_stock = caller.access_level.is_reseller() || caller.access_level == AccessLevel::Admin;
+        let in_own_reseller_stock = n
+            .stock_reseller_id
+            .as_ref()
+            .is_some_and(|r| resellers.contains(r));
+        let may_use_reseller_stock =
+            caller.access_level.is_reseller() || caller.access_level == AccessLevel::Admin;
         return match state {
             NumberState::InUse | NumberState::InUseDatasharing => Err(CreateError::NumberInUse),
             NumberState::PortingIn | NumberState::PortingOut => Err(CreateError::NumberBeingPorted),
             NumberState::Available | NumberState::PreReserved => {
                 if let Some(owner) = &n.owner_customer_id {
-                    return if *owner == customer.id { Ok(NumberPlan::UseOwned) } else { Err(CreateError::NumberNotAvailable) };
+                    return if *owner == customer.id {
+                        Ok(NumberPlan::UseOwned)
+                    } else {
+                        Err(CreateError::NumberNotAvailable)
+                    };
                 }
                 match (&n.stock_reseller_id, state) {
-                    (None, NumberState::Available) => Ok(NumberPlan::Buy { expected_state: n.state }),
-                    (Some(_), _) if in_own_reseller_stock && may_use_reseller_stock => Ok(NumberPlan::Buy { expected_state: n.state }),
-                    (Some(_), _) if in_own_reseller_stock => Err(CreateError::NumberPurchaseNotAllowed),
+                    (None, NumberState::Available) => Ok(NumberPlan::Buy {
+                        expected_state: n.state,
+                    }),
+                    (Some(_), _) if in_own_reseller_stock && may_use_reseller_stock => {
+                        Ok(NumberPlan::Buy {
+                            expected_state: n.state,
+                        })
+                    }
+                    (Some(_), _) if in_own_reseller_stock => {
+                        Err(CreateError::NumberPurchaseNotAllowed)
+                    }
                     _ => Err(CreateError::NumberNotAvailable),
                 }
             }
-            NumberState::Locked | NumberState::OutPorted | NumberState::Closed => Err(CreateError::NumberNotAvailable),
+            NumberState::Locked | NumberState::OutPorted | NumberState::Closed => {
+                Err(CreateError::NumberNotAvailable)
+            }
         };
     }
-    let Some(lookup) = number_lookup::Entity::find_by_id(number.as_str()).one(db).await.map_err(db_err)? else {
+    let Some(lookup) = number_lookup::Entity::find_by_id(number.as_str())
+        .one(db)
+        .await
+        .map_err(db_err)?
+    else {
         return Err(CreateError::NumberNotFound);
     };
     if lookup.number_type != NumberType::Mobile.as_str() {
@@ -365,7 +469,11 @@ pub(crate) async fn plan_number<C: ConnectionTrait>(
     let Some(cps) = lookup.operator_cps else {
         return Err(CreateError::OperatorLookupFailed);
     };
-    let donor = operator::Entity::find_by_id(cps).one(db).await.map_err(db_err)?.ok_or(CreateError::OperatorLookupFailed)?;
+    let donor = operator::Entity::find_by_id(cps)
+        .one(db)
+        .await
+        .map_err(db_err)?
+        .ok_or(CreateError::OperatorLookupFailed)?;
     if donor.is_self {
         return Err(CreateError::NumberNotAvailable);
     }
@@ -373,7 +481,11 @@ pub(crate) async fn plan_number<C: ConnectionTrait>(
 }
 
 /// Donor SIM checks for a port-in (rows `404/422 donorSimNumber`, `403 number`).
-fn check_donor(req: &CreateMvnoRequest, donor: &operator::Model, level: AccessLevel) -> Result<Option<String>> {
+fn check_donor(
+    req: &CreateMvnoRequest,
+    donor: &operator::Model,
+    level: AccessLevel,
+) -> Result<Option<String>> {
     let auth: MvnoAuth = donor.mvno_auth.parse().map_err(|_| CreateError::Internal)?;
     let by_icc = matches!(auth, MvnoAuth::Icc | MvnoAuth::IccFax | MvnoAuth::IccEmail);
     let given = non_empty(&req.donor_sim_number);
@@ -382,7 +494,11 @@ fn check_donor(req: &CreateMvnoRequest, donor: &operator::Model, level: AccessLe
         return Err(CreateError::PortingNotAuthorised);
     }
     let Some(typed) = given else {
-        return if by_icc { Err(CreateError::DonorSimMissing) } else { Ok(None) };
+        return if by_icc {
+            Err(CreateError::DonorSimMissing)
+        } else {
+            Ok(None)
+        };
     };
     let icc = Icc::parse(typed).map_err(|_| CreateError::DonorSimInvalid)?;
     if !icc.luhn_ok() {
@@ -479,9 +595,15 @@ async fn take_number(
     let res = number::Entity::update_many()
         .col_expr(number::Column::State, Expr::value(new_state.as_str()))
         .col_expr(number::Column::OwnerCustomerId, Expr::value(customer_id))
-        .col_expr(number::Column::StockResellerId, Expr::value(Option::<String>::None))
+        .col_expr(
+            number::Column::StockResellerId,
+            Expr::value(Option::<String>::None),
+        )
         .col_expr(number::Column::AccountId, Expr::value(account_id))
-        .col_expr(number::Column::ReservedUntil, Expr::value(Option::<DateTime<Utc>>::None))
+        .col_expr(
+            number::Column::ReservedUntil,
+            Expr::value(Option::<DateTime<Utc>>::None),
+        )
         .col_expr(number::Column::UpdatedAt, Expr::value(now))
         .filter(number::Column::Number.eq(number))
         .filter(number::Column::State.eq(expected_state))
@@ -503,7 +625,11 @@ async fn invoice_number_purchase(
         .filter(product::Column::Kind.eq(ProductKind::NumberPurchase.as_str()))
         .filter(product::Column::OwnerCustomerId.is_null())
         .filter(product::Column::ValidFrom.lte(now))
-        .filter(Condition::any().add(product::Column::ValidUntil.is_null()).add(product::Column::ValidUntil.gte(now)))
+        .filter(
+            Condition::any()
+                .add(product::Column::ValidUntil.is_null())
+                .add(product::Column::ValidUntil.gte(now)),
+        )
         .one(txn)
         .await
         .map_err(db_err)?
@@ -543,11 +669,27 @@ async fn take_data_sharing_number(
         q = if owned {
             q.filter(number::Column::OwnerCustomerId.eq(customer_id))
         } else {
-            q.filter(number::Column::OwnerCustomerId.is_null()).filter(number::Column::StockResellerId.is_null())
+            q.filter(number::Column::OwnerCustomerId.is_null())
+                .filter(number::Column::StockResellerId.is_null())
         };
-        let candidates = q.order_by_asc(number::Column::Number).limit(8).all(txn).await.map_err(db_err)?;
+        let candidates = q
+            .order_by_asc(number::Column::Number)
+            .limit(8)
+            .all(txn)
+            .await
+            .map_err(db_err)?;
         for c in candidates {
-            if take_number(txn, &c.number, NumberState::Available.as_str(), NumberState::InUseDatasharing, customer_id, account_id, now).await? {
+            if take_number(
+                txn,
+                &c.number,
+                NumberState::Available.as_str(),
+                NumberState::InUseDatasharing,
+                customer_id,
+                account_id,
+                now,
+            )
+            .await?
+            {
                 if !owned {
                     invoice_number_purchase(txn, customer_id, account_id, &c.number, now).await?;
                 }
@@ -559,7 +701,9 @@ async fn take_data_sharing_number(
 }
 
 fn plan_features(plan: &product::Model) -> Option<FeatureRequest> {
-    plan.features.as_ref().and_then(|f| serde_json::from_value(f.clone()).ok())
+    plan.features
+        .as_ref()
+        .and_then(|f| serde_json::from_value(f.clone()).ok())
 }
 
 async fn create_in(
@@ -579,14 +723,19 @@ async fn create_in(
     }
 
     // The customer: found, reachable by the caller, not blocked.
-    let customer_id = non_empty(&req.customer).and_then(|c| Id::parse(c).ok()).ok_or(CreateError::CustomerNotFound)?;
+    let customer_id = non_empty(&req.customer)
+        .and_then(|c| Id::parse(c).ok())
+        .ok_or(CreateError::CustomerNotFound)?;
     let customer = customer::Entity::find_by_id(customer_id.as_str())
         .one(txn)
         .await
         .map_err(db_err)?
         .filter(|c| c.state != CustomerState::Deleted.as_str())
         .ok_or(CreateError::CustomerNotFound)?;
-    if !may_act_on(txn, caller, &customer.id).await.map_err(|_| CreateError::Internal)? {
+    if !may_act_on(txn, caller, &customer.id)
+        .await
+        .map_err(|_| CreateError::Internal)?
+    {
         return Err(CreateError::AccessDenied(None));
     }
     check_field_levels(req, caller.access_level)?;
@@ -596,14 +745,25 @@ async fn create_in(
     let (number, sim_choice) = check_shape(req, today)?;
 
     let start = req.start_date.unwrap_or(now).max(now);
-    let holders: Vec<String> = chain(txn, &customer.id).await.map_err(|_| CreateError::Internal)?.into_iter().map(|c| c.id).collect();
+    let holders: Vec<String> = chain(txn, &customer.id)
+        .await
+        .map_err(|_| CreateError::Internal)?
+        .into_iter()
+        .map(|c| c.id)
+        .collect();
     let resellers: Vec<String> = holders.iter().skip(1).cloned().collect();
 
     // Products.
     let plan_id = non_empty(&req.rate_plan).ok_or(CreateError::RatePlanNotFound)?;
-    let plan = usable_product(txn, plan_id, ProductKind::RatePlan, &customer, start).await?.ok_or(CreateError::RatePlanNotFound)?;
+    let plan = usable_product(txn, plan_id, ProductKind::RatePlan, &customer, start)
+        .await?
+        .ok_or(CreateError::RatePlanNotFound)?;
     let new_plan = match non_empty(&req.new_rate_plan) {
-        Some(id) => Some(usable_product(txn, id, ProductKind::RatePlan, &customer, start).await?.ok_or(CreateError::NewRatePlanNotFound)?),
+        Some(id) => Some(
+            usable_product(txn, id, ProductKind::RatePlan, &customer, start)
+                .await?
+                .ok_or(CreateError::NewRatePlanNotFound)?,
+        ),
         None => None,
     };
     let next_period = clock::porting_time(clock::next_month_start(clock::copenhagen_date(start)));
@@ -612,13 +772,20 @@ async fn create_in(
     }
     let mut services = Vec::new();
     for id in req.services.iter().flatten() {
-        let s = usable_product(txn, id, ProductKind::Service, &customer, start).await?.ok_or(CreateError::ServicesInvalid)?;
+        let s = usable_product(txn, id, ProductKind::Service, &customer, start)
+            .await?
+            .ok_or(CreateError::ServicesInvalid)?;
         services.push(s.id);
     }
     let overrides = req.socs_override.clone().unwrap_or_default();
     for o in &overrides {
         for code in [&o.soc, &o.new_soc] {
-            if soc::Entity::find_by_id(code.as_str()).one(txn).await.map_err(db_err)?.is_none() {
+            if soc::Entity::find_by_id(code.as_str())
+                .one(txn)
+                .await
+                .map_err(db_err)?
+                .is_none()
+            {
                 return Err(CreateError::SocInvalid(code.clone()));
             }
         }
@@ -639,13 +806,20 @@ async fn create_in(
 
     // Features and voicemail.
     let feature = Feature::resolve(plan_features(&plan).as_ref(), req.feature.as_ref());
-    let voicemail = if check_voicemail(req, &feature)? { req.voicemail.as_ref().map(|v| json!(v)) } else { None };
+    let voicemail = if check_voicemail(req, &feature)? {
+        req.voicemail.as_ref().map(|v| json!(v))
+    } else {
+        None
+    };
 
     // Billing customer, SIP account, PBX extension.
     let billing = match non_empty(&req.billing_customer) {
         Some(b) => {
             let b = Id::parse(b).map_err(|_| CreateError::BillingCustomerNotAssociated)?;
-            let linked = customer_billing::Entity::find_by_id((customer.id.clone(), b.to_string())).one(txn).await.map_err(db_err)?;
+            let linked = customer_billing::Entity::find_by_id((customer.id.clone(), b.to_string()))
+                .one(txn)
+                .await
+                .map_err(db_err)?;
             if linked.is_none() && b.as_str() != customer.id {
                 return Err(CreateError::BillingCustomerNotAssociated);
             }
@@ -656,8 +830,16 @@ async fn create_in(
     let sip = match non_empty(&req.sip_account) {
         Some(s) => {
             let s = Id::parse(s).map_err(|_| CreateError::SipAccountNotFound)?;
-            let found = sip_account::Entity::find_by_id(s.as_str()).one(txn).await.map_err(db_err)?;
-            Some(found.filter(|a| a.customer_id == customer.id).ok_or(CreateError::SipAccountNotFound)?.id)
+            let found = sip_account::Entity::find_by_id(s.as_str())
+                .one(txn)
+                .await
+                .map_err(db_err)?;
+            Some(
+                found
+                    .filter(|a| a.customer_id == customer.id)
+                    .ok_or(CreateError::SipAccountNotFound)?
+                    .id,
+            )
         }
         None => None,
     };
@@ -684,14 +866,34 @@ async fn create_in(
     let mut porting_row = None;
     let number_state = match &number_plan {
         NumberPlan::Buy { expected_state } => {
-            if !take_number(txn, number.as_str(), expected_state, NumberState::InUse, &customer.id, account_id, now).await? {
+            if !take_number(
+                txn,
+                number.as_str(),
+                expected_state,
+                NumberState::InUse,
+                &customer.id,
+                account_id,
+                now,
+            )
+            .await?
+            {
                 return Err(CreateError::NumberNotAvailable);
             }
             invoice_number_purchase(txn, &customer.id, account_id, number.as_str(), now).await?;
             NumberState::InUse
         }
         NumberPlan::UseOwned => {
-            if !take_number(txn, number.as_str(), NumberState::Available.as_str(), NumberState::InUse, &customer.id, account_id, now).await? {
+            if !take_number(
+                txn,
+                number.as_str(),
+                NumberState::Available.as_str(),
+                NumberState::InUse,
+                &customer.id,
+                account_id,
+                now,
+            )
+            .await?
+            {
                 return Err(CreateError::NumberInUse);
             }
             NumberState::InUse
@@ -702,7 +904,9 @@ async fn create_in(
                 None => None,
                 Some(at) => {
                     let date = clock::copenhagen_date(at);
-                    calendar::check_porting_date(date, today).map_err(|e| CreateError::Rule(422, "requestedPortingDate", e.to_string()))?;
+                    calendar::check_porting_date(date, today).map_err(|e| {
+                        CreateError::Rule(422, "requestedPortingDate", e.to_string())
+                    })?;
                     Some(clock::porting_time(date))
                 }
             };
@@ -724,7 +928,11 @@ async fn create_in(
                 tracing::debug!(error = %e, "number row for port-in exists already");
                 return Err(CreateError::NumberBeingPorted);
             }
-            let stage = if req.porting_ready == Some(true) { PortingStage::InReady } else { PortingStage::InCreated };
+            let stage = if req.porting_ready == Some(true) {
+                PortingStage::InReady
+            } else {
+                PortingStage::InCreated
+            };
             porting_row = Some(porting::ActiveModel {
                 id: Set(Id::generate().to_string()),
                 number: Set(number.to_string()),
@@ -746,18 +954,31 @@ async fn create_in(
     // The SIM.
     let (sim, network, auto_assigned) = match &sim_choice {
         SimChoice::Physical(icc) => {
-            let sim = take_sim_by_icc(txn, &holders, icc.as_str(), account_id, CreateError::SimNotFound, CreateError::SimNotAvailable("mvnoSim")).await?;
+            let sim = take_sim_by_icc(
+                txn,
+                &holders,
+                icc.as_str(),
+                account_id,
+                CreateError::SimNotFound,
+                CreateError::SimNotAvailable("mvnoSim"),
+            )
+            .await?;
             let network: Network = sim.network.parse().map_err(|_| CreateError::Internal)?;
             (Some(sim), network, false)
         }
         SimChoice::Esim(network) => {
-            let filter = Condition::all().add(sim_card::Column::FormFactor.eq(FormFactor::Esim.as_str()));
-            let sim = take_free_sim(txn, &holders, *network, filter, account_id).await?.ok_or(CreateError::SimNotAvailable("esim"))?;
+            let filter =
+                Condition::all().add(sim_card::Column::FormFactor.eq(FormFactor::Esim.as_str()));
+            let sim = take_free_sim(txn, &holders, *network, filter, account_id)
+                .await?
+                .ok_or(CreateError::SimNotAvailable("esim"))?;
             (Some(sim), *network, false)
         }
         SimChoice::AutoAssign(network) => {
             let filter = Condition::all().add(sim_card::Column::AutoAssign.eq(true));
-            let sim = take_free_sim(txn, &holders, *network, filter, account_id).await?.ok_or(CreateError::NoAutoAssignSim)?;
+            let sim = take_free_sim(txn, &holders, *network, filter, account_id)
+                .await?
+                .ok_or(CreateError::NoAutoAssignSim)?;
             (Some(sim), *network, true)
         }
         SimChoice::NoSim(network) => (None, *network, false),
@@ -770,8 +991,11 @@ async fn create_in(
             return Err(CreateError::DataSharingNetwork);
         }
         let card = if s.assign_esim == Some(true) {
-            let filter = Condition::all().add(sim_card::Column::FormFactor.eq(FormFactor::Esim.as_str()));
-            take_free_sim(txn, &holders, Network::Tdc, filter, account_id).await?.ok_or(CreateError::DataSharingSimNotAvailable)?
+            let filter =
+                Condition::all().add(sim_card::Column::FormFactor.eq(FormFactor::Esim.as_str()));
+            take_free_sim(txn, &holders, Network::Tdc, filter, account_id)
+                .await?
+                .ok_or(CreateError::DataSharingSimNotAvailable)?
         } else {
             let typed = non_empty(&s.sim_number).unwrap_or_default();
             let icc = Icc::parse(typed).map_err(|_| CreateError::DataSharingSimNotFound)?;
@@ -784,9 +1008,18 @@ async fn create_in(
             if card.network != Network::Tdc.as_str() {
                 return Err(CreateError::DataSharingNetwork);
             }
-            take_sim_by_icc(txn, &holders, icc.as_str(), account_id, CreateError::DataSharingSimNotFound, CreateError::DataSharingSimNotAvailable).await?
+            take_sim_by_icc(
+                txn,
+                &holders,
+                icc.as_str(),
+                account_id,
+                CreateError::DataSharingSimNotFound,
+                CreateError::DataSharingSimNotAvailable,
+            )
+            .await?
         };
-        let number = take_data_sharing_number(txn, &customer.id, account_id, number.as_str(), now).await?;
+        let number =
+            take_data_sharing_number(txn, &customer.id, account_id, number.as_str(), now).await?;
         sharing.push((card, number, s.name.clone()));
     }
 
@@ -818,7 +1051,9 @@ async fn create_in(
         billing_customer_id: Set(billing),
         start_date: Set(start),
         delete_date: Set(req.delete_date),
-        donor_sim_number: Set(porting_row.as_ref().and_then(|p| p.donor_sim_number.clone().unwrap())),
+        donor_sim_number: Set(porting_row
+            .as_ref()
+            .and_then(|p| p.donor_sim_number.clone().unwrap())),
         purchase_info: Set(req.purchase_info.as_ref().map(|p| json!(p))),
         mit_id: Set(req.mit_id.as_ref().map(|m| json!(m))),
         porting_id: Set(porting_id),

@@ -5,12 +5,18 @@ use crate::db::entity::customer;
 use crate::enums::{CustomerKind, CustomerState};
 use crate::portal::{CustomerSummary, Page, Paging};
 use crate::{AccessLevel, ApiError, Id};
-use sea_orm::{ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
+    QuerySelect,
+};
 
 /// The customers a caller may see: `None` means all (ADMIN). Resellers reach
 /// their customers and, through sub-resellers, those below them; everyone
 /// else reaches their own customer only.
-pub async fn scope<C: ConnectionTrait>(db: &C, caller: &Caller) -> Result<Option<Vec<String>>, ApiError> {
+pub async fn scope<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+) -> Result<Option<Vec<String>>, ApiError> {
     if caller.access_level == AccessLevel::Admin {
         return Ok(None);
     }
@@ -41,7 +47,11 @@ pub async fn scope<C: ConnectionTrait>(db: &C, caller: &Caller) -> Result<Option
 
 /// Whether the caller acts on `customer` directly: OWNER-level staff of the
 /// customer itself, a reseller whose customer it is, or ADMIN.
-pub async fn may_act_on<C: ConnectionTrait>(db: &C, caller: &Caller, customer_id: &str) -> Result<bool, ApiError> {
+pub async fn may_act_on<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    customer_id: &str,
+) -> Result<bool, ApiError> {
     Ok(match scope(db, caller).await? {
         None => true,
         Some(ids) => ids.iter().any(|id| id == customer_id),
@@ -55,8 +65,16 @@ fn summary(m: customer::Model) -> Result<CustomerSummary, ApiError> {
         name: m.name,
         cvr: m.cvr,
         kind: m.kind.parse().map_err(|_| ApiError::internal())?,
-        state: m.state.parse::<CustomerState>().map_err(|_| ApiError::internal())?,
-        parent_reseller: m.parent_reseller.as_deref().map(Id::parse).transpose().map_err(bad)?,
+        state: m
+            .state
+            .parse::<CustomerState>()
+            .map_err(|_| ApiError::internal())?,
+        parent_reseller: m
+            .parent_reseller
+            .as_deref()
+            .map(Id::parse)
+            .transpose()
+            .map_err(bad)?,
     })
 }
 
@@ -71,7 +89,8 @@ pub async fn list<C: ConnectionTrait>(
     if !caller.access_level.may_list_customers() {
         return Err(ApiError::access_denied());
     }
-    let mut query = customer::Entity::find().filter(customer::Column::State.ne(CustomerState::Deleted.as_str()));
+    let mut query = customer::Entity::find()
+        .filter(customer::Column::State.ne(CustomerState::Deleted.as_str()));
     if let Some(ids) = scope(db, caller).await? {
         query = query.filter(customer::Column::Id.is_in(ids));
     }
@@ -93,18 +112,30 @@ pub async fn list<C: ConnectionTrait>(
         .into_iter()
         .map(summary)
         .collect::<Result<_, _>>()?;
-    Ok(Page { offset: paging.offset, limit: paging.limit, total, items })
+    Ok(Page {
+        offset: paging.offset,
+        limit: paging.limit,
+        total,
+        items,
+    })
 }
 
 /// A customer and the resellers above it, nearest first.
-pub async fn chain<C: ConnectionTrait>(db: &C, customer_id: &str) -> Result<Vec<customer::Model>, ApiError> {
+pub async fn chain<C: ConnectionTrait>(
+    db: &C,
+    customer_id: &str,
+) -> Result<Vec<customer::Model>, ApiError> {
     let mut out: Vec<customer::Model> = Vec::new();
     let mut next = Some(customer_id.to_string());
     while let Some(id) = next.take() {
         if out.iter().any(|c| c.id == id) {
             break;
         }
-        match customer::Entity::find_by_id(id).one(db).await.map_err(db_error)? {
+        match customer::Entity::find_by_id(id)
+            .one(db)
+            .await
+            .map_err(db_error)?
+        {
             Some(c) => {
                 next = c.parent_reseller.clone();
                 out.push(c);

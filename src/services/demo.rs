@@ -8,7 +8,10 @@ use crate::db::entity::*;
 use crate::enums::*;
 use crate::icc::luhn_check_digit;
 use chrono::{DateTime, Duration, TimeZone, Utc};
-use sea_orm::{ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter, TransactionSession, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
+    TransactionSession, TransactionTrait,
+};
 use serde_json::json;
 
 /// The password of every demo login.
@@ -18,13 +21,29 @@ pub const DEMO_PASSWORD: &str = "demo1234";
 pub const DEMO_LOGINS: &[(&str, AccessLevelName, &str)] = &[
     ("admin@telecomx.dk", "ADMIN", "Telecom X A/S"),
     ("reseller@nordlys.dk", "RESELLER", "Nordlys Telecom ApS"),
-    ("reseller-admin@nordlys.dk", "RESELLER_ADMIN", "Nordlys Telecom ApS"),
-    ("reseller@fjordnet.dk", "RESELLER", "Fjordnet ApS (sub-reseller of Nordlys)"),
-    ("reseller@kattegat.dk", "RESELLER", "Kattegat Kommunikation A/S"),
+    (
+        "reseller-admin@nordlys.dk",
+        "RESELLER_ADMIN",
+        "Nordlys Telecom ApS",
+    ),
+    (
+        "reseller@fjordnet.dk",
+        "RESELLER",
+        "Fjordnet ApS (sub-reseller of Nordlys)",
+    ),
+    (
+        "reseller@kattegat.dk",
+        "RESELLER",
+        "Kattegat Kommunikation A/S",
+    ),
     ("owner@bagerjensen.dk", "OWNER", "Bager Jensen ApS"),
     ("manager@bagerjensen.dk", "MANAGER", "Bager Jensen ApS"),
     ("viewer@bagerjensen.dk", "VIEWER", "Bager Jensen ApS"),
-    ("owner@vestjyskvvs.dk", "OWNER", "Vestjysk VVS A/S (BLOCKED)"),
+    (
+        "owner@vestjyskvvs.dk",
+        "OWNER",
+        "Vestjysk VVS A/S (BLOCKED)",
+    ),
     ("mette.hansen@example.dk", "OWNER", "Mette Hansen (private)"),
 ];
 type AccessLevelName = &'static str;
@@ -133,16 +152,96 @@ pub async fn load<C: ConnectionTrait + TransactionTrait>(db: &C) -> Result<(), D
 async fn customers<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<(), DbErr> {
     use ids::*;
     let rows = [
-        (OPERATOR, "Telecom X A/S", Some("10000001"), CustomerKind::Reseller, CustomerState::Active, None, false),
-        (NORDLYS, "Nordlys Telecom ApS", Some("20000002"), CustomerKind::Reseller, CustomerState::Active, Some(OPERATOR), true),
-        (FJORDNET, "Fjordnet ApS", Some("30000003"), CustomerKind::Reseller, CustomerState::Active, Some(NORDLYS), false),
-        (KATTEGAT, "Kattegat Kommunikation A/S", Some("40000004"), CustomerKind::Reseller, CustomerState::Active, Some(OPERATOR), false),
-        (BAGER_JENSEN, "Bager Jensen ApS", Some("12345678"), CustomerKind::Business, CustomerState::Active, Some(NORDLYS), false),
-        (JENSEN_HOLDING, "Jensen Holding ApS", Some("12345679"), CustomerKind::Business, CustomerState::Active, Some(NORDLYS), false),
-        (VESTJYSK_VVS, "Vestjysk VVS A/S", Some("23456789"), CustomerKind::Business, CustomerState::Blocked, Some(NORDLYS), false),
-        (TANDKLINIK, "Østerbro Tandklinik I/S", Some("34567890"), CustomerKind::Business, CustomerState::Active, Some(FJORDNET), false),
-        (FISKEHANDEL, "Havnens Fiskehandel ApS", Some("45678901"), CustomerKind::Business, CustomerState::Active, Some(KATTEGAT), false),
-        (METTE_HANSEN, "Mette Hansen", None, CustomerKind::Private, CustomerState::Active, Some(NORDLYS), false),
+        (
+            OPERATOR,
+            "Telecom X A/S",
+            Some("10000001"),
+            CustomerKind::Reseller,
+            CustomerState::Active,
+            None,
+            false,
+        ),
+        (
+            NORDLYS,
+            "Nordlys Telecom ApS",
+            Some("20000002"),
+            CustomerKind::Reseller,
+            CustomerState::Active,
+            Some(OPERATOR),
+            true,
+        ),
+        (
+            FJORDNET,
+            "Fjordnet ApS",
+            Some("30000003"),
+            CustomerKind::Reseller,
+            CustomerState::Active,
+            Some(NORDLYS),
+            false,
+        ),
+        (
+            KATTEGAT,
+            "Kattegat Kommunikation A/S",
+            Some("40000004"),
+            CustomerKind::Reseller,
+            CustomerState::Active,
+            Some(OPERATOR),
+            false,
+        ),
+        (
+            BAGER_JENSEN,
+            "Bager Jensen ApS",
+            Some("12345678"),
+            CustomerKind::Business,
+            CustomerState::Active,
+            Some(NORDLYS),
+            false,
+        ),
+        (
+            JENSEN_HOLDING,
+            "Jensen Holding ApS",
+            Some("12345679"),
+            CustomerKind::Business,
+            CustomerState::Active,
+            Some(NORDLYS),
+            false,
+        ),
+        (
+            VESTJYSK_VVS,
+            "Vestjysk VVS A/S",
+            Some("23456789"),
+            CustomerKind::Business,
+            CustomerState::Blocked,
+            Some(NORDLYS),
+            false,
+        ),
+        (
+            TANDKLINIK,
+            "Østerbro Tandklinik I/S",
+            Some("34567890"),
+            CustomerKind::Business,
+            CustomerState::Active,
+            Some(FJORDNET),
+            false,
+        ),
+        (
+            FISKEHANDEL,
+            "Havnens Fiskehandel ApS",
+            Some("45678901"),
+            CustomerKind::Business,
+            CustomerState::Active,
+            Some(KATTEGAT),
+            false,
+        ),
+        (
+            METTE_HANSEN,
+            "Mette Hansen",
+            None,
+            CustomerKind::Private,
+            CustomerState::Active,
+            Some(NORDLYS),
+            false,
+        ),
     ];
     let addresses = [
         "Kalvebod Brygge 1, 1560 København V",
@@ -156,18 +255,26 @@ async fn customers<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<(),
         "Havnepladsen 2, 8900 Randers C",
         "Nørrebrogade 140, 2200 København N",
     ];
-    let models = rows.iter().zip(addresses).map(|((id, name, cvr, kind, state, parent, public), addr)| customer::ActiveModel {
-        id: Set(id.to_string()),
-        name: Set(name.to_string()),
-        cvr: Set(cvr.map(str::to_string)),
-        kind: Set(kind.as_str().to_string()),
-        state: Set(state.as_str().to_string()),
-        parent_reseller: Set(parent.map(str::to_string)),
-        email: Set(Some(format!("kontakt@{}.dk", id.trim_start_matches('c').trim_start_matches('0')))),
-        address: Set(Some(addr.to_string())),
-        public_signup: Set(*public),
-        created_at: Set(now),
-    });
+    let models =
+        rows.iter()
+            .zip(addresses)
+            .map(
+                |((id, name, cvr, kind, state, parent, public), addr)| customer::ActiveModel {
+                    id: Set(id.to_string()),
+                    name: Set(name.to_string()),
+                    cvr: Set(cvr.map(str::to_string)),
+                    kind: Set(kind.as_str().to_string()),
+                    state: Set(state.as_str().to_string()),
+                    parent_reseller: Set(parent.map(str::to_string)),
+                    email: Set(Some(format!(
+                        "kontakt@{}.dk",
+                        id.trim_start_matches('c').trim_start_matches('0')
+                    ))),
+                    address: Set(Some(addr.to_string())),
+                    public_signup: Set(*public),
+                    created_at: Set(now),
+                },
+            );
     customer::Entity::insert_many(models).exec(db).await?;
     customer_billing::Entity::insert(customer_billing::ActiveModel {
         customer_id: Set(BAGER_JENSEN.to_string()),
@@ -192,8 +299,8 @@ async fn employees<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<(),
         (VESTJYSK_VVS, "Viggo Vestergaard"),
         (METTE_HANSEN, "Mette Hansen"),
     ];
-    let models = DEMO_LOGINS.iter().zip(people).enumerate().map(|(i, ((username, level, _), (customer, name)))| {
-        employee::ActiveModel {
+    let models = DEMO_LOGINS.iter().zip(people).enumerate().map(
+        |(i, ((username, level, _), (customer, name)))| employee::ActiveModel {
             id: Set(format!("e{:023x}", i + 1)),
             customer_id: Set(customer.to_string()),
             username: Set(username.to_string()),
@@ -202,8 +309,8 @@ async fn employees<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<(),
             access_level: Set(level.to_string()),
             password_hash: Set(hash_password(DEMO_PASSWORD)),
             created_at: Set(now),
-        }
-    });
+        },
+    );
     employee::Entity::insert_many(models).exec(db).await?;
     Ok(())
 }
@@ -211,18 +318,32 @@ async fn employees<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<(),
 async fn operators<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
     let rows = [
         ("05555", "Telecom X", MvnoAuth::Icc, None, true),
-        ("01010", "TDC Mobil", MvnoAuth::Icc, Some(r"^894501\d{13}$"), false),
-        ("02020", "Telenor", MvnoAuth::IccEmail, Some(r"^894502\d{12,13}$"), false),
+        (
+            "01010",
+            "TDC Mobil",
+            MvnoAuth::Icc,
+            Some(r"^894501\d{13}$"),
+            false,
+        ),
+        (
+            "02020",
+            "Telenor",
+            MvnoAuth::IccEmail,
+            Some(r"^894502\d{12,13}$"),
+            false,
+        ),
         ("03030", "Telia", MvnoAuth::Email, None, false),
         ("04040", "3 (Hi3G Denmark)", MvnoAuth::Fax, None, false),
         ("05050", "Lebara Mobile", MvnoAuth::Icc, None, false),
     ];
-    operator::Entity::insert_many(rows.iter().map(|(cps, name, auth, re, me)| operator::ActiveModel {
-        cps_code: Set(cps.to_string()),
-        name: Set(name.to_string()),
-        mvno_auth: Set(auth.as_str().to_string()),
-        icc_validation: Set(re.map(str::to_string)),
-        is_self: Set(*me),
+    operator::Entity::insert_many(rows.iter().map(|(cps, name, auth, re, me)| {
+        operator::ActiveModel {
+            cps_code: Set(cps.to_string()),
+            name: Set(name.to_string()),
+            mvno_auth: Set(auth.as_str().to_string()),
+            icc_validation: Set(re.map(str::to_string)),
+            is_self: Set(*me),
+        }
     }))
     .exec(db)
     .await?;
@@ -236,10 +357,12 @@ async fn operators<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
         (LOOKUP_NO_OPERATOR, NumberType::Mobile, None),
         (FIXED_LINE, NumberType::Fixed, Some("01010")),
     ];
-    number_lookup::Entity::insert_many(lookups.iter().map(|(n, t, cps)| number_lookup::ActiveModel {
-        number: Set(n.to_string()),
-        number_type: Set(t.as_str().to_string()),
-        operator_cps: Set(cps.map(str::to_string)),
+    number_lookup::Entity::insert_many(lookups.iter().map(|(n, t, cps)| {
+        number_lookup::ActiveModel {
+            number: Set(n.to_string()),
+            number_type: Set(t.as_str().to_string()),
+            operator_cps: Set(cps.map(str::to_string)),
+        }
     }))
     .exec(db)
     .await?;
@@ -264,7 +387,12 @@ fn product(
         description: Set(None),
         owner_customer_id: Set(owner.map(str::to_string)),
         price_ore: Set(price_kr * 100),
-        recurrence: Set(if kind == ProductKind::NumberPurchase { "ONCE" } else { "MONTHLY" }.to_string()),
+        recurrence: Set(if kind == ProductKind::NumberPurchase {
+            "ONCE"
+        } else {
+            "MONTHLY"
+        }
+        .to_string()),
         valid_from: Set(ts(2024, 1, 1)),
         valid_until: Set(until),
         included_row_product_id: Set(None),
@@ -300,24 +428,104 @@ async fn products<C: ConnectionTrait>(db: &C, _now: DateTime<Utc>) -> Result<(),
                "roaming": true, "roamingData": true, "mms": true, "dataTopUpSms": true,
                "smartWatchSim": false, "disableHdAudio": false})
     };
-    let mut p10 = product(PLAN_10GB, ProductKind::RatePlan, "Fri tale + 10 GB", Some(NORDLYS), 129, None, true, &["VOLTE", "ROAMEU"]);
+    let mut p10 = product(
+        PLAN_10GB,
+        ProductKind::RatePlan,
+        "Fri tale + 10 GB",
+        Some(NORDLYS),
+        129,
+        None,
+        true,
+        &["VOLTE", "ROAMEU"],
+    );
     p10.features = Set(Some(plan_features(false, false)));
-    p10.facts = Set(Some(json!(["Fri tale og SMS i Danmark", "10 GB data", "Roaming i EU", "4G"])));
-    let mut p50 = product(PLAN_50GB, ProductKind::RatePlan, "Fri tale + 50 GB 5G", Some(NORDLYS), 199, None, true, &["VOLTE", "DATA5G", "ROAMEU"]);
+    p10.facts = Set(Some(json!([
+        "Fri tale og SMS i Danmark",
+        "10 GB data",
+        "Roaming i EU",
+        "4G"
+    ])));
+    let mut p50 = product(
+        PLAN_50GB,
+        ProductKind::RatePlan,
+        "Fri tale + 50 GB 5G",
+        Some(NORDLYS),
+        199,
+        None,
+        true,
+        &["VOLTE", "DATA5G", "ROAMEU"],
+    );
     p50.features = Set(Some(plan_features(true, true)));
-    p50.facts = Set(Some(json!(["Fri tale og SMS i Danmark", "50 GB data", "5G", "Roaming i EU"])));
-    let mut pworld = product(PLAN_BUSINESS_WORLD, ProductKind::RatePlan, "Erhverv Total 100 GB + Verden", Some(NORDLYS), 299, None, false, &["VOLTE", "DATA5G", "ROAMEU", "ROAMROW"]);
+    p50.facts = Set(Some(json!([
+        "Fri tale og SMS i Danmark",
+        "50 GB data",
+        "5G",
+        "Roaming i EU"
+    ])));
+    let mut pworld = product(
+        PLAN_BUSINESS_WORLD,
+        ProductKind::RatePlan,
+        "Erhverv Total 100 GB + Verden",
+        Some(NORDLYS),
+        299,
+        None,
+        false,
+        &["VOLTE", "DATA5G", "ROAMEU", "ROAMROW"],
+    );
     pworld.features = Set(Some(plan_features(true, true)));
     pworld.included_row_product_id = Set(Some(ROW_WORLD_5GB.to_string()));
-    pworld.facts = Set(Some(json!(["Fri tale i Danmark", "100 GB data", "5 GB i resten af verden", "5G"])));
-    let mut pold = product(PLAN_EXPIRED, ProductKind::RatePlan, "Basis 2 GB (udgået)", Some(NORDLYS), 79, Some(ts(2025, 12, 31)), false, &["VOLTE"]);
+    pworld.facts = Set(Some(json!([
+        "Fri tale i Danmark",
+        "100 GB data",
+        "5 GB i resten af verden",
+        "5G"
+    ])));
+    let mut pold = product(
+        PLAN_EXPIRED,
+        ProductKind::RatePlan,
+        "Basis 2 GB (udgået)",
+        Some(NORDLYS),
+        79,
+        Some(ts(2025, 12, 31)),
+        false,
+        &["VOLTE"],
+    );
     pold.features = Set(Some(plan_features(false, false)));
-    let mut pmaster = product(PLAN_MASTER_5GB, ProductKind::RatePlan, "Telecom X Basis 5 GB", None, 99, None, false, &["VOLTE"]);
+    let mut pmaster = product(
+        PLAN_MASTER_5GB,
+        ProductKind::RatePlan,
+        "Telecom X Basis 5 GB",
+        None,
+        99,
+        None,
+        false,
+        &["VOLTE"],
+    );
     pmaster.features = Set(Some(plan_features(false, true)));
-    let month_end = super::clock::porting_time(super::clock::next_month_start(super::clock::copenhagen_date(_now))) - Duration::days(1);
-    let mut pending = product(PLAN_ENDING, ProductKind::RatePlan, "Kampagne 20 GB (slutter denne måned)", Some(NORDLYS), 89, Some(month_end), false, &["VOLTE"]);
+    let month_end = super::clock::porting_time(super::clock::next_month_start(
+        super::clock::copenhagen_date(_now),
+    )) - Duration::days(1);
+    let mut pending = product(
+        PLAN_ENDING,
+        ProductKind::RatePlan,
+        "Kampagne 20 GB (slutter denne måned)",
+        Some(NORDLYS),
+        89,
+        Some(month_end),
+        false,
+        &["VOLTE"],
+    );
     pending.features = Set(Some(plan_features(false, false)));
-    let mut pkat = product(PLAN_KATTEGAT, ProductKind::RatePlan, "Kattegat Fri 30 GB", Some(KATTEGAT), 169, None, false, &["VOLTE", "DATA5G"]);
+    let mut pkat = product(
+        PLAN_KATTEGAT,
+        ProductKind::RatePlan,
+        "Kattegat Fri 30 GB",
+        Some(KATTEGAT),
+        169,
+        None,
+        false,
+        &["VOLTE", "DATA5G"],
+    );
     pkat.features = Set(Some(plan_features(true, true)));
     let rows = vec![
         p10,
@@ -327,13 +535,76 @@ async fn products<C: ConnectionTrait>(db: &C, _now: DateTime<Utc>) -> Result<(),
         pmaster,
         pending,
         pkat,
-        product(SERVICE_EXTRA_DATA, ProductKind::Service, "Ekstra data 20 GB", Some(NORDLYS), 50, None, true, &[]),
-        product(SERVICE_VOICEMAIL_EMAIL, ProductKind::Service, "Telefonsvarer til e-mail", Some(NORDLYS), 10, None, true, &["VMAIL"]),
-        product(SERVICE_EXPIRED, ProductKind::Service, "Musikstreaming (udgået)", Some(NORDLYS), 29, Some(ts(2025, 6, 30)), false, &[]),
-        product(ROW_WORLD_5GB, ProductKind::RowRoaming, "Verden 5 GB (autostart)", None, 100, None, true, &["ROAMROW"]),
-        product(ROW_WORLD_1GB, ProductKind::RowRoaming, "Verden 1 GB", None, 49, None, true, &["ROAMROW"]),
-        product(DATA_TOP_UP, ProductKind::DataTopUp, "Ekstra 5 GB denne måned", None, 39, None, true, &[]),
-        product(NUMBER_PURCHASE, ProductKind::NumberPurchase, "Køb af mobilnummer", None, 99, None, false, &[]),
+        product(
+            SERVICE_EXTRA_DATA,
+            ProductKind::Service,
+            "Ekstra data 20 GB",
+            Some(NORDLYS),
+            50,
+            None,
+            true,
+            &[],
+        ),
+        product(
+            SERVICE_VOICEMAIL_EMAIL,
+            ProductKind::Service,
+            "Telefonsvarer til e-mail",
+            Some(NORDLYS),
+            10,
+            None,
+            true,
+            &["VMAIL"],
+        ),
+        product(
+            SERVICE_EXPIRED,
+            ProductKind::Service,
+            "Musikstreaming (udgået)",
+            Some(NORDLYS),
+            29,
+            Some(ts(2025, 6, 30)),
+            false,
+            &[],
+        ),
+        product(
+            ROW_WORLD_5GB,
+            ProductKind::RowRoaming,
+            "Verden 5 GB (autostart)",
+            None,
+            100,
+            None,
+            true,
+            &["ROAMROW"],
+        ),
+        product(
+            ROW_WORLD_1GB,
+            ProductKind::RowRoaming,
+            "Verden 1 GB",
+            None,
+            49,
+            None,
+            true,
+            &["ROAMROW"],
+        ),
+        product(
+            DATA_TOP_UP,
+            ProductKind::DataTopUp,
+            "Ekstra 5 GB denne måned",
+            None,
+            39,
+            None,
+            true,
+            &[],
+        ),
+        product(
+            NUMBER_PURCHASE,
+            ProductKind::NumberPurchase,
+            "Køb af mobilnummer",
+            None,
+            99,
+            None,
+            false,
+            &[],
+        ),
     ];
     product::Entity::insert_many(rows).exec(db).await?;
     Ok(())
@@ -342,22 +613,53 @@ async fn products<C: ConnectionTrait>(db: &C, _now: DateTime<Utc>) -> Result<(),
 async fn extras<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
     use ids::*;
     sip_account::Entity::insert_many([
-        sip_account::ActiveModel { id: Set(SIP_BAGER.into()), customer_id: Set(BAGER_JENSEN.into()), name: Set("Bager Jensen hovednummer".into()) },
-        sip_account::ActiveModel { id: Set(SIP_FISKEHANDEL.into()), customer_id: Set(FISKEHANDEL.into()), name: Set("Fiskehandel trunk".into()) },
+        sip_account::ActiveModel {
+            id: Set(SIP_BAGER.into()),
+            customer_id: Set(BAGER_JENSEN.into()),
+            name: Set("Bager Jensen hovednummer".into()),
+        },
+        sip_account::ActiveModel {
+            id: Set(SIP_FISKEHANDEL.into()),
+            customer_id: Set(FISKEHANDEL.into()),
+            name: Set("Fiskehandel trunk".into()),
+        },
     ])
     .exec(db)
     .await?;
     pbx_extension::Entity::insert_many([
-        pbx_extension::ActiveModel { id: Set(EXT_FREE.into()), customer_id: Set(BAGER_JENSEN.into()), pbx: Set(1), extension: Set("101".into()), sip_account_id: Set(None) },
-        pbx_extension::ActiveModel { id: Set(EXT_ON_TRUNK.into()), customer_id: Set(BAGER_JENSEN.into()), pbx: Set(1), extension: Set("102".into()), sip_account_id: Set(Some(SIP_BAGER.into())) },
-        pbx_extension::ActiveModel { id: Set(EXT_FISKEHANDEL.into()), customer_id: Set(FISKEHANDEL.into()), pbx: Set(2), extension: Set("201".into()), sip_account_id: Set(None) },
+        pbx_extension::ActiveModel {
+            id: Set(EXT_FREE.into()),
+            customer_id: Set(BAGER_JENSEN.into()),
+            pbx: Set(1),
+            extension: Set("101".into()),
+            sip_account_id: Set(None),
+        },
+        pbx_extension::ActiveModel {
+            id: Set(EXT_ON_TRUNK.into()),
+            customer_id: Set(BAGER_JENSEN.into()),
+            pbx: Set(1),
+            extension: Set("102".into()),
+            sip_account_id: Set(Some(SIP_BAGER.into())),
+        },
+        pbx_extension::ActiveModel {
+            id: Set(EXT_FISKEHANDEL.into()),
+            customer_id: Set(FISKEHANDEL.into()),
+            pbx: Set(2),
+            extension: Set("201".into()),
+            sip_account_id: Set(None),
+        },
     ])
     .exec(db)
     .await?;
     Ok(())
 }
 
-fn number_row(number: String, state: NumberState, network: Option<Network>, now: DateTime<Utc>) -> number::ActiveModel {
+fn number_row(
+    number: String,
+    state: NumberState,
+    network: Option<Network>,
+    now: DateTime<Utc>,
+) -> number::ActiveModel {
     number::ActiveModel {
         number: Set(number),
         state: Set(state.as_str().to_string()),
@@ -378,14 +680,29 @@ async fn number_stock<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<
     let mut rows = Vec::new();
     // Publicly purchasable, per network.
     for i in 1..=12 {
-        rows.push(number_row(format!("+45201000{i:02}"), NumberState::Available, Some(Network::Tdc), now));
+        rows.push(number_row(
+            format!("+45201000{i:02}"),
+            NumberState::Available,
+            Some(Network::Tdc),
+            now,
+        ));
     }
     for i in 1..=8 {
-        rows.push(number_row(format!("+45301000{i:02}"), NumberState::Available, Some(Network::Telenor), now));
+        rows.push(number_row(
+            format!("+45301000{i:02}"),
+            NumberState::Available,
+            Some(Network::Telenor),
+            now,
+        ));
     }
     // Owned by Bager Jensen, not in use (also the data-sharing SIMs' numbers).
     for i in 1..=4 {
-        let mut r = number_row(format!("+45202000{i:02}"), NumberState::Available, Some(Network::Tdc), now);
+        let mut r = number_row(
+            format!("+45202000{i:02}"),
+            NumberState::Available,
+            Some(Network::Tdc),
+            now,
+        );
         r.owner_customer_id = Set(Some(BAGER_JENSEN.into()));
         rows.push(r);
     }
@@ -395,30 +712,60 @@ async fn number_stock<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<
     r.owner_customer_id = Set(Some(BAGER_JENSEN.into()));
     r.account_id = Set(Some(ACCOUNT_IN_USE.into()));
     rows.push(r);
-    let mut r = number_row(PORTING_IN.into(), NumberState::PortingIn, Some(Network::Tdc), now);
+    let mut r = number_row(
+        PORTING_IN.into(),
+        NumberState::PortingIn,
+        Some(Network::Tdc),
+        now,
+    );
     r.owner_customer_id = Set(Some(BAGER_JENSEN.into()));
     r.account_id = Set(Some(ACCOUNT_PORTING.into()));
     rows.push(r);
     // Quarantined for six months after closing.
-    let mut r = number_row(QUARANTINED.into(), NumberState::Closed, Some(Network::Tdc), now);
+    let mut r = number_row(
+        QUARANTINED.into(),
+        NumberState::Closed,
+        Some(Network::Tdc),
+        now,
+    );
     r.quarantine_until = Set(Some(now + Duration::days(120)));
     rows.push(r);
     // Pre-reserved by another reseller for 14 days.
-    let mut r = number_row(PRE_RESERVED_OTHER.into(), NumberState::PreReserved, Some(Network::Tdc), now);
+    let mut r = number_row(
+        PRE_RESERVED_OTHER.into(),
+        NumberState::PreReserved,
+        Some(Network::Tdc),
+        now,
+    );
     r.stock_reseller_id = Set(Some(KATTEGAT.into()));
     r.reserved_until = Set(Some(now + Duration::days(10)));
     rows.push(r);
-    rows.push(number_row(LOCKED.into(), NumberState::Locked, Some(Network::Tdc), now));
+    rows.push(number_row(
+        LOCKED.into(),
+        NumberState::Locked,
+        Some(Network::Tdc),
+        now,
+    ));
     // Nordlys's own stock: a reseller may use it, an owner may not buy it.
     for i in 1..=3 {
-        let mut r = number_row(format!("+45208000{i:02}"), NumberState::Available, Some(Network::Tdc), now);
+        let mut r = number_row(
+            format!("+45208000{i:02}"),
+            NumberState::Available,
+            Some(Network::Tdc),
+            now,
+        );
         r.stock_reseller_id = Set(Some(NORDLYS.into()));
         rows.push(r);
     }
     debug_assert_eq!(RESELLER_STOCK, "+4520800001");
     // Kattegat's customer owns a few free numbers too.
     for i in 1..=2 {
-        let mut r = number_row(format!("+45209000{i:02}"), NumberState::Available, Some(Network::Telenor), now);
+        let mut r = number_row(
+            format!("+45209000{i:02}"),
+            NumberState::Available,
+            Some(Network::Telenor),
+            now,
+        );
         r.owner_customer_id = Set(Some(FISKEHANDEL.into()));
         rows.push(r);
     }
@@ -433,7 +780,12 @@ async fn number_stock<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<
     .exec(db)
     .await?;
     for i in 0..=9 {
-        let mut r = number_row(format!("+458810000{i}"), NumberState::Available, Some(Network::Tdc), now);
+        let mut r = number_row(
+            format!("+458810000{i}"),
+            NumberState::Available,
+            Some(Network::Tdc),
+            now,
+        );
         r.owner_customer_id = Set(Some(BAGER_JENSEN.into()));
         r.range_id = Set(Some(RANGE_BAGER.into()));
         rows.push(r);
@@ -455,17 +807,94 @@ struct Stock {
 async fn sim_stock<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<(), DbErr> {
     use ids::*;
     let lots = [
-        Stock { holder: NORDLYS, network: Network::Tdc, form: FormFactor::MiniMicroNano, auto_assign: false, count: 10, first_serial: 1 },
-        Stock { holder: NORDLYS, network: Network::Telenor, form: FormFactor::MiniMicroNano, auto_assign: false, count: 5, first_serial: 101 },
-        Stock { holder: NORDLYS, network: Network::Tdc, form: FormFactor::Esim, auto_assign: false, count: 6, first_serial: 201 },
-        Stock { holder: NORDLYS, network: Network::Telenor, form: FormFactor::Esim, auto_assign: false, count: 3, first_serial: 301 },
-        Stock { holder: NORDLYS, network: Network::Tdc, form: FormFactor::Nano, auto_assign: true, count: 4, first_serial: 401 },
-        Stock { holder: NORDLYS, network: Network::Telenor, form: FormFactor::Nano, auto_assign: true, count: 2, first_serial: 501 },
-        Stock { holder: BAGER_JENSEN, network: Network::Tdc, form: FormFactor::Nano, auto_assign: false, count: 4, first_serial: 601 },
-        Stock { holder: FJORDNET, network: Network::Tdc, form: FormFactor::Esim, auto_assign: false, count: 2, first_serial: 701 },
-        Stock { holder: FJORDNET, network: Network::Tdc, form: FormFactor::MiniMicro, auto_assign: false, count: 2, first_serial: 751 },
-        Stock { holder: KATTEGAT, network: Network::Tdc, form: FormFactor::MiniMicroNano, auto_assign: false, count: 3, first_serial: 801 },
-        Stock { holder: KATTEGAT, network: Network::Telenor, form: FormFactor::Esim, auto_assign: false, count: 2, first_serial: 851 },
+        Stock {
+            holder: NORDLYS,
+            network: Network::Tdc,
+            form: FormFactor::MiniMicroNano,
+            auto_assign: false,
+            count: 10,
+            first_serial: 1,
+        },
+        Stock {
+            holder: NORDLYS,
+            network: Network::Telenor,
+            form: FormFactor::MiniMicroNano,
+            auto_assign: false,
+            count: 5,
+            first_serial: 101,
+        },
+        Stock {
+            holder: NORDLYS,
+            network: Network::Tdc,
+            form: FormFactor::Esim,
+            auto_assign: false,
+            count: 6,
+            first_serial: 201,
+        },
+        Stock {
+            holder: NORDLYS,
+            network: Network::Telenor,
+            form: FormFactor::Esim,
+            auto_assign: false,
+            count: 3,
+            first_serial: 301,
+        },
+        Stock {
+            holder: NORDLYS,
+            network: Network::Tdc,
+            form: FormFactor::Nano,
+            auto_assign: true,
+            count: 4,
+            first_serial: 401,
+        },
+        Stock {
+            holder: NORDLYS,
+            network: Network::Telenor,
+            form: FormFactor::Nano,
+            auto_assign: true,
+            count: 2,
+            first_serial: 501,
+        },
+        Stock {
+            holder: BAGER_JENSEN,
+            network: Network::Tdc,
+            form: FormFactor::Nano,
+            auto_assign: false,
+            count: 4,
+            first_serial: 601,
+        },
+        Stock {
+            holder: FJORDNET,
+            network: Network::Tdc,
+            form: FormFactor::Esim,
+            auto_assign: false,
+            count: 2,
+            first_serial: 701,
+        },
+        Stock {
+            holder: FJORDNET,
+            network: Network::Tdc,
+            form: FormFactor::MiniMicro,
+            auto_assign: false,
+            count: 2,
+            first_serial: 751,
+        },
+        Stock {
+            holder: KATTEGAT,
+            network: Network::Tdc,
+            form: FormFactor::MiniMicroNano,
+            auto_assign: false,
+            count: 3,
+            first_serial: 801,
+        },
+        Stock {
+            holder: KATTEGAT,
+            network: Network::Telenor,
+            form: FormFactor::Esim,
+            auto_assign: false,
+            count: 2,
+            first_serial: 851,
+        },
     ];
     let mut rows = Vec::new();
     for lot in &lots {
@@ -485,7 +914,9 @@ async fn sim_stock<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<(),
                 pin2: Set(format!("{:04}", 1000 + serial * 91 % 8999)),
                 form_factor: Set(lot.form.as_str().into()),
                 network: Set(lot.network.as_str().into()),
-                activation_code: Set(esim.then(|| format!("LPA:1$smdp.telecomx.dk${:016X}", serial * 0x9E37_79B9))),
+                activation_code: Set(
+                    esim.then(|| format!("LPA:1$smdp.telecomx.dk${:016X}", serial * 0x9E37_79B9))
+                ),
                 in_storage_at: Set(lot.holder.into()),
                 auto_assign: Set(lot.auto_assign),
                 tag: Set(Some("demo".into())),
@@ -510,7 +941,12 @@ async fn existing_accounts<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Re
         "publicIP": false, "chargedServices": false, "voicemail": false, "secretNumber": false,
         "roaming": true, "roamingData": true, "mms": true, "dataTopUpSms": true,
         "smartWatchSim": false, "disableHdAudio": false});
-    let account = |id: &str, number: &str, state: AccountState, number_state: NumberState, icc: Option<String>, porting: Option<&str>| mvno_account::ActiveModel {
+    let account = |id: &str,
+                   number: &str,
+                   state: AccountState,
+                   number_state: NumberState,
+                   icc: Option<String>,
+                   porting: Option<&str>| mvno_account::ActiveModel {
         id: Set(id.into()),
         customer_id: Set(BAGER_JENSEN.into()),
         number: Set(number.into()),
@@ -546,14 +982,31 @@ async fn existing_accounts<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Re
     let icc_in_use = used_sim_icc();
     let icc_porting = demo_icc("8945550", 602);
     mvno_account::Entity::insert_many([
-        account(ACCOUNT_IN_USE, numbers::IN_USE, AccountState::Active, NumberState::InUse, Some(icc_in_use.clone()), None),
-        account(ACCOUNT_PORTING, numbers::PORTING_IN, AccountState::Creating, NumberState::PortingIn, Some(icc_porting.clone()), Some(PORTING_IN_PROGRESS)),
+        account(
+            ACCOUNT_IN_USE,
+            numbers::IN_USE,
+            AccountState::Active,
+            NumberState::InUse,
+            Some(icc_in_use.clone()),
+            None,
+        ),
+        account(
+            ACCOUNT_PORTING,
+            numbers::PORTING_IN,
+            AccountState::Creating,
+            NumberState::PortingIn,
+            Some(icc_porting.clone()),
+            Some(PORTING_IN_PROGRESS),
+        ),
     ])
     .exec(db)
     .await?;
     for (icc, acc) in [(icc_in_use, ACCOUNT_IN_USE), (icc_porting, ACCOUNT_PORTING)] {
         sim_card::Entity::update_many()
-            .col_expr(sim_card::Column::AccountId, sea_orm::sea_query::Expr::value(acc))
+            .col_expr(
+                sim_card::Column::AccountId,
+                sea_orm::sea_query::Expr::value(acc),
+            )
             .filter(sea_orm::ColumnTrait::eq(&sim_card::Column::Icc, icc))
             .exec(db)
             .await?;

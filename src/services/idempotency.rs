@@ -20,7 +20,10 @@ pub enum Claim {
     /// First time: run it, then [`finish`].
     Fresh,
     /// Seen before with the same body: answer this.
-    Replay { status: u16, body: serde_json::Value },
+    Replay {
+        status: u16,
+        body: serde_json::Value,
+    },
 }
 
 const HEADER: &str = "Idempotency-Key";
@@ -33,13 +36,21 @@ pub fn fingerprint(body: &serde_json::Value) -> String {
 /// Checks a key's form: 1 to 255 visible ASCII characters.
 pub fn check_key(key: &str) -> Result<(), ApiError> {
     if key.is_empty() || key.len() > 255 || !key.bytes().all(|b| b.is_ascii_graphic()) {
-        return Err(ApiError::bad_request("Idempotency-Key must be 1 to 255 visible ASCII characters").with_path(HEADER));
+        return Err(ApiError::bad_request(
+            "Idempotency-Key must be 1 to 255 visible ASCII characters",
+        )
+        .with_path(HEADER));
     }
     Ok(())
 }
 
 /// Claims `key` for `employee`, or says how to answer a repeat.
-pub async fn claim<C: ConnectionTrait>(db: &C, employee: &str, key: &str, fingerprint: &str) -> Result<Claim, ApiError> {
+pub async fn claim<C: ConnectionTrait>(
+    db: &C,
+    employee: &str,
+    key: &str,
+    fingerprint: &str,
+) -> Result<Claim, ApiError> {
     check_key(key)?;
     let now = Utc::now();
     idempotency_key::Entity::delete_many()
@@ -70,16 +81,35 @@ pub async fn claim<C: ConnectionTrait>(db: &C, employee: &str, key: &str, finger
         .map_err(db_error)?
         .ok_or_else(ApiError::internal)?;
     if row.request_hash != fingerprint {
-        return Err(ApiError::new(422, HEADER, "This Idempotency-Key was used with another request body").with_path(HEADER));
+        return Err(ApiError::new(
+            422,
+            HEADER,
+            "This Idempotency-Key was used with another request body",
+        )
+        .with_path(HEADER));
     }
     match (row.status, row.response) {
-        (Some(status), Some(body)) => Ok(Claim::Replay { status: status as u16, body }),
-        _ => Err(ApiError::new(409, HEADER, "A request with this Idempotency-Key is still being processed").with_path(HEADER)),
+        (Some(status), Some(body)) => Ok(Claim::Replay {
+            status: status as u16,
+            body,
+        }),
+        _ => Err(ApiError::new(
+            409,
+            HEADER,
+            "A request with this Idempotency-Key is still being processed",
+        )
+        .with_path(HEADER)),
     }
 }
 
 /// Remembers the answer to a claimed key.
-pub async fn finish<C: ConnectionTrait>(db: &C, employee: &str, key: &str, status: u16, body: &serde_json::Value) -> Result<(), ApiError> {
+pub async fn finish<C: ConnectionTrait>(
+    db: &C,
+    employee: &str,
+    key: &str,
+    status: u16,
+    body: &serde_json::Value,
+) -> Result<(), ApiError> {
     idempotency_key::Entity::update_many()
         .col_expr(idempotency_key::Column::Status, Expr::value(status as i32))
         .col_expr(idempotency_key::Column::Response, Expr::value(body.clone()))

@@ -8,7 +8,10 @@ use crate::db::entity::{customer, sim_card};
 use crate::enums::{FormFactor, Network};
 use crate::icc::Icc;
 use chrono::Utc;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect, TransactionSession, TransactionTrait};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, QueryFilter, QuerySelect,
+    TransactionSession, TransactionTrait,
+};
 use std::collections::HashMap;
 use std::io::Read;
 
@@ -33,7 +36,11 @@ const CHUNK: usize = 500;
 #[derive(Debug, thiserror::Error)]
 pub enum ImportError {
     #[error("line {line}, {field}: {message}")]
-    Row { line: u64, field: &'static str, message: String },
+    Row {
+        line: u64,
+        field: &'static str,
+        message: String,
+    },
     #[error("customer {0} not found")]
     UnknownHolder(String),
     #[error("the file cannot be read: {0}")]
@@ -43,46 +50,107 @@ pub enum ImportError {
 }
 
 fn row_error(line: u64, field: &'static str, message: impl Into<String>) -> ImportError {
-    ImportError::Row { line, field, message: message.into() }
+    ImportError::Row {
+        line,
+        field,
+        message: message.into(),
+    }
 }
 
-fn digits(line: u64, field: &'static str, value: &str, lens: std::ops::RangeInclusive<usize>) -> Result<String, ImportError> {
+fn digits(
+    line: u64,
+    field: &'static str,
+    value: &str,
+    lens: std::ops::RangeInclusive<usize>,
+) -> Result<String, ImportError> {
     let v = value.trim();
     if !v.bytes().all(|b| b.is_ascii_digit()) || !lens.contains(&v.len()) {
-        return Err(row_error(line, field, format!("expected {} to {} digits, got {v:?}", lens.start(), lens.end())));
+        return Err(row_error(
+            line,
+            field,
+            format!(
+                "expected {} to {} digits, got {v:?}",
+                lens.start(),
+                lens.end()
+            ),
+        ));
     }
     Ok(v.to_string())
 }
 
 fn parse_row(line: u64, rec: &csv::StringRecord) -> Result<sim_card::ActiveModel, ImportError> {
     if rec.len() != HEADER.len() {
-        return Err(row_error(line, "row", format!("expected {} fields separated by ';', got {}", HEADER.len(), rec.len())));
+        return Err(row_error(
+            line,
+            "row",
+            format!(
+                "expected {} fields separated by ';', got {}",
+                HEADER.len(),
+                rec.len()
+            ),
+        ));
     }
     let icc = Icc::parse(&rec[0]).map_err(|e| row_error(line, "SIM_CARD_NUMBER", e.to_string()))?;
     if !icc.luhn_ok() {
-        return Err(row_error(line, "SIM_CARD_NUMBER", "check digit does not match"));
+        return Err(row_error(
+            line,
+            "SIM_CARD_NUMBER",
+            "check digit does not match",
+        ));
     }
     let form: FormFactor = rec[5].trim().parse().map_err(|_| {
-        row_error(line, "FORM_FACTOR", format!("expected MINI_MICRO, NANO, MINI_MICRO_NANO or eSIM, got {:?}", &rec[5]))
+        row_error(
+            line,
+            "FORM_FACTOR",
+            format!(
+                "expected MINI_MICRO, NANO, MINI_MICRO_NANO or eSIM, got {:?}",
+                &rec[5]
+            ),
+        )
     })?;
-    let network: Network = rec[6]
-        .trim()
-        .parse()
-        .map_err(|_| row_error(line, "NETWORK", format!("expected TDC, TELENOR or TELIA, got {:?}", &rec[6])))?;
+    let network: Network = rec[6].trim().parse().map_err(|_| {
+        row_error(
+            line,
+            "NETWORK",
+            format!("expected TDC, TELENOR or TELIA, got {:?}", &rec[6]),
+        )
+    })?;
     let code = rec[7].trim();
     let activation_code = match (form.is_esim(), code.is_empty()) {
-        (true, true) => return Err(row_error(line, "ACTIVATION_CODE", "an eSIM needs its activation code")),
-        (true, false) if !code.starts_with("LPA:1$") || code.split('$').count() < 3 => {
-            return Err(row_error(line, "ACTIVATION_CODE", "expected LPA:1$<SM-DP+ address>$<matching id>"))
+        (true, true) => {
+            return Err(row_error(
+                line,
+                "ACTIVATION_CODE",
+                "an eSIM needs its activation code",
+            ))
         }
-        (false, false) => return Err(row_error(line, "ACTIVATION_CODE", "only an eSIM has an activation code")),
+        (true, false) if !code.starts_with("LPA:1$") || code.split('$').count() < 3 => {
+            return Err(row_error(
+                line,
+                "ACTIVATION_CODE",
+                "expected LPA:1$<SM-DP+ address>$<matching id>",
+            ))
+        }
+        (false, false) => {
+            return Err(row_error(
+                line,
+                "ACTIVATION_CODE",
+                "only an eSIM has an activation code",
+            ))
+        }
         (true, false) => Some(code.to_string()),
         (false, true) => None,
     };
     let auto_assign = match rec[9].trim().to_ascii_lowercase().as_str() {
         "" | "0" | "false" | "no" => false,
         "1" | "true" | "yes" => true,
-        other => return Err(row_error(line, "AUTO_ASSIGN", format!("expected true or false, got {other:?}"))),
+        other => {
+            return Err(row_error(
+                line,
+                "AUTO_ASSIGN",
+                format!("expected true or false, got {other:?}"),
+            ))
+        }
     };
     let tag = rec[8].trim();
     Ok(sim_card::ActiveModel {
@@ -105,7 +173,11 @@ fn parse_row(line: u64, rec: &csv::StringRecord) -> Result<sim_card::ActiveModel
 
 /// Reads and checks every row. A first line equal to the header is skipped.
 pub fn parse<R: Read>(reader: R) -> Result<Vec<(u64, sim_card::ActiveModel)>, ImportError> {
-    let mut csv = csv::ReaderBuilder::new().delimiter(b';').has_headers(false).flexible(true).from_reader(reader);
+    let mut csv = csv::ReaderBuilder::new()
+        .delimiter(b';')
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(reader);
     let mut rows = Vec::new();
     let mut seen: HashMap<String, u64> = HashMap::new();
     for (i, rec) in csv.records().enumerate() {
@@ -123,7 +195,11 @@ pub fn parse<R: Read>(reader: R) -> Result<Vec<(u64, sim_card::ActiveModel)>, Im
         let row = parse_row(line, &rec)?;
         let icc = row.icc.clone().unwrap();
         if let Some(first) = seen.insert(icc.clone(), line) {
-            return Err(row_error(line, "SIM_CARD_NUMBER", format!("{icc} is also on line {first}")));
+            return Err(row_error(
+                line,
+                "SIM_CARD_NUMBER",
+                format!("{icc} is also on line {first}"),
+            ));
         }
         rows.push((line, row));
     }
@@ -132,19 +208,31 @@ pub fn parse<R: Read>(reader: R) -> Result<Vec<(u64, sim_card::ActiveModel)>, Im
 
 /// Imports a stock file for `holder` (the reseller or customer storing the
 /// cards). `progress` is told how many rows are written so far.
-pub async fn import_sims<C, R>(db: &C, holder: &str, reader: R, progress: impl Fn(u64, u64)) -> Result<u64, ImportError>
+pub async fn import_sims<C, R>(
+    db: &C,
+    holder: &str,
+    reader: R,
+    progress: impl Fn(u64, u64),
+) -> Result<u64, ImportError>
 where
     C: ConnectionTrait + TransactionTrait,
     R: Read,
 {
-    if customer::Entity::find_by_id(holder).one(db).await?.is_none() {
+    if customer::Entity::find_by_id(holder)
+        .one(db)
+        .await?
+        .is_none()
+    {
         return Err(ImportError::UnknownHolder(holder.to_string()));
     }
     let mut rows = parse(reader)?;
     let total = rows.len() as u64;
     let txn = db.begin().await?;
     for chunk in rows.chunks_mut(CHUNK) {
-        let by_icc: HashMap<String, u64> = chunk.iter().map(|(l, r)| (r.icc.clone().unwrap(), *l)).collect();
+        let by_icc: HashMap<String, u64> = chunk
+            .iter()
+            .map(|(l, r)| (r.icc.clone().unwrap(), *l))
+            .collect();
         let existing: Vec<String> = sim_card::Entity::find()
             .select_only()
             .column(sim_card::Column::Icc)
@@ -153,7 +241,11 @@ where
             .all(&txn)
             .await?;
         if let Some(icc) = existing.into_iter().min_by_key(|icc| by_icc[icc]) {
-            return Err(row_error(by_icc[&icc], "SIM_CARD_NUMBER", format!("{icc} is already in stock")));
+            return Err(row_error(
+                by_icc[&icc],
+                "SIM_CARD_NUMBER",
+                format!("{icc} is already in stock"),
+            ));
         }
     }
     let mut written = 0;

@@ -12,7 +12,12 @@ use crate::portal::{DonorInfo, NumberAvailability, NumberCheck};
 use crate::{ApiError, Id};
 use sea_orm::{ConnectionTrait, EntityTrait};
 
-pub async fn check_number<C: ConnectionTrait>(db: &C, caller: &Caller, customer_id: &str, typed: &str) -> Result<NumberCheck, ApiError> {
+pub async fn check_number<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    customer_id: &str,
+    typed: &str,
+) -> Result<NumberCheck, ApiError> {
     let cid = Id::parse(customer_id).map_err(|_| CreateError::CustomerNotFound.to_api())?;
     let customer = customer::Entity::find_by_id(cid.as_str())
         .one(db)
@@ -38,26 +43,46 @@ pub async fn check_number<C: ConnectionTrait>(db: &C, caller: &Caller, customer_
     if number.danish_mobile_candidate().is_err() {
         return Ok(not(number.to_string(), CreateError::NumberNotUsable));
     }
-    let resellers: Vec<String> = chain(db, &customer.id).await?.into_iter().skip(1).map(|c| c.id).collect();
-    Ok(match plan_number(db, caller, &number, &customer, &resellers).await {
-        Ok(NumberPlan::Buy { .. }) => NumberCheck { number: number.to_string(), availability: NumberAvailability::AvailableForPurchase, operator: None, reason: None },
-        Ok(NumberPlan::UseOwned) => NumberCheck { number: number.to_string(), availability: NumberAvailability::OwnedAndFree, operator: None, reason: None },
-        Ok(NumberPlan::PortIn { donor }) => {
-            let auth: MvnoAuth = donor.mvno_auth.parse().map_err(|_| ApiError::internal())?;
-            NumberCheck {
+    let resellers: Vec<String> = chain(db, &customer.id)
+        .await?
+        .into_iter()
+        .skip(1)
+        .map(|c| c.id)
+        .collect();
+    Ok(
+        match plan_number(db, caller, &number, &customer, &resellers).await {
+            Ok(NumberPlan::Buy { .. }) => NumberCheck {
                 number: number.to_string(),
-                availability: NumberAvailability::PortingRequired,
-                operator: Some(DonorInfo {
-                    cps_code: donor.cps_code,
-                    name: donor.name,
-                    mvno_auth: auth,
-                    needs_donor_icc: matches!(auth, MvnoAuth::Icc | MvnoAuth::IccFax | MvnoAuth::IccEmail),
-                    icc_validation: donor.icc_validation,
-                }),
+                availability: NumberAvailability::AvailableForPurchase,
+                operator: None,
                 reason: None,
+            },
+            Ok(NumberPlan::UseOwned) => NumberCheck {
+                number: number.to_string(),
+                availability: NumberAvailability::OwnedAndFree,
+                operator: None,
+                reason: None,
+            },
+            Ok(NumberPlan::PortIn { donor }) => {
+                let auth: MvnoAuth = donor.mvno_auth.parse().map_err(|_| ApiError::internal())?;
+                NumberCheck {
+                    number: number.to_string(),
+                    availability: NumberAvailability::PortingRequired,
+                    operator: Some(DonorInfo {
+                        cps_code: donor.cps_code,
+                        name: donor.name,
+                        mvno_auth: auth,
+                        needs_donor_icc: matches!(
+                            auth,
+                            MvnoAuth::Icc | MvnoAuth::IccFax | MvnoAuth::IccEmail
+                        ),
+                        icc_validation: donor.icc_validation,
+                    }),
+                    reason: None,
+                }
             }
-        }
-        Err(CreateError::Internal) => return Err(ApiError::internal()),
-        Err(e) => not(number.to_string(), e),
-    })
+            Err(CreateError::Internal) => return Err(ApiError::internal()),
+            Err(e) => not(number.to_string(), e),
+        },
+    )
 }

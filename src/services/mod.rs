@@ -3,17 +3,17 @@
 
 pub mod accounts;
 pub mod activation;
-pub mod idempotency;
-pub mod lookup;
-pub mod portings;
-pub mod clock;
-pub mod create;
-pub mod view;
 pub mod auth;
 pub mod catalog;
+pub mod clock;
+pub mod create;
 pub mod customers;
 pub mod demo;
+pub mod idempotency;
 pub mod import;
+pub mod lookup;
+pub mod portings;
+pub mod view;
 
 use crate::{AccessLevel, ApiError, Id};
 use sea_orm::DbErr;

@@ -23,35 +23,64 @@ pub struct PortingUpdate {
     pub notify: Option<Vec<String>>,
 }
 
-fn date_present<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Option<DateTime<Utc>>>, D::Error> {
+fn date_present<'de, D: serde::Deserializer<'de>>(
+    d: D,
+) -> Result<Option<Option<DateTime<Utc>>>, D::Error> {
     crate::dates::lenient_opt::deserialize(d).map(Some)
 }
 
-async fn find<C: ConnectionTrait>(db: &C, caller: &Caller, id: &str) -> Result<porting::Model, ApiError> {
+async fn find<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: &str,
+) -> Result<porting::Model, ApiError> {
     let not_found = || ApiError::not_found("Porting not found");
     let id = Id::parse(id).map_err(|_| not_found())?;
-    let p = porting::Entity::find_by_id(id.as_str()).one(db).await.map_err(db_error)?.ok_or_else(not_found)?;
+    let p = porting::Entity::find_by_id(id.as_str())
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or_else(not_found)?;
     if !may_act_on(db, caller, &p.customer_id).await? {
         return Err(not_found());
     }
     Ok(p)
 }
 
-pub async fn get<C: ConnectionTrait>(db: &C, caller: &Caller, id: &str) -> Result<Porting, ApiError> {
+pub async fn get<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: &str,
+) -> Result<Porting, ApiError> {
     let p = find(db, caller, id).await?;
     view::porting_object(db, p).await
 }
 
 /// Changes the requested date (checked against the Danish calendar) and the
 /// notify list, while the porting is not yet confirmed.
-pub async fn update<C: ConnectionTrait>(db: &C, caller: &Caller, id: &str, change: PortingUpdate) -> Result<Porting, ApiError> {
+pub async fn update<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id: &str,
+    change: PortingUpdate,
+) -> Result<Porting, ApiError> {
     if caller.access_level < AccessLevel::Owner {
         return Err(ApiError::access_denied());
     }
     let p = find(db, caller, id).await?;
-    let closed = [PortingStage::InConfirmed, PortingStage::InCompleted, PortingStage::InCancelled, PortingStage::InRejected];
+    let closed = [
+        PortingStage::InConfirmed,
+        PortingStage::InCompleted,
+        PortingStage::InCancelled,
+        PortingStage::InRejected,
+    ];
     if closed.iter().any(|s| s.as_str() == p.stage) {
-        return Err(ApiError::new(409, "stage", format!("The porting is {} and can no longer be changed", p.stage)).with_path("stage"));
+        return Err(ApiError::new(
+            409,
+            "stage",
+            format!("The porting is {} and can no longer be changed", p.stage),
+        )
+        .with_path("stage"));
     }
     let mut m: porting::ActiveModel = p.into();
     if let Some(date) = change.requested_date {
@@ -60,7 +89,8 @@ pub async fn update<C: ConnectionTrait>(db: &C, caller: &Caller, id: &str, chang
             None => None,
             Some(at) => {
                 let d = clock::copenhagen_date(at);
-                calendar::check_porting_date(d, today).map_err(|e| ApiError::field(422, "requestedDate", e.to_string()))?;
+                calendar::check_porting_date(d, today)
+                    .map_err(|e| ApiError::field(422, "requestedDate", e.to_string()))?;
                 Some(clock::porting_time(d))
             }
         };
@@ -68,8 +98,15 @@ pub async fn update<C: ConnectionTrait>(db: &C, caller: &Caller, id: &str, chang
     }
     if let Some(notify) = change.notify {
         for e in &notify {
-            if !e.split_once('@').is_some_and(|(l, d)| !l.is_empty() && d.contains('.')) {
-                return Err(ApiError::field(422, "notify", format!("{e:?} is not an e-mail address")));
+            if !e
+                .split_once('@')
+                .is_some_and(|(l, d)| !l.is_empty() && d.contains('.'))
+            {
+                return Err(ApiError::field(
+                    422,
+                    "notify",
+                    format!("{e:?} is not an e-mail address"),
+                ));
             }
         }
         m.notify = Set(serde_json::json!(notify));

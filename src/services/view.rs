@@ -7,7 +7,9 @@ use crate::account::*;
 use crate::db::entity::{data_sharing_sim, mvno_account, operator, porting, product, sim_card};
 use crate::portal::{Page, Paging};
 use crate::{AccessLevel, ApiError, Id};
-use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect};
+use sea_orm::{
+    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
+};
 
 /// Who sees what of an account.
 #[derive(Copy, Clone, Debug)]
@@ -47,12 +49,20 @@ fn sim_details(s: sim_card::Model, auto_assign: bool, v: Visibility) -> SimDetai
 }
 
 fn parse_json<T: serde::de::DeserializeOwned>(v: &Option<serde_json::Value>) -> Option<T> {
-    v.as_ref().and_then(|v| serde_json::from_value(v.clone()).ok())
+    v.as_ref()
+        .and_then(|v| serde_json::from_value(v.clone()).ok())
 }
 
 /// The porting object.
-pub async fn porting_object<C: ConnectionTrait>(db: &C, p: porting::Model) -> Result<Porting, ApiError> {
-    let donor = operator::Entity::find_by_id(p.donor_cps.as_str()).one(db).await.map_err(db_error)?.ok_or_else(ApiError::internal)?;
+pub async fn porting_object<C: ConnectionTrait>(
+    db: &C,
+    p: porting::Model,
+) -> Result<Porting, ApiError> {
+    let donor = operator::Entity::find_by_id(p.donor_cps.as_str())
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or_else(ApiError::internal)?;
     Ok(Porting {
         id: p.id,
         number: p.number,
@@ -61,19 +71,35 @@ pub async fn porting_object<C: ConnectionTrait>(db: &C, p: porting::Model) -> Re
         account: p.account_id,
         donor_sim_number: p.donor_sim_number,
         donor_customer_id: None,
-        donor: DonorOperator { cps_code: donor.cps_code, name: donor.name, mvno_auth: donor.mvno_auth },
+        donor: DonorOperator {
+            cps_code: donor.cps_code,
+            name: donor.name,
+            mvno_auth: donor.mvno_auth,
+        },
         requested_date: p.requested_date,
         notify: serde_json::from_value(p.notify).unwrap_or_default(),
-        status: PortingStatus { stage: p.stage, date: p.stage_date, message: p.message },
+        status: PortingStatus {
+            stage: p.stage,
+            date: p.stage_date,
+            message: p.message,
+        },
     })
 }
 
 /// Builds the account object for a caller of `level` (access to the
 /// account itself is checked by the caller of this function).
-pub async fn account_object<C: ConnectionTrait>(db: &C, level: AccessLevel, a: mvno_account::Model) -> Result<MvnoAccount, ApiError> {
+pub async fn account_object<C: ConnectionTrait>(
+    db: &C,
+    level: AccessLevel,
+    a: mvno_account::Model,
+) -> Result<MvnoAccount, ApiError> {
     let v = Visibility::of(level);
     let sim = match &a.sim_icc {
-        Some(icc) => sim_card::Entity::find_by_id(icc.as_str()).one(db).await.map_err(db_error)?.map(|s| sim_details(s, a.auto_assigned, v)),
+        Some(icc) => sim_card::Entity::find_by_id(icc.as_str())
+            .one(db)
+            .await
+            .map_err(db_error)?
+            .map(|s| sim_details(s, a.auto_assigned, v)),
         None => None,
     };
     let sharing_rows = data_sharing_sim::Entity::find()
@@ -84,26 +110,53 @@ pub async fn account_object<C: ConnectionTrait>(db: &C, level: AccessLevel, a: m
         .map_err(db_error)?;
     let mut data_sharing_sims = Vec::new();
     for d in sharing_rows {
-        if let Some(card) = sim_card::Entity::find_by_id(d.icc.as_str()).one(db).await.map_err(db_error)? {
-            data_sharing_sims.push(DataSharingSim { sim: sim_details(card, false, v), number: d.number, name: d.name });
+        if let Some(card) = sim_card::Entity::find_by_id(d.icc.as_str())
+            .one(db)
+            .await
+            .map_err(db_error)?
+        {
+            data_sharing_sims.push(DataSharingSim {
+                sim: sim_details(card, false, v),
+                number: d.number,
+                name: d.name,
+            });
         }
     }
     let porting = match &a.porting_id {
-        Some(id) => match porting::Entity::find_by_id(id.as_str()).one(db).await.map_err(db_error)? {
+        Some(id) => match porting::Entity::find_by_id(id.as_str())
+            .one(db)
+            .await
+            .map_err(db_error)?
+        {
             Some(p) => Some(porting_object(db, p).await?),
             None => None,
         },
         None => None,
     };
-    let row_roaming = match a.row_roaming.as_ref().and_then(|r| r.get("productId")).and_then(|p| p.as_str()) {
-        Some(pid) => match product::Entity::find_by_id(pid).one(db).await.map_err(db_error)? {
+    let row_roaming = match a
+        .row_roaming
+        .as_ref()
+        .and_then(|r| r.get("productId"))
+        .and_then(|p| p.as_str())
+    {
+        Some(pid) => match product::Entity::find_by_id(pid)
+            .one(db)
+            .await
+            .map_err(db_error)?
+        {
             Some(p) => {
                 let r = a.row_roaming.as_ref().expect("present");
                 Some(RowReply {
                     product_id: p.id,
                     name: p.name,
-                    is_override: r.get("isOverride").and_then(|b| b.as_bool()).unwrap_or(false),
-                    keep_after_expire: r.get("keepAfterExpire").and_then(|b| b.as_bool()).unwrap_or(false),
+                    is_override: r
+                        .get("isOverride")
+                        .and_then(|b| b.as_bool())
+                        .unwrap_or(false),
+                    keep_after_expire: r
+                        .get("keepAfterExpire")
+                        .and_then(|b| b.as_bool())
+                        .unwrap_or(false),
                     price: p.price_ore as f64 / 100.0,
                 })
             }
@@ -112,12 +165,21 @@ pub async fn account_object<C: ConnectionTrait>(db: &C, level: AccessLevel, a: m
         None => None,
     };
     let socs = if v.admin {
-        let plan = product::Entity::find_by_id(a.rate_plan_id.as_str()).one(db).await.map_err(db_error)?;
-        Some(plan.and_then(|p| serde_json::from_value(p.socs).ok()).unwrap_or_default())
+        let plan = product::Entity::find_by_id(a.rate_plan_id.as_str())
+            .one(db)
+            .await
+            .map_err(db_error)?;
+        Some(
+            plan.and_then(|p| serde_json::from_value(p.socs).ok())
+                .unwrap_or_default(),
+        )
     } else {
         None
     };
-    let voicemail = parse_json::<VoicemailRequest>(&a.voicemail).map(|settings| Voicemail { settings, pin_blocked_until: None });
+    let voicemail = parse_json::<VoicemailRequest>(&a.voicemail).map(|settings| Voicemail {
+        settings,
+        pin_blocked_until: None,
+    });
     Ok(MvnoAccount {
         id: a.id,
         customer: a.customer_id,
@@ -138,7 +200,11 @@ pub async fn account_object<C: ConnectionTrait>(db: &C, level: AccessLevel, a: m
         new_rate_plan: a.new_rate_plan_id,
         services: serde_json::from_value(a.services).unwrap_or_default(),
         socs,
-        socs_override: if v.admin { parse_json(&a.socs_override) } else { None },
+        socs_override: if v.admin {
+            parse_json(&a.socs_override)
+        } else {
+            None
+        },
         notes: if v.notes { a.notes } else { None },
         custom: a.custom,
         invoiced_until: None,
@@ -149,7 +215,11 @@ pub async fn account_object<C: ConnectionTrait>(db: &C, level: AccessLevel, a: m
         name: None,
         listed: false,
         porting,
-        purchase_info: if v.admin { parse_json(&a.purchase_info) } else { None },
+        purchase_info: if v.admin {
+            parse_json(&a.purchase_info)
+        } else {
+            None
+        },
         mit_id: if v.admin { parse_json(&a.mit_id) } else { None },
         top_up: TopUp::default(),
         rest_of_world_roaming: row_roaming,
@@ -160,18 +230,33 @@ pub async fn account_object<C: ConnectionTrait>(db: &C, level: AccessLevel, a: m
 }
 
 /// One account by id, for a caller of `level` already known to reach it.
-pub async fn account<C: ConnectionTrait>(db: &C, level: AccessLevel, id: &str) -> Result<MvnoAccount, ApiError> {
-    let a = mvno_account::Entity::find_by_id(id).one(db).await.map_err(db_error)?.ok_or_else(|| ApiError::not_found("MVNO account not found"))?;
+pub async fn account<C: ConnectionTrait>(
+    db: &C,
+    level: AccessLevel,
+    id: &str,
+) -> Result<MvnoAccount, ApiError> {
+    let a = mvno_account::Entity::find_by_id(id)
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or_else(|| ApiError::not_found("MVNO account not found"))?;
     account_object(db, level, a).await
 }
 
 /// `GET /mvno/{id or number}`: an account the caller reaches, by its id or its E.164 number.
-pub async fn get<C: ConnectionTrait>(db: &C, caller: &Caller, id_or_number: &str) -> Result<MvnoAccount, ApiError> {
+pub async fn get<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    id_or_number: &str,
+) -> Result<MvnoAccount, ApiError> {
     let not_found = || ApiError::not_found("MVNO account not found");
     let found = if let Ok(id) = Id::parse(id_or_number) {
         mvno_account::Entity::find_by_id(id.as_str()).one(db).await
     } else {
-        mvno_account::Entity::find().filter(mvno_account::Column::Number.eq(id_or_number)).one(db).await
+        mvno_account::Entity::find()
+            .filter(mvno_account::Column::Number.eq(id_or_number))
+            .one(db)
+            .await
     }
     .map_err(db_error)?
     .ok_or_else(not_found)?;
@@ -182,12 +267,19 @@ pub async fn get<C: ConnectionTrait>(db: &C, caller: &Caller, id_or_number: &str
 }
 
 /// `GET /mvno?customer=…`: a customer's accounts, newest first.
-pub async fn list<C: ConnectionTrait>(db: &C, caller: &Caller, customer: &str, paging: Paging) -> Result<Page<MvnoAccount>, ApiError> {
-    let customer = Id::parse(customer).map_err(|_| ApiError::bad_request("customer must be an id").with_path("customer"))?;
+pub async fn list<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    customer: &str,
+    paging: Paging,
+) -> Result<Page<MvnoAccount>, ApiError> {
+    let customer = Id::parse(customer)
+        .map_err(|_| ApiError::bad_request("customer must be an id").with_path("customer"))?;
     if !may_act_on(db, caller, customer.as_str()).await? {
         return Err(ApiError::access_denied().with_path("customer"));
     }
-    let q = mvno_account::Entity::find().filter(mvno_account::Column::CustomerId.eq(customer.as_str()));
+    let q =
+        mvno_account::Entity::find().filter(mvno_account::Column::CustomerId.eq(customer.as_str()));
     let total = q.clone().count(db).await.map_err(db_error)?;
     let rows = q
         .order_by_desc(mvno_account::Column::CreatedAt)
@@ -200,5 +292,10 @@ pub async fn list<C: ConnectionTrait>(db: &C, caller: &Caller, customer: &str, p
     for a in rows {
         items.push(account_object(db, caller.access_level, a).await?);
     }
-    Ok(Page { offset: paging.offset, limit: paging.limit, total, items })
+    Ok(Page {
+        offset: paging.offset,
+        limit: paging.limit,
+        total,
+        items,
+    })
 }

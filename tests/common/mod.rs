@@ -22,8 +22,14 @@ impl TestDb {
     pub async fn sqlite() -> TestDb {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}/test.db?mode=rwc", dir.path().display());
-        let db = db::connect_and_migrate(&url).await.expect("sqlite test database");
-        TestDb { db, backend: "sqlite", cleanup: Cleanup::Sqlite(dir) }
+        let db = db::connect_and_migrate(&url)
+            .await
+            .expect("sqlite test database");
+        TestDb {
+            db,
+            backend: "sqlite",
+            cleanup: Cleanup::Sqlite(dir),
+        }
     }
 
     /// `None` when PostgreSQL is not reachable and `CI` is not set.
@@ -39,11 +45,23 @@ impl TestDb {
             Err(e) => panic!("CI is set and PostgreSQL is not reachable at {admin_url}: {e}"),
         };
         let name = format!("mvno_test_{}_{}", std::process::id(), mvno::Id::generate());
-        admin.execute_unprepared(&format!("CREATE DATABASE \"{name}\"")).await.expect("create test database");
+        admin
+            .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+            .await
+            .expect("create test database");
         admin.close().await.ok();
-        let base = admin_url.rsplit_once('/').map(|(b, _)| b).unwrap_or(&admin_url);
-        let db = db::connect_and_migrate(&format!("{base}/{name}")).await.expect("postgres test database");
-        Some(TestDb { db, backend: "postgres", cleanup: Cleanup::Postgres { admin_url, name } })
+        let base = admin_url
+            .rsplit_once('/')
+            .map(|(b, _)| b)
+            .unwrap_or(&admin_url);
+        let db = db::connect_and_migrate(&format!("{base}/{name}"))
+            .await
+            .expect("postgres test database");
+        Some(TestDb {
+            db,
+            backend: "postgres",
+            cleanup: Cleanup::Postgres { admin_url, name },
+        })
     }
 
     /// Drops a PostgreSQL test database (SQLite's goes with its temp dir).
@@ -52,7 +70,9 @@ impl TestDb {
         db.close().await.ok();
         if let Cleanup::Postgres { admin_url, name } = cleanup {
             if let Ok(admin) = Database::connect(admin_url.as_str()).await {
-                let _ = admin.execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)")).await;
+                let _ = admin
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                    .await;
             }
         }
     }

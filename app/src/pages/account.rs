@@ -10,26 +10,29 @@ use leptos_router::hooks::{use_params_map, use_query_map};
 
 #[component]
 pub fn AccountPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.with(|p| p.get("id")).unwrap_or_default();
+    let account = Resource::new_blocking(id, get_account);
     view! {
         <SignedIn>
-            <Account/>
+            <Account account/>
         </SignedIn>
     }
 }
 
 #[component]
-fn Account() -> impl IntoView {
-    let params = use_params_map();
+fn Account(account: Resource<Result<AccountView, crate::api::UiError>>) -> impl IntoView {
     let query = use_query_map();
     let created = move || query.with(|q| q.get("created").is_some());
-    let id = move || params.with(|p| p.get("id")).unwrap_or_default();
-    let account = Resource::new_blocking(id, get_account);
     // Hydrated: look again every 2 seconds while the account is being created.
     #[cfg(feature = "hydrate")]
     {
         let handle = set_interval_with_handle(
             move || {
-                let creating = account.get_untracked().and_then(|r| r.ok()).is_some_and(|v| v.account.state == "CREATING");
+                let creating = account
+                    .get_untracked()
+                    .and_then(|r| r.ok())
+                    .is_some_and(|v| v.account.state == "CREATING");
                 if creating {
                     account.refetch();
                 }
@@ -57,7 +60,9 @@ fn Account() -> impl IntoView {
 }
 
 fn grouped(number: &str) -> String {
-    mvno::phone::E164::parse(number).map(|n| n.grouped()).unwrap_or_else(|_| number.to_string())
+    mvno::phone::E164::parse(number)
+        .map(|n| n.grouped())
+        .unwrap_or_else(|_| number.to_string())
 }
 
 fn stage_text(stage: &str) -> &'static str {
@@ -65,7 +70,9 @@ fn stage_text(stage: &str) -> &'static str {
         "IN_CREATED" => "Received: we will send the request to the current operator.",
         "IN_READY" => "Ready: the request is about to be sent to the current operator.",
         "IN_AWAITING_POA_FROM_CUSTOMER" => "Waiting for the customer's power of attorney.",
-        "IN_POA_RECEIVED_FROM_CUSTOMER" | "IN_POA_SENT" | "IN_ORDERED" | "IN_DONOR_CONTACTED" => "Sent to the current operator.",
+        "IN_POA_RECEIVED_FROM_CUSTOMER" | "IN_POA_SENT" | "IN_ORDERED" | "IN_DONOR_CONTACTED" => {
+            "Sent to the current operator."
+        }
         "IN_CONFIRMED" => "Confirmed by the current operator.",
         "IN_REJECTED" => "Rejected by the current operator.",
         "IN_COMPLETED" => "The number has moved.",
@@ -77,11 +84,18 @@ fn stage_text(stage: &str) -> &'static str {
 #[component]
 fn AccountDetails(view: AccountView, created: bool) -> impl IntoView {
     let a = view.account;
-    let heading = if created { "Your subscription is created".to_string() } else { format!("Subscription {}", grouped(&a.number)) };
+    let heading = if created {
+        "Your subscription is created".to_string()
+    } else {
+        format!("Subscription {}", grouped(&a.number))
+    };
     let state = a.state.clone();
     let sim = a.mvno_sim.clone();
     let porting = a.porting.clone();
-    let esim_code = sim.as_ref().filter(|s| s.form_factor == "eSIM").and_then(|s| s.activation_code.clone());
+    let esim_code = sim
+        .as_ref()
+        .filter(|s| s.form_factor == "eSIM")
+        .and_then(|s| s.activation_code.clone());
     view! {
         <Title text=heading.clone()/>
         <h1>{heading}</h1>

@@ -10,19 +10,23 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn CustomersPage() -> impl IntoView {
+    let query = use_query_map();
+    let search = move || query.with(|q| q.get("q")).filter(|s| !s.trim().is_empty());
+    let customers = Resource::new_blocking(search, list_customers);
     view! {
         <Title text=t().customers/>
         <SignedIn>
-            <CustomerList/>
+            <CustomerList customers search=query.with_untracked(|q| q.get("q")).unwrap_or_default()/>
         </SignedIn>
     }
 }
 
+type CustomersResource =
+    Resource<Result<mvno::portal::Page<mvno::portal::CustomerSummary>, crate::api::UiError>>;
+
 #[component]
-fn CustomerList() -> impl IntoView {
-    let query = use_query_map();
-    let search = move || query.with(|q| q.get("q")).filter(|s| !s.trim().is_empty());
-    let customers = Resource::new_blocking(search, list_customers);
+fn CustomerList(customers: CustomersResource, search: String) -> impl IntoView {
+    let search = StoredValue::new(search);
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -34,7 +38,7 @@ fn CustomerList() -> impl IntoView {
                             <h1>{t().customers}</h1>
                             <form method="get" action="/customers" class="search" role="search">
                                 <label for="q">{t().search_customers_label}</label>
-                                <input id="q" name="q" type="search" prop:value=move || search().unwrap_or_default()/>
+                                <input id="q" name="q" type="search" value=search.get_value()/>
                                 <button type="submit">{t().search}</button>
                             </form>
                             {if page.items.is_empty() {

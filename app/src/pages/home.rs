@@ -9,24 +9,29 @@ use leptos_router::hooks::use_query_map;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
-    view! {
-        <Title text=t().subscriptions/>
-        <SignedIn>
-            <AccountList/>
-        </SignedIn>
-    }
-}
-
-#[component]
-fn AccountList() -> impl IntoView {
+    // Resources are made here, before the layout's, in the same order on
+    // the server and in the browser, so hydration finds each one's data.
     let query = use_query_map();
     let search = move || query.with(|q| q.get("q")).filter(|s| !s.trim().is_empty());
     let accounts = Resource::new_blocking(search, list_accounts);
     view! {
+        <Title text=t().subscriptions/>
+        <SignedIn>
+            <AccountList accounts search=query.with_untracked(|q| q.get("q")).unwrap_or_default()/>
+        </SignedIn>
+    }
+}
+
+type AccountsResource =
+    Resource<Result<mvno::portal::Page<mvno::portal::AccountSummary>, crate::api::UiError>>;
+
+#[component]
+fn AccountList(accounts: AccountsResource, search: String) -> impl IntoView {
+    view! {
         <h1>{t().subscriptions}</h1>
         <form method="get" action="/" class="search" role="search">
             <label for="q">{t().search_accounts_label}</label>
-            <input id="q" name="q" type="search" prop:value=move || search().unwrap_or_default()/>
+            <input id="q" name="q" type="search" value=search/>
             <button type="submit">{t().search}</button>
         </form>
         <Suspense>

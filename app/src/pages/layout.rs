@@ -40,6 +40,13 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
 fn Header(user: SignedInUser) -> impl IntoView {
     let may_list_customers = user.access_level.may_list_customers();
     let may_create = user.access_level.may_create();
+    // Set once this (suspended) part of the page is hydrated: tests wait for
+    // it before clicking the menu.
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-portal-ready", "true");
+        }
+    });
     view! {
         <header class="topbar">
             <a class="brand" href="/">{t().product}</a>

@@ -10,7 +10,13 @@ use leptos_router::hooks::use_query_map;
 pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let failed = move || query.with(|q| q.get("error").is_some());
-    let title = move || if failed() { format!("Error: {}", t().sign_in) } else { t().sign_in.to_string() };
+    let title = move || {
+        if failed() {
+            format!("Error: {}", t().sign_in)
+        } else {
+            t().sign_in.to_string()
+        }
+    };
     view! {
         <Title text=title/>
         <main class="page narrow" id="main">

@@ -6,7 +6,9 @@
 //! when hydrated; both create through the same service, once per key.
 
 use super::layout::SignedIn;
-use crate::api::{check_number, create_account, offered_numbers, products, sim_stock, wizard_context, WizardInfo};
+use crate::api::{
+    check_number, create_account, offered_numbers, products, sim_stock, wizard_context, WizardInfo,
+};
 use crate::wizard::{icc_problem, icc_warning, FieldError, Step, WizardState, FEATURES};
 use leptos::prelude::*;
 use leptos_meta::Title;
@@ -15,9 +17,10 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 #[component]
 pub fn WizardPage() -> impl IntoView {
+    let wiz = Resource::new_blocking(|| (), |_| wizard_context());
     view! {
         <SignedIn>
-            <Wizard/>
+            <Wizard wiz/>
         </SignedIn>
     }
 }
@@ -34,27 +37,34 @@ struct Ctx {
 
 impl Ctx {
     fn index(&self) -> usize {
-        self.steps.iter().position(|s| *s == self.current).unwrap_or(0)
+        self.steps
+            .iter()
+            .position(|s| *s == self.current)
+            .unwrap_or(0)
     }
     fn next(&self) -> Step {
         *self.steps.get(self.index() + 1).unwrap_or(&Step::Review)
     }
     fn prev(&self) -> Option<Step> {
-        self.index().checked_sub(1).and_then(|i| self.steps.get(i).copied())
+        self.index()
+            .checked_sub(1)
+            .and_then(|i| self.steps.get(i).copied())
     }
     fn url(&self, step: Step) -> String {
         format!("/new/{}?{}", step.slug(), self.state.query())
     }
     fn error(&self, field: &str) -> Option<String> {
-        self.errors.iter().find(|e| e.field == field).map(|e| e.message.clone())
+        self.errors
+            .iter()
+            .find(|e| e.field == field)
+            .map(|e| e.message.clone())
     }
 }
 
 #[component]
-fn Wizard() -> impl IntoView {
+fn Wizard(wiz: Resource<Result<Option<WizardInfo>, crate::api::UiError>>) -> impl IntoView {
     let params = use_params_map();
     let query = use_query_map();
-    let wiz = Resource::new_blocking(|| (), |_| wizard_context());
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -112,7 +122,11 @@ fn StepPage(ctx: Ctx) -> impl IntoView {
     let n = ctx.index() + 1;
     let total = ctx.steps.len();
     let has_errors = !ctx.errors.is_empty();
-    let title = format!("{}Step {n} of {total}: {}", if has_errors { "Error: " } else { "" }, ctx.current.title());
+    let title = format!(
+        "{}Step {n} of {total}: {}",
+        if has_errors { "Error: " } else { "" },
+        ctx.current.title()
+    );
     let heading = NodeRef::<leptos::html::H1>::new();
     // After a step change, move focus to the new heading (hydrated only).
     Effect::new(move |_| {
@@ -223,7 +237,9 @@ fn CustomerStep(ctx: Ctx) -> impl IntoView {
 }
 
 fn grouped(number: &str) -> String {
-    mvno::phone::E164::parse(number).map(|n| n.grouped()).unwrap_or_else(|_| number.to_string())
+    mvno::phone::E164::parse(number)
+        .map(|n| n.grouped())
+        .unwrap_or_else(|_| number.to_string())
 }
 
 #[component]
@@ -232,8 +248,17 @@ fn NumberStep(ctx: Ctx) -> impl IntoView {
     let digits = ctx.state.get("digits").to_string();
     let chosen = ctx.state.get("number").to_string();
     let mode = ctx.state.get("mode").to_string();
-    let offered = Resource::new_blocking(move || (customer.clone(), digits.clone()), |(c, d)| offered_numbers(c, None, Some(d)));
-    let search_hidden: Vec<(String, String)> = ctx.state.0.iter().filter(|(k, v)| k.as_str() != "digits" && !v.is_empty()).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let offered = Resource::new_blocking(
+        move || (customer.clone(), digits.clone()),
+        |(c, d)| offered_numbers(c, None, Some(d)),
+    );
+    let search_hidden: Vec<(String, String)> = ctx
+        .state
+        .0
+        .iter()
+        .filter(|(k, v)| k.as_str() != "digits" && !v.is_empty())
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     let ctx2 = ctx.clone();
     let digits_value = ctx.state.get("digits").to_string();
     view! {
@@ -343,7 +368,7 @@ fn IccField(ctx: Ctx, name: &'static str, label: String, hint: &'static str) -> 
                 inputmode="numeric"
                 size="24"
                 autocomplete="off"
-                prop:value=move || typed.get()
+                value=ctx.state.get(name).to_string()
                 on:input=move |ev| typed.set(event_target_value(&ev))
                 aria-invalid=ctx.error(name).map(|_| "true")
                 aria-describedby=described_by(&ctx, name, Some(&hint_id))
@@ -359,7 +384,12 @@ fn SimStep(ctx: Ctx) -> impl IntoView {
     let stock = Resource::new_blocking(move || customer.clone(), sim_stock);
     let sim = ctx.state.get("sim").to_string();
     let network = ctx.state.get("network").to_string();
-    let kinds = [("esim", "eSIM"), ("physical", "Physical SIM card from stock"), ("auto", "Auto-assigned SIM card"), ("none", "No SIM for now")];
+    let kinds = [
+        ("esim", "eSIM"),
+        ("physical", "Physical SIM card from stock"),
+        ("auto", "Auto-assigned SIM card"),
+        ("none", "No SIM for now"),
+    ];
     view! {
         <StepForm ctx=ctx.clone()>
             <Suspense>
@@ -519,10 +549,16 @@ fn PlanStep(ctx: Ctx) -> impl IntoView {
 fn PortingStep(ctx: Ctx) -> impl IntoView {
     let customer = ctx.state.get("customer").to_string();
     let number = ctx.state.chosen_number().to_string();
-    let check = Resource::new_blocking(move || (customer.clone(), number.clone()), |(c, n)| check_number(c, n));
+    let check = Resource::new_blocking(
+        move || (customer.clone(), number.clone()),
+        |(c, n)| check_number(c, n),
+    );
     let pdate = ctx.state.get("pdate").to_string();
     let days = ctx.wiz.porting_days.clone();
-    let earliest = days.first().map(|d| d.format("%A %-d %B %Y").to_string()).unwrap_or_default();
+    let earliest = days
+        .first()
+        .map(|d| d.format("%A %-d %B %Y").to_string())
+        .unwrap_or_default();
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -597,7 +633,8 @@ fn step_of_path(path: &str) -> Step {
         "customer" => Step::Customer,
         "number" => Step::Number,
         "mvnoSim" | "sim" | "esim" | "autoAssignSim" | "nosim" | "dataSharingSims" => Step::Sim,
-        "ratePlan" | "newRatePlan" | "services" | "voicemail" | "restOfWorldRoaming" | "feature" => Step::Plan,
+        "ratePlan" | "newRatePlan" | "services" | "voicemail" | "restOfWorldRoaming"
+        | "feature" => Step::Plan,
         "donorSimNumber" | "requestedPortingDate" => Step::Porting,
         _ => Step::Extras,
     }
@@ -606,7 +643,10 @@ fn step_of_path(path: &str) -> Step {
 #[component]
 fn ReviewStep(ctx: Ctx) -> impl IntoView {
     let query = use_query_map();
-    let server_error = query.with_untracked(|q| q.get("err_msg").map(|m| (m, q.get("err_path").unwrap_or_default())));
+    let server_error = query.with_untracked(|q| {
+        q.get("err_msg")
+            .map(|m| (m, q.get("err_path").unwrap_or_default()))
+    });
     let client_error = RwSignal::new(None::<(String, String)>);
     let busy = RwSignal::new(false);
     let state = ctx.state.clone();
@@ -624,11 +664,21 @@ fn ReviewStep(ctx: Ctx) -> impl IntoView {
         "none" => format!("No SIM for now, on {}", state.get("network")),
         _ => "–".into(),
     };
-    let sharing = (1..=3).filter(|i| !state.get(&format!("ds{i}kind")).is_empty()).count();
+    let sharing = (1..=3)
+        .filter(|i| !state.get(&format!("ds{i}kind")).is_empty())
+        .count();
     let number_text = format!(
         "{} ({})",
-        grouped(&mvno::phone::E164::from_typed(state.chosen_number()).map(|n| n.to_string()).unwrap_or_default()),
-        if state.keeps_number() { "kept: moved from the current operator" } else { "new" }
+        grouped(
+            &mvno::phone::E164::from_typed(state.chosen_number())
+                .map(|n| n.to_string())
+                .unwrap_or_default()
+        ),
+        if state.keeps_number() {
+            "kept: moved from the current operator"
+        } else {
+            "new"
+        }
     );
     let mut rows: Vec<(&'static str, String, Step)> = Vec::new();
     if ctx.steps.contains(&Step::Customer) {
@@ -647,7 +697,12 @@ fn ReviewStep(ctx: Ctx) -> impl IntoView {
         rows.push(("Porting date", date, Step::Porting));
     }
     let review_url = |step: Step| format!("/new/{}?{}", step.slug(), state.query());
-    let hidden: Vec<(String, String)> = state.0.iter().filter(|(_, v)| !v.is_empty()).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let hidden: Vec<(String, String)> = state
+        .0
+        .iter()
+        .filter(|(_, v)| !v.is_empty())
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     let today = ctx.wiz.today;
     let submit_state = state.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
@@ -663,9 +718,15 @@ fn ReviewStep(ctx: Ctx) -> impl IntoView {
         let navigate = use_navigate();
         leptos::task::spawn_local(async move {
             match create_account(request, key).await {
-                Ok(account) => navigate(&format!("/accounts/{}?created=1", account.id), Default::default()),
+                Ok(account) => navigate(
+                    &format!("/accounts/{}?created=1", account.id),
+                    Default::default(),
+                ),
                 Err(e) => {
-                    client_error.set(Some((e.0.message.clone(), e.0.path.clone().unwrap_or_default())));
+                    client_error.set(Some((
+                        e.0.message.clone(),
+                        e.0.path.clone().unwrap_or_default(),
+                    )));
                     busy.set(false);
                 }
             }

@@ -21,10 +21,19 @@ pub async fn spawn_app() -> TestApp {
     let addr = listener.local_addr().unwrap();
     let mut options = leptos_options();
     options.site_addr = addr;
-    let state = AppState { db, leptos_options: options, secure_cookies: false, create_settings: Default::default() };
+    let state = AppState {
+        db,
+        leptos_options: options,
+        secure_cookies: false,
+        create_settings: Default::default(),
+    };
     tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
     let client = Client::builder().redirect(Policy::none()).build().unwrap();
-    TestApp { base: format!("http://{addr}"), client, _dir: dir }
+    TestApp {
+        base: format!("http://{addr}"),
+        client,
+        _dir: dir,
+    }
 }
 
 impl TestApp {
@@ -38,7 +47,12 @@ impl TestApp {
     }
 
     pub async fn token(&self, username: &str) -> String {
-        let body: Value = self.login(username, demo::DEMO_PASSWORD).await.json().await.unwrap();
+        let body: Value = self
+            .login(username, demo::DEMO_PASSWORD)
+            .await
+            .json()
+            .await
+            .unwrap();
         body["token"].as_str().unwrap().to_string()
     }
 
@@ -52,7 +66,10 @@ impl TestApp {
 
     /// A page as a browser asks for it (redirects need `Accept: text/html`).
     pub async fn page(&self, path: &str, cookie: Option<&str>) -> reqwest::Response {
-        let mut req = self.client.get(format!("{}{path}", self.base)).header("accept", "text/html");
+        let mut req = self
+            .client
+            .get(format!("{}{path}", self.base))
+            .header("accept", "text/html");
         if let Some(c) = cookie {
             req = req.header("cookie", c);
         }
@@ -78,4 +95,3 @@ pub async fn error_of(res: reqwest::Response) -> (StatusCode, Value) {
     let body: Value = res.json().await.unwrap();
     (status, body["error"].clone())
 }
-

@@ -17,7 +17,12 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
-    #[sea_orm(belongs_to = "super::employee::Entity", from = "Column::EmployeeId", to = "super::employee::Column::Id", on_delete = "Cascade")]
+    #[sea_orm(
+        belongs_to = "super::employee::Entity",
+        from = "Column::EmployeeId",
+        to = "super::employee::Column::Id",
+        on_delete = "Cascade"
+    )]
     Employee,
 }
 

@@ -22,7 +22,11 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
-    #[sea_orm(belongs_to = "Entity", from = "Column::ParentReseller", to = "Column::Id")]
+    #[sea_orm(
+        belongs_to = "Entity",
+        from = "Column::ParentReseller",
+        to = "Column::Id"
+    )]
     ParentReseller,
 }
 

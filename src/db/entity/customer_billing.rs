@@ -12,9 +12,17 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
-    #[sea_orm(belongs_to = "super::customer::Entity", from = "Column::CustomerId", to = "super::customer::Column::Id")]
+    #[sea_orm(
+        belongs_to = "super::customer::Entity",
+        from = "Column::CustomerId",
+        to = "super::customer::Column::Id"
+    )]
     Customer,
-    #[sea_orm(belongs_to = "super::customer::Entity", from = "Column::BillingCustomerId", to = "super::customer::Column::Id")]
+    #[sea_orm(
+        belongs_to = "super::customer::Entity",
+        from = "Column::BillingCustomerId",
+        to = "super::customer::Column::Id"
+    )]
     BillingCustomer,
 }
 

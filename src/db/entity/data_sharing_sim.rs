@@ -17,7 +17,12 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
-    #[sea_orm(belongs_to = "super::mvno_account::Entity", from = "Column::AccountId", to = "super::mvno_account::Column::Id", on_delete = "Cascade")]
+    #[sea_orm(
+        belongs_to = "super::mvno_account::Entity",
+        from = "Column::AccountId",
+        to = "super::mvno_account::Column::Id",
+        on_delete = "Cascade"
+    )]
     Account,
 }
 

@@ -44,9 +44,17 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
-    #[sea_orm(belongs_to = "super::customer::Entity", from = "Column::CustomerId", to = "super::customer::Column::Id")]
+    #[sea_orm(
+        belongs_to = "super::customer::Entity",
+        from = "Column::CustomerId",
+        to = "super::customer::Column::Id"
+    )]
     Customer,
-    #[sea_orm(belongs_to = "super::product::Entity", from = "Column::RatePlanId", to = "super::product::Column::Id")]
+    #[sea_orm(
+        belongs_to = "super::product::Entity",
+        from = "Column::RatePlanId",
+        to = "super::product::Column::Id"
+    )]
     RatePlan,
 }
 

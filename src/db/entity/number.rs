@@ -25,11 +25,23 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
-    #[sea_orm(belongs_to = "super::customer::Entity", from = "Column::OwnerCustomerId", to = "super::customer::Column::Id")]
+    #[sea_orm(
+        belongs_to = "super::customer::Entity",
+        from = "Column::OwnerCustomerId",
+        to = "super::customer::Column::Id"
+    )]
     Owner,
-    #[sea_orm(belongs_to = "super::customer::Entity", from = "Column::StockResellerId", to = "super::customer::Column::Id")]
+    #[sea_orm(
+        belongs_to = "super::customer::Entity",
+        from = "Column::StockResellerId",
+        to = "super::customer::Column::Id"
+    )]
     StockReseller,
-    #[sea_orm(belongs_to = "super::number_range::Entity", from = "Column::RangeId", to = "super::number_range::Column::Id")]
+    #[sea_orm(
+        belongs_to = "super::number_range::Entity",
+        from = "Column::RangeId",
+        to = "super::number_range::Column::Id"
+    )]
     Range,
 }
 

@@ -14,7 +14,11 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
-    #[sea_orm(belongs_to = "super::operator::Entity", from = "Column::OperatorCps", to = "super::operator::Column::CpsCode")]
+    #[sea_orm(
+        belongs_to = "super::operator::Entity",
+        from = "Column::OperatorCps",
+        to = "super::operator::Column::CpsCode"
+    )]
     Operator,
 }
 

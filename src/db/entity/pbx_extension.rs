@@ -17,9 +17,17 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
-    #[sea_orm(belongs_to = "super::customer::Entity", from = "Column::CustomerId", to = "super::customer::Column::Id")]
+    #[sea_orm(
+        belongs_to = "super::customer::Entity",
+        from = "Column::CustomerId",
+        to = "super::customer::Column::Id"
+    )]
     Customer,
-    #[sea_orm(belongs_to = "super::sip_account::Entity", from = "Column::SipAccountId", to = "super::sip_account::Column::Id")]
+    #[sea_orm(
+        belongs_to = "super::sip_account::Entity",
+        from = "Column::SipAccountId",
+        to = "super::sip_account::Column::Id"
+    )]
     SipAccount,
 }
 

@@ -25,9 +25,17 @@ pub struct Model {
 
 #[derive(Copy, Clone, Debug, EnumIter, DeriveRelation)]
 pub enum Relation {
-    #[sea_orm(belongs_to = "super::customer::Entity", from = "Column::CustomerId", to = "super::customer::Column::Id")]
+    #[sea_orm(
+        belongs_to = "super::customer::Entity",
+        from = "Column::CustomerId",
+        to = "super::customer::Column::Id"
+    )]
     Customer,
-    #[sea_orm(belongs_to = "super::operator::Entity", from = "Column::DonorCps", to = "super::operator::Column::CpsCode")]
+    #[sea_orm(
+        belongs_to = "super::operator::Entity",
+        from = "Column::DonorCps",
+        to = "super::operator::Column::CpsCode"
+    )]
     Donor,
 }
 

@@ -1,0 +1,126 @@
+import { expect, test } from '@playwright/test';
+import { demoIcc, jsOn, next, open, shot, signIn } from './helpers';
+
+// Each project (JavaScript on / off) uses its own numbers and cards, since
+// both run against one server.
+const pick = <T>(testInfo: { project: { name: string } }, js: T, nojs: T) => (testInfo.project.name === 'js' ? js : nojs);
+
+async function startAsReseller(page: import('@playwright/test').Page, testInfo: import('@playwright/test').TestInfo, customer: string) {
+  await signIn(page, 'reseller@nordlys.dk', testInfo);
+  await page.getByRole('link', { name: 'New subscription' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose the customer' })).toBeVisible();
+  await page.getByLabel(customer).check();
+  await next(page, 'Phone number');
+}
+
+test('a reseller buys a number with a physical SIM card', async ({ page }, testInfo) => {
+  const number = pick(testInfo, '+4520100002', '+4520100003');
+  const grouped = number.replace(/^\+45(\d\d)(\d\d)(\d\d)(\d\d)$/, '+45 $1 $2 $3 $4');
+  const icc = demoIcc('8945550', pick(testInfo, 3, 4));
+  await startAsReseller(page, testInfo, 'Bager Jensen ApS');
+  await shot(page, testInfo, 'wizard-number');
+  await page.getByLabel('Get a new number').check();
+  await page.getByRole('radio', { name: new RegExp(grouped.replace(/\+/g, '\\+')) }).check();
+  await next(page, 'SIM card');
+  await shot(page, testInfo, 'wizard-sim');
+  await page.getByLabel('Physical SIM card from stock').check();
+  await page.getByLabel('ICC number of the physical SIM card').fill(icc);
+  await next(page, 'Rate plan and features');
+  await shot(page, testInfo, 'wizard-plan');
+  await page.getByRole('radio', { name: /Fri tale \+ 10 GB/ }).check();
+  await next(page, 'Extras');
+  await next(page, 'Check your answers');
+  await shot(page, testInfo, 'wizard-review');
+  await expect(page.getByText(`Physical SIM card ${icc}`)).toBeVisible();
+  await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your subscription is created' })).toBeVisible();
+  await expect(page.getByText(icc)).toBeVisible();
+  if (jsOn(testInfo)) {
+    // The state changes from CREATING to ACTIVE without a reload.
+    await expect(page.getByTestId('account-state')).toHaveText('ACTIVE', { timeout: 15_000 });
+  } else {
+    await expect(page.getByTestId('account-state')).toHaveText(/CREATING|ACTIVE/);
+  }
+  await shot(page, testInfo, 'wizard-result');
+});
+
+test('a wrong ICC is shown next to its field and what was typed is kept', async ({ page }, testInfo) => {
+  await startAsReseller(page, testInfo, 'Bager Jensen ApS');
+  await page.getByLabel('Get a new number').check();
+  await page.getByRole('radio', { name: /\+45 20 10 00 0/ }).first().check();
+  await next(page, 'SIM card');
+  await page.getByLabel('Physical SIM card from stock').check();
+  await page.getByLabel('ICC number of the physical SIM card').fill('8945 12');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page).toHaveTitle(/^Error: /);
+  await expect(page.getByRole('alert')).toContainText('There is a problem');
+  await expect(page.getByRole('link', { name: 'The ICC number has 19 or 20 digits' })).toBeVisible();
+  await expect(page.getByLabel('ICC number of the physical SIM card')).toHaveValue('8945 12');
+  await expect(page.getByLabel('ICC number of the physical SIM card')).toHaveAttribute('aria-invalid', 'true');
+});
+
+test('an eSIM shows its QR code and install links', async ({ page }, testInfo) => {
+  const number = pick(testInfo, '+4520100004', '+4520100005');
+  const grouped = number.replace(/^\+45(\d\d)(\d\d)(\d\d)(\d\d)$/, '+45 $1 $2 $3 $4');
+  await startAsReseller(page, testInfo, 'Bager Jensen ApS');
+  await page.getByLabel('Get a new number').check();
+  await page.getByRole('radio', { name: new RegExp(grouped.replace(/\+/g, '\\+')) }).check();
+  await next(page, 'SIM card');
+  await page.getByLabel('eSIM').check();
+  await page.getByLabel('TDC').check();
+  await next(page, 'Rate plan and features');
+  await page.getByRole('radio', { name: /Fri tale \+ 50 GB/ }).check();
+  await next(page, 'Extras');
+  await next(page, 'Check your answers');
+  await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your subscription is created' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'QR code of the eSIM activation code' })).toBeVisible();
+  await expect(page.locator('.qr svg')).toHaveCount(1);
+  await expect(page.getByRole('link', { name: 'Install on this iPhone' })).toHaveAttribute('href', /^https:\/\/esimsetup\.apple\.com\/.*carddata=LPA:1\$/);
+  await expect(page.getByRole('link', { name: 'Install on this Android phone' })).toHaveAttribute('href', /^https:\/\/esimsetup\.android\.com\//);
+  await shot(page, testInfo, 'wizard-esim-result');
+});
+
+test('a port-in with the donor ICC and a chosen date', async ({ page }, testInfo) => {
+  // Numbers held by TDC Mobil that the demo lookup knows: one per project.
+  const number = pick(testInfo, '40 11 11 11', '40 66 66 66');
+  const donorPrefix = pick(testInfo, '894501', '894501');
+  await startAsReseller(page, testInfo, 'Bager Jensen ApS');
+  await page.getByLabel('Keep my number').check();
+  await page.getByLabel('Number to keep').fill(number);
+  await next(page, 'SIM card');
+  await page.getByLabel('eSIM').check();
+  await page.getByLabel('TDC').check();
+  await next(page, 'Rate plan and features');
+  await page.getByRole('radio', { name: /Fri tale \+ 10 GB/ }).check();
+  await next(page, 'Porting');
+  await expect(page.getByRole('status').filter({ hasText: 'will be moved here' })).toBeVisible();
+  await shot(page, testInfo, 'wizard-porting');
+  await page.getByLabel('ICC number of the SIM card used today').fill(demoIcc(donorPrefix, pick(testInfo, 5001, 5002)));
+  const when = page.getByLabel('When should the number move?');
+  const third = await when.locator('option').nth(3).getAttribute('value');
+  await when.selectOption(third!);
+  await next(page, 'Extras');
+  await next(page, 'Check your answers');
+  await expect(page.getByText(third!)).toBeVisible();
+  await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your subscription is created' })).toBeVisible();
+  await expect(page.getByTestId('porting-stage')).toHaveText('IN_CREATED');
+  await expect(page.getByText(pick(testInfo, 'TDC Mobil', 'Lebara Mobile'))).toBeVisible();
+});
+
+test('a blocked customer is refused with an explanation', async ({ page }, testInfo) => {
+  await startAsReseller(page, testInfo, 'Vestjysk VVS A/S (blocked)');
+  await page.getByLabel('Get a new number').check();
+  await page.getByRole('radio', { name: /\+45/ }).first().check();
+  await next(page, 'SIM card');
+  await page.getByLabel('eSIM').check();
+  await page.getByLabel('TDC').check();
+  await next(page, 'Rate plan and features');
+  await page.getByRole('radio', { name: /Fri tale \+ 10 GB/ }).check();
+  await next(page, 'Extras');
+  await next(page, 'Check your answers');
+  await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
+  await expect(page.getByRole('alert')).toContainText('Customer is blocked');
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeVisible();
+});
