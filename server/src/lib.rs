@@ -66,6 +66,43 @@ pub fn router(state: AppState) -> Router {
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
             app::shell,
         ))
+        .layer(axum::middleware::from_fn(same_site_only))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// Refuses state-changing requests from other sites to the portal (server
+/// functions and the sign-in, sign-out and confirm forms): a browser says
+/// where a request comes from in `Sec-Fetch-Site` or, older ones, `Origin`.
+/// The REST API under `/api` is left alone: it needs a bearer token, which a
+/// foreign page cannot send.
+async fn same_site_only(
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    use axum::http::{header, Method, StatusCode};
+    use axum::response::IntoResponse;
+    let path = req.uri().path();
+    let guarded =
+        req.method() != Method::GET && req.method() != Method::HEAD && !path.starts_with("/api/");
+    if guarded {
+        let headers = req.headers();
+        let fetch_site = headers.get("sec-fetch-site").and_then(|v| v.to_str().ok());
+        let cross = match fetch_site {
+            Some(site) => !matches!(site, "same-origin" | "none"),
+            None => match (
+                headers.get(header::ORIGIN).and_then(|v| v.to_str().ok()),
+                headers.get(header::HOST).and_then(|v| v.to_str().ok()),
+            ) {
+                (Some(origin), Some(host)) => origin.split("://").nth(1) != Some(host),
+                _ => false,
+            },
+        };
+        if cross {
+            let body =
+                mvno::ApiError::new(403, "access_denied", "Cross-site requests are refused").body();
+            return (StatusCode::FORBIDDEN, axum::Json(body)).into_response();
+        }
+    }
+    next.run(req).await
 }

@@ -212,3 +212,49 @@ async fn sign_out_ends_the_session() {
     let res = app.page("/", Some(&cookie)).await;
     assert!(res.status().is_redirection());
 }
+
+#[tokio::test]
+async fn cross_site_posts_to_the_portal_are_refused() {
+    let app = spawn_app().await;
+    let form = [
+        ("username", "reseller@nordlys.dk"),
+        ("password", demo::DEMO_PASSWORD),
+    ];
+    let post = |headers: &[(&str, &str)]| {
+        let mut req = app.client.post(format!("{}/login", app.base)).form(&form);
+        for (k, v) in headers {
+            req = req.header(*k, *v);
+        }
+        req.send()
+    };
+    let res = post(&[("sec-fetch-site", "cross-site")]).await.unwrap();
+    let (status, err) = error_of(res).await;
+    assert_eq!(
+        (status, err["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("access_denied"))
+    );
+    let res = post(&[("origin", "https://evil.example")]).await.unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    // Same origin (and tools that send neither header) are let through.
+    assert_eq!(
+        post(&[("sec-fetch-site", "same-origin")])
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::SEE_OTHER
+    );
+    let origin = app.base.clone();
+    assert_eq!(
+        post(&[("origin", origin.as_str())]).await.unwrap().status(),
+        StatusCode::SEE_OTHER
+    );
+    // Server functions too.
+    let res = app
+        .client
+        .post(format!("{}/_fn/me", app.base))
+        .header("sec-fetch-site", "cross-site")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+}
