@@ -139,6 +139,8 @@ pub struct WizardInfo {
     pub porting_days: Vec<chrono::NaiveDate>,
     /// An idempotency key for a wizard that has none yet.
     pub new_key: String,
+    /// A private customer (self-service): eSIM or auto-assigned SIM only.
+    pub private: bool,
 }
 
 #[server(prefix = "/_fn", endpoint = "wizard_context")]
@@ -161,12 +163,17 @@ pub async fn wizard_context() -> Result<Option<WizardInfo>, UiError> {
     };
     let today = clock::copenhagen_date(chrono::Utc::now());
     let porting_days = mvno::calendar::working_days_after(today, 30);
+    let private = mvno::services::customers::chain(&db, caller.customer.as_str())
+        .await?
+        .first()
+        .is_some_and(|c| c.kind == mvno::enums::CustomerKind::Private.as_str());
     Ok(Some(WizardInfo {
         user,
         customers,
         today,
         porting_days,
         new_key: mvno::Id::generate().to_string(),
+        private,
     }))
 }
 
@@ -270,4 +277,37 @@ pub async fn get_account(id: String) -> Result<AccountView, UiError> {
             )
         });
     Ok(AccountView { account, qr_svg })
+}
+
+/// The MitID stand-in: who the signed-in person is, as MitID would tell.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StandInIdentity {
+    pub uuid: String,
+    pub name: String,
+    pub authentication_date: String,
+}
+
+/// Answers the identity of the signed-in user as a MitID login would. A
+/// stand-in: it asks nothing and proves nothing.
+#[server(prefix = "/_fn", endpoint = "mitid_stand_in")]
+pub async fn mitid_stand_in() -> Result<Option<StandInIdentity>, UiError> {
+    let Some(caller) = ssr::caller().await? else {
+        return Ok(None);
+    };
+    let user = mvno::services::auth::signed_in_user(&ssr::db()?, &caller).await?;
+    let id = caller.employee.to_string();
+    // A stable UUID-shaped id per person, as MitID gives one.
+    let uuid = format!(
+        "{}-{}-4{}-8{}-{}",
+        &id[0..8],
+        &id[8..12],
+        &id[13..16],
+        &id[17..20],
+        &id[12..24]
+    );
+    Ok(Some(StandInIdentity {
+        uuid,
+        name: user.name,
+        authentication_date: mvno::dates::format(&chrono::Utc::now()),
+    }))
 }

@@ -409,6 +409,13 @@ impl WizardState {
                     .map(|d| d.and_hms_opt(12, 0, 0).expect("noon").and_utc()),
             };
         }
+        if self.has("mitid_uuid") {
+            req.mit_id = Some(mvno::account::MitId {
+                uuid: opt("mitid_uuid"),
+                name: opt("mitid_name"),
+                authentication_date: opt("mitid_at"),
+            });
+        }
         req.notes = opt("notes");
         req.sip_account = opt("sip");
         req.start_date = chrono::NaiveDate::parse_from_str(self.get("start"), "%Y-%m-%d")

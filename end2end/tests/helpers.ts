@@ -52,3 +52,33 @@ export async function next(page: Page, heading: string | RegExp) {
 export async function shot(page: Page, testInfo: TestInfo, name: string) {
   await page.screenshot({ path: `screenshots/${testInfo.project.name}-${name}.png`, fullPage: true });
 }
+
+import AxeBuilder from '@axe-core/playwright';
+
+/** No serious or critical accessibility violations on the page as it is
+ *  (checked in the JavaScript-on project). */
+export async function checkA11y(page: Page, testInfo: TestInfo, where: string) {
+  // axe runs as a script in the page: only where the page runs scripts. The
+  // markup is the same server-rendered HTML in both projects.
+  if (!jsOn(testInfo)) return;
+  const results = await new AxeBuilder({ page }).analyze();
+  const bad = results.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  expect(bad, `accessibility on ${where}`).toEqual([]);
+}
+
+/** Searches the new numbers by digits and picks the one shown. */
+export async function pickNumber(page: Page, number: string, testInfo: TestInfo) {
+  if (jsOn(testInfo)) {
+    await expect(page.locator('body[data-step-ready="number"]')).toBeAttached();
+  }
+  const digits = number.replace(/^\+45/, '');
+  await page.getByLabel('Search new numbers by digits').fill(digits);
+  await page.getByRole('button', { name: 'Search' }).click();
+  const grouped = number.replace(/^\+45(\d\d)(\d\d)(\d\d)(\d\d)$/, '+45 $1 $2 $3 $4');
+  const tile = page.getByRole('radio', { name: new RegExp(grouped.replace(/\+/g, '\\+')) });
+  await expect(tile).toBeVisible();
+  await page.getByLabel('Get a new number').check();
+  await tile.check();
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { demoIcc, jsOn, next, open, shot, signIn } from './helpers';
+import { checkA11y, demoIcc, jsOn, next, open, pickNumber, shot, signIn } from './helpers';
 
 // Each project (JavaScript on / off) uses its own numbers and cards, since
 // both run against one server.
@@ -19,18 +19,21 @@ test('a reseller buys a number with a physical SIM card', async ({ page }, testI
   const icc = demoIcc('8945550', pick(testInfo, 3, 4));
   await startAsReseller(page, testInfo, 'Bager Jensen ApS');
   await shot(page, testInfo, 'wizard-number');
-  await page.getByLabel('Get a new number').check();
-  await page.getByRole('radio', { name: new RegExp(grouped.replace(/\+/g, '\\+')) }).check();
+  await checkA11y(page, testInfo, 'number step');
+  await pickNumber(page, number, testInfo);
   await next(page, 'SIM card');
   await shot(page, testInfo, 'wizard-sim');
+  await checkA11y(page, testInfo, 'SIM step');
   await page.getByLabel('Physical SIM card from stock').check();
   await page.getByLabel('ICC number of the physical SIM card').fill(icc);
   await next(page, 'Rate plan and features');
   await shot(page, testInfo, 'wizard-plan');
+  await checkA11y(page, testInfo, 'plan step');
   await page.getByRole('radio', { name: /Fri tale \+ 10 GB/ }).check();
   await next(page, 'Extras');
   await next(page, 'Check your answers');
   await shot(page, testInfo, 'wizard-review');
+  await checkA11y(page, testInfo, 'review');
   await expect(page.getByText(`Physical SIM card ${icc}`)).toBeVisible();
   await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your subscription is created' })).toBeVisible();
@@ -42,6 +45,7 @@ test('a reseller buys a number with a physical SIM card', async ({ page }, testI
     await expect(page.getByTestId('account-state')).toHaveText(/CREATING|ACTIVE/);
   }
   await shot(page, testInfo, 'wizard-result');
+  await checkA11y(page, testInfo, 'result');
 });
 
 test('a wrong ICC is shown next to its field and what was typed is kept', async ({ page }, testInfo) => {
@@ -57,16 +61,16 @@ test('a wrong ICC is shown next to its field and what was typed is kept', async 
   await expect(page.getByRole('link', { name: 'The ICC number has 19 or 20 digits' })).toBeVisible();
   await expect(page.getByLabel('ICC number of the physical SIM card')).toHaveValue('8945 12');
   await expect(page.getByLabel('ICC number of the physical SIM card')).toHaveAttribute('aria-invalid', 'true');
+  await checkA11y(page, testInfo, 'SIM step with an error');
 });
 
 test('an eSIM shows its QR code and install links', async ({ page }, testInfo) => {
   const number = pick(testInfo, '+4520100004', '+4520100005');
   const grouped = number.replace(/^\+45(\d\d)(\d\d)(\d\d)(\d\d)$/, '+45 $1 $2 $3 $4');
   await startAsReseller(page, testInfo, 'Bager Jensen ApS');
-  await page.getByLabel('Get a new number').check();
-  await page.getByRole('radio', { name: new RegExp(grouped.replace(/\+/g, '\\+')) }).check();
+  await pickNumber(page, number, testInfo);
   await next(page, 'SIM card');
-  await page.getByLabel('eSIM').check();
+  await page.getByLabel('eSIM', { exact: true }).check();
   await page.getByLabel('TDC').check();
   await next(page, 'Rate plan and features');
   await page.getByRole('radio', { name: /Fri tale \+ 50 GB/ }).check();
@@ -79,6 +83,7 @@ test('an eSIM shows its QR code and install links', async ({ page }, testInfo) =
   await expect(page.getByRole('link', { name: 'Install on this iPhone' })).toHaveAttribute('href', /^https:\/\/esimsetup\.apple\.com\/.*carddata=LPA:1\$/);
   await expect(page.getByRole('link', { name: 'Install on this Android phone' })).toHaveAttribute('href', /^https:\/\/esimsetup\.android\.com\//);
   await shot(page, testInfo, 'wizard-esim-result');
+  await checkA11y(page, testInfo, 'eSIM result');
 });
 
 test('a port-in with the donor ICC and a chosen date', async ({ page }, testInfo) => {
@@ -89,13 +94,14 @@ test('a port-in with the donor ICC and a chosen date', async ({ page }, testInfo
   await page.getByLabel('Keep my number').check();
   await page.getByLabel('Number to keep').fill(number);
   await next(page, 'SIM card');
-  await page.getByLabel('eSIM').check();
+  await page.getByLabel('eSIM', { exact: true }).check();
   await page.getByLabel('TDC').check();
   await next(page, 'Rate plan and features');
   await page.getByRole('radio', { name: /Fri tale \+ 10 GB/ }).check();
   await next(page, 'Porting');
   await expect(page.getByRole('status').filter({ hasText: 'will be moved here' })).toBeVisible();
   await shot(page, testInfo, 'wizard-porting');
+  await checkA11y(page, testInfo, 'porting step');
   await page.getByLabel('ICC number of the SIM card used today').fill(demoIcc(donorPrefix, pick(testInfo, 5001, 5002)));
   const when = page.getByLabel('When should the number move?');
   const third = await when.locator('option').nth(3).getAttribute('value');
@@ -114,7 +120,7 @@ test('a blocked customer is refused with an explanation', async ({ page }, testI
   await page.getByLabel('Get a new number').check();
   await page.getByRole('radio', { name: /\+45/ }).first().check();
   await next(page, 'SIM card');
-  await page.getByLabel('eSIM').check();
+  await page.getByLabel('eSIM', { exact: true }).check();
   await page.getByLabel('TDC').check();
   await next(page, 'Rate plan and features');
   await page.getByRole('radio', { name: /Fri tale \+ 10 GB/ }).check();
@@ -123,4 +129,35 @@ test('a blocked customer is refused with an explanation', async ({ page }, testI
   await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
   await expect(page.getByRole('alert')).toContainText('Customer is blocked');
   await expect(page.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeVisible();
+});
+
+test('data-sharing SIM cards get their own numbers', async ({ page }, testInfo) => {
+  const number = pick(testInfo, '+4520100010', '+4520100011');
+  const grouped = number.replace(/^\+45(\d\d)(\d\d)(\d\d)(\d\d)$/, '+45 $1 $2 $3 $4');
+  await startAsReseller(page, testInfo, 'Bager Jensen ApS');
+  await pickNumber(page, number, testInfo);
+  await next(page, 'SIM card');
+  await page.getByLabel('Physical SIM card from stock').check();
+  await page.getByLabel('ICC number of the physical SIM card').fill(demoIcc('8945550', pick(testInfo, 9, 10)));
+  await page.getByLabel('Data-sharing SIM 1', { exact: true }).selectOption('esim');
+  await page.getByLabel('Data-sharing SIM 2', { exact: true }).selectOption('physical');
+  await page.getByLabel('ICC of data-sharing SIM 2').fill(demoIcc('8945550', pick(testInfo, 7, 8)));
+  await next(page, 'Rate plan and features');
+  await page.getByRole('radio', { name: /Fri tale \+ 10 GB/ }).check();
+  await next(page, 'Extras');
+  await next(page, 'Check your answers');
+  await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your subscription is created' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Data-sharing SIM cards' })).toBeVisible();
+  await expect(page.locator('.sharing-list li')).toHaveCount(2);
+});
+
+test('an owner is refused a reseller-only field with the right message', async ({ page }, testInfo) => {
+  await signIn(page, 'owner@bagerjensen.dk', testInfo);
+  const number = pick(testInfo, '+4520100012', '+4520100009');
+  const q = new URLSearchParams({ mode: 'new', number, sim: 'esim', network: 'TDC', plan: 'd00000000000000000000001', notes: 'Kun for forhandlere' });
+  await open(page, `/new/review?${q}`, testInfo);
+  await expect(page.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeVisible();
+  await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
+  await expect(page.getByRole('alert')).toContainText('Insufficient access level');
 });

@@ -18,6 +18,7 @@ pub fn router() -> Router<AppState> {
         .route("/login", post(login))
         .route("/logout", post(logout))
         .route("/new/confirm", post(confirm))
+        .route("/signup", post(signup))
 }
 
 #[derive(Deserialize)]
@@ -116,4 +117,52 @@ async fn confirm(
 
 fn form_urlencoded_pairs(body: &[u8]) -> Vec<(String, String)> {
     serde_urlencoded::from_bytes::<Vec<(String, String)>>(body).unwrap_or_default()
+}
+
+#[derive(Deserialize)]
+struct SignupForm {
+    name: String,
+    email: String,
+    password: String,
+    #[serde(default)]
+    address: Option<String>,
+}
+
+/// Self-service signup: creates the customer and its OWNER login, signs the
+/// new user in, and goes on to the identity check. On an error, back to the
+/// form with what was typed (never the password) and the message.
+async fn signup(State(state): State<AppState>, Form(form): Form<SignupForm>) -> Response {
+    let req = mvno::services::signup::SignupRequest {
+        name: form.name.clone(),
+        email: form.email.clone(),
+        password: form.password.clone(),
+        address: form.address.clone(),
+    };
+    if let Err(e) = mvno::services::signup::sign_up(&state.db, &req).await {
+        let query = serde_urlencoded::to_string([
+            ("name", form.name.as_str()),
+            ("email", form.email.as_str()),
+            ("address", form.address.as_deref().unwrap_or("")),
+            ("err_msg", e.message.as_str()),
+            ("err_path", e.path.as_deref().unwrap_or("")),
+        ])
+        .unwrap_or_default();
+        return Redirect::to(&format!("/signup?{query}")).into_response();
+    }
+    let login = LoginRequest {
+        username: form.email,
+        password: form.password,
+        persist: false,
+    };
+    match auth::login(&state.db, &login, TokenKind::Session).await {
+        Ok(reply) => {
+            let cookie = session_cookie(&state, &reply.token, SESSION_MINUTES * 60);
+            (
+                [(header::SET_COOKIE, cookie)],
+                Redirect::to("/signup/identity"),
+            )
+                .into_response()
+        }
+        Err(_) => Redirect::to("/login").into_response(),
+    }
 }

@@ -378,7 +378,7 @@ async fn catalog_offers_numbers_stock_and_products() {
         .as_array()
         .unwrap()
         .iter()
-        .any(|s| s["formFactor"] == "eSIM" && s["network"] == "TDC" && s["count"] == 6));
+        .any(|s| s["formFactor"] == "eSIM" && s["network"] == "TDC" && s["count"] == 10));
 
     let plans: Value = app
         .get(

@@ -174,8 +174,11 @@ pub async fn products<C: ConnectionTrait>(
         .all(db)
         .await
         .map_err(db_error)?;
+    // Private customers (self-service) are offered the public products only.
+    let public_only = c.kind == crate::enums::CustomerKind::Private.as_str();
     Ok(rows
         .into_iter()
+        .filter(|p| !public_only || p.public)
         .filter_map(|p| {
             Some(ProductOffer {
                 id: Id::parse(&p.id).ok()?,

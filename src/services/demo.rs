@@ -828,7 +828,7 @@ async fn sim_stock<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<(),
             network: Network::Tdc,
             form: FormFactor::Esim,
             auto_assign: false,
-            count: 6,
+            count: 10,
             first_serial: 201,
         },
         Stock {

@@ -13,6 +13,7 @@ pub mod idempotency;
 pub mod import;
 pub mod lookup;
 pub mod portings;
+pub mod signup;
 pub mod view;
 
 use crate::{AccessLevel, ApiError, Id};

@@ -128,6 +128,17 @@ fn AccountDetails(view: AccountView, created: bool) -> impl IntoView {
                 </details>
             })}
         })}
+        {(!a.data_sharing_sims.is_empty()).then(|| view! {
+            <h2>"Data-sharing SIM cards"</h2>
+            <ul class="sharing-list">
+                {a.data_sharing_sims.iter().map(|d| view! {
+                    <li>
+                        <span class="mono">{grouped(&d.number)}</span>
+                        {format!(" · {} · {}", d.sim.form_factor, d.name.clone().unwrap_or_default())}
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
         {esim_code.map(|code| {
             let parts: Vec<String> = code.split('$').map(str::to_string).collect();
             let smdp = parts.get(1).cloned().unwrap_or_default();

@@ -5,6 +5,7 @@ pub mod customers;
 pub mod home;
 pub mod layout;
 pub mod login;
+pub mod signup;
 pub mod wizard;
 
 use crate::i18n::t;

@@ -67,18 +67,21 @@ fn Wizard(wiz: Resource<Result<Option<WizardInfo>, crate::api::UiError>>) -> imp
     let query = use_query_map();
     view! {
         <Suspense>
-            {move || Suspend::new(async move {
+            {move || {
+                // Read the URL here, outside the async block, so that a new
+                // query (a search, a step) re-renders the wizard.
+                let slug = params.with(|p| p.get("step")).unwrap_or_default();
+                let (mut state, from) = query.with(|q| {
+                    let pairs = q.into_iter().map(|(k, v)| (k.to_string(), v.to_string()));
+                    (WizardState::from_pairs(pairs), q.get("from"))
+                });
+                Suspend::new(async move {
                 let Ok(Some(wiz)) = wiz.await else {
                     return view! { <p role="alert">"Could not load the wizard."</p> }.into_any();
                 };
                 if !wiz.user.access_level.may_create() {
                     return view! { <super::AccessDenied/> }.into_any();
                 }
-                let slug = params.with(|p| p.get("step")).unwrap_or_default();
-                let (mut state, from) = query.with(|q| {
-                    let pairs = q.into_iter().map(|(k, v)| (k.to_string(), v.to_string()));
-                    (WizardState::from_pairs(pairs), q.get("from"))
-                });
                 let picks_customer = wiz.user.access_level.may_list_customers();
                 let reseller_or_admin = picks_customer;
                 if !picks_customer {
@@ -112,7 +115,8 @@ fn Wizard(wiz: Resource<Result<Option<WizardInfo>, crate::api::UiError>>) -> imp
                 }
                 let ctx = Ctx { state, steps, current, errors, wiz };
                 view! { <StepPage ctx/> }.into_any()
-            })}
+            })
+            }}
         </Suspense>
     }
 }
@@ -129,9 +133,14 @@ fn StepPage(ctx: Ctx) -> impl IntoView {
     );
     let heading = NodeRef::<leptos::html::H1>::new();
     // After a step change, move focus to the new heading (hydrated only).
+    let slug = ctx.current.slug();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
             let _ = h.focus();
+        }
+        // Tells tests this step is hydrated and listening.
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-step-ready", slug);
         }
     });
     let back = ctx.prev().map(|p| ctx.url(p));
@@ -256,7 +265,7 @@ fn NumberStep(ctx: Ctx) -> impl IntoView {
         .state
         .0
         .iter()
-        .filter(|(k, v)| k.as_str() != "digits" && !v.is_empty())
+        .filter(|(k, v)| !matches!(k.as_str(), "digits" | "mode" | "number") && !v.is_empty())
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     let ctx2 = ctx.clone();
@@ -384,12 +393,18 @@ fn SimStep(ctx: Ctx) -> impl IntoView {
     let stock = Resource::new_blocking(move || customer.clone(), sim_stock);
     let sim = ctx.state.get("sim").to_string();
     let network = ctx.state.get("network").to_string();
-    let kinds = [
+    let all_kinds = [
         ("esim", "eSIM"),
         ("physical", "Physical SIM card from stock"),
-        ("auto", "Auto-assigned SIM card"),
+        ("auto", "Auto-assigned SIM card (sent by post)"),
         ("none", "No SIM for now"),
     ];
+    // Self-service customers choose an eSIM or a SIM card sent to them.
+    let private = ctx.wiz.private;
+    let kinds: Vec<(&str, &str)> = all_kinds
+        .into_iter()
+        .filter(|(k, _)| !private || matches!(*k, "esim" | "auto"))
+        .collect();
     view! {
         <StepForm ctx=ctx.clone()>
             <Suspense>
@@ -431,7 +446,9 @@ fn SimStep(ctx: Ctx) -> impl IntoView {
                     }
                 }).collect_view()}
             </fieldset>
-            <IccField ctx=ctx.clone() name="icc" label="ICC number of the physical SIM card".to_string() hint="19 or 20 digits starting with 89, printed on the card."/>
+            {(!private).then(|| view! {
+                <IccField ctx=ctx.clone() name="icc" label="ICC number of the physical SIM card".to_string() hint="19 or 20 digits starting with 89, printed on the card."/>
+            })}
             <fieldset class="sharing">
                 <legend>"Data-sharing SIM cards (TDC only, up to 3)"</legend>
                 {(1..=3).map(|i| {

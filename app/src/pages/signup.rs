@@ -1,0 +1,101 @@
+//! Self-service signup for private customers, in Danish: create a login,
+//! confirm identity (a clearly marked MitID stand-in), then the wizard
+//! limited to what an owner may choose.
+
+use super::layout::SignedIn;
+use crate::api::mitid_stand_in;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_query_map;
+
+#[component]
+pub fn SignupPage() -> impl IntoView {
+    let query = use_query_map();
+    let q = move |k: &str| query.with_untracked(|q| q.get(k)).unwrap_or_default();
+    let err_msg = q("err_msg");
+    let err_path = q("err_path");
+    let has_error = !err_msg.is_empty();
+    let title = if has_error {
+        "Fejl: Opret dig som kunde"
+    } else {
+        "Opret dig som kunde"
+    };
+    let invalid = |field: &str| (has_error && err_path == field).then_some("true");
+    let described =
+        |field: &str| (has_error && err_path == field).then(|| "signup-error".to_string());
+    view! {
+        <Title text=title/>
+        <main class="page narrow" id="main" lang="da">
+            <p class="step-count">"Trin 1 af 6"</p>
+            <h1>"Opret dig som kunde"</h1>
+            <p>"Få et mobilabonnement hos Nordlys Telecom. Først opretter du et login, så bekræfter du, hvem du er, og så vælger du nummer, SIM-kort og abonnement."</p>
+            {has_error.then(|| view! {
+                <div class="error-summary" role="alert" id="signup-error">
+                    <h2>"Der er et problem"</h2>
+                    <p>{err_msg.clone()}</p>
+                </div>
+            })}
+            <form method="post" action="/signup" class="stack">
+                <div class="field">
+                    <label for="name">"Fulde navn"</label>
+                    <input id="name" name="name" type="text" autocomplete="name" required value=q("name")
+                        aria-invalid=invalid("name") aria-describedby=described("name")/>
+                </div>
+                <div class="field">
+                    <label for="email">"E-mail"</label>
+                    <p class="hint" id="email-hint">"Det bliver dit brugernavn."</p>
+                    <input id="email" name="email" type="email" autocomplete="email" required value=q("email")
+                        aria-invalid=invalid("email") aria-describedby=described("email").unwrap_or_else(|| "email-hint".into())/>
+                </div>
+                <div class="field">
+                    <label for="password">"Adgangskode"</label>
+                    <p class="hint" id="password-hint">"Mindst 10 tegn."</p>
+                    <input id="password" name="password" type="password" autocomplete="new-password" required minlength="10"
+                        aria-invalid=invalid("password") aria-describedby=described("password").unwrap_or_else(|| "password-hint".into())/>
+                </div>
+                <div class="field">
+                    <label for="address">"Adresse (valgfri)"</label>
+                    <input id="address" name="address" type="text" autocomplete="street-address" value=q("address")/>
+                </div>
+                <button type="submit" class="primary">"Opret login og fortsæt"</button>
+            </form>
+            <p>"Har du allerede et login? "<a href="/login">"Log ind"</a></p>
+        </main>
+    }
+}
+
+/// The MitID stand-in. It shows what a MitID login would hand back and
+/// passes it on to the wizard; it proves nothing.
+#[component]
+pub fn IdentityPage() -> impl IntoView {
+    let identity = Resource::new_blocking(|| (), |_| mitid_stand_in());
+    view! {
+        <Title text="Bekræft hvem du er"/>
+        <SignedIn>
+            <div lang="da" class="wizard">
+                <p class="step-count">"Trin 2 af 6"</p>
+                <h1>"Bekræft hvem du er"</h1>
+                <p>"Vi skal vide, hvem der opretter abonnementet, fordi et nummer der flyttes fra et andet selskab kræver din tilladelse."</p>
+                <div class="notice" role="note">
+                    <p><strong>"Test-erstatning for MitID."</strong>" Denne side står i stedet for MitID. Den spørger ikke om noget og beviser intet; den sender blot dit navn og et fast id videre, som MitID ville."</p>
+                </div>
+                <Suspense>
+                    {move || Suspend::new(async move {
+                        identity.await.ok().flatten().map(|id| view! {
+                            <dl class="review">
+                                <div class="review-row"><dt>"Navn"</dt><dd>{id.name.clone()}</dd></div>
+                                <div class="review-row"><dt>"MitID-id (test)"</dt><dd class="mono">{id.uuid.clone()}</dd></div>
+                            </dl>
+                            <form method="get" action="/new/number">
+                                <input type="hidden" name="mitid_uuid" value=id.uuid.clone()/>
+                                <input type="hidden" name="mitid_name" value=id.name.clone()/>
+                                <input type="hidden" name="mitid_at" value=id.authentication_date.clone()/>
+                                <button type="submit" class="primary">"Bekræft med MitID (test)"</button>
+                            </form>
+                        })
+                    })}
+                </Suspense>
+            </div>
+        </SignedIn>
+    }
+}

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { checkA11y, jsOn, next, open, pickNumber, shot } from './helpers';
+
+test.use({ viewport: { width: 390, height: 844 } });
+
+test('a private customer signs up, confirms identity and gets an eSIM on a phone-sized screen', async ({ page }, testInfo) => {
+  const js = testInfo.project.name === 'js';
+  const email = `mette.${testInfo.project.name}@eksempel.dk`;
+  await open(page, '/signup', testInfo);
+  await checkA11y(page, testInfo, 'signup');
+  await shot(page, testInfo, 'signup-start');
+  await page.getByLabel('Fulde navn').fill('Mette Signup');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill('hemmelig-kode-123');
+  await page.getByRole('button', { name: 'Opret login og fortsæt' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Bekræft hvem du er' })).toBeVisible();
+  await expect(page.getByText('Test-erstatning for MitID.')).toBeVisible();
+  if (jsOn(testInfo)) {
+    await expect(page.locator('body[data-portal-ready="true"]')).toBeAttached();
+  }
+  await checkA11y(page, testInfo, 'identity');
+  await shot(page, testInfo, 'signup-identity');
+  await page.getByRole('button', { name: 'Bekræft med MitID (test)' }).click();
+
+  await expect(page.getByRole('heading', { level: 1, name: 'Phone number' })).toBeVisible();
+  await pickNumber(page, js ? '+4530100003' : '+4530100004', testInfo);
+  await next(page, 'SIM card');
+  // Only what an owner may choose in self-service.
+  await expect(page.getByLabel('Physical SIM card from stock')).toHaveCount(0);
+  await page.getByLabel('eSIM', { exact: true }).check();
+  await page.getByLabel('TELENOR').check();
+  await next(page, 'Rate plan and features');
+  await expect(page.getByRole('radio', { name: /Erhverv Total/ })).toHaveCount(0);
+  await page.getByRole('radio', { name: /Fri tale \+ 10 GB/ }).check();
+  await next(page, 'Check your answers');
+  await checkA11y(page, testInfo, 'signup review');
+  await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Your subscription is created' })).toBeVisible();
+  await expect(page.getByRole('img', { name: 'QR code of the eSIM activation code' })).toBeVisible();
+  await shot(page, testInfo, 'signup-result');
+  // Nothing is wider than the screen.
+  if (jsOn(testInfo)) {
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+    expect(overflow).toBe(false);
+  }
+});
+
+test('a signup with a short password keeps what was typed and says why', async ({ page }, testInfo) => {
+  await open(page, '/signup', testInfo);
+  await page.getByLabel('Fulde navn').fill('Kort Kode');
+  await page.getByLabel('E-mail').fill(`kort.${testInfo.project.name}@eksempel.dk`);
+  await page.getByLabel('Adgangskode').fill('kort');
+  // The browser's own minlength check would stop the form; bypass it to see the server's answer.
+  await page.locator('form[action="/signup"]').evaluate((f) => f.setAttribute('novalidate', ''));
+  await page.getByRole('button', { name: 'Opret login og fortsæt' }).click();
+  await expect(page.getByRole('alert')).toContainText('mindst 10 tegn');
+  await expect(page.getByLabel('Fulde navn')).toHaveValue('Kort Kode');
+  await expect(page).toHaveTitle(/^Fejl: /);
+});

@@ -1,0 +1,128 @@
+//! Self-service signup: a private person becomes a customer of the signup
+//! reseller, with an OWNER login of their own.
+
+use super::auth::hash_password;
+use super::db_error;
+use crate::db::entity::{customer, employee, event};
+use crate::enums::{CustomerKind, CustomerState};
+use crate::{AccessLevel, ApiError, Id};
+use chrono::Utc;
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+};
+use serde::{Deserialize, Serialize};
+
+/// Shortest password accepted.
+pub const MIN_PASSWORD: usize = 10;
+
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct SignupRequest {
+    pub name: String,
+    pub email: String,
+    pub password: String,
+    #[serde(default)]
+    pub address: Option<String>,
+}
+
+fn valid_email(e: &str) -> bool {
+    e.split_once('@').is_some_and(|(l, d)| {
+        !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
+    }) && !e.contains(char::is_whitespace)
+}
+
+/// Creates the customer and its OWNER login; answers the new customer's id.
+/// The username is the e-mail address, in lowercase.
+pub async fn sign_up(db: &DatabaseConnection, req: &SignupRequest) -> Result<Id, ApiError> {
+    let name = req.name.trim();
+    let email = req.email.trim().to_lowercase();
+    if name.is_empty() {
+        return Err(ApiError::field(422, "name", "Skriv dit fulde navn"));
+    }
+    if !valid_email(&email) {
+        return Err(ApiError::field(
+            422,
+            "email",
+            "Skriv en gyldig e-mailadresse, fx navn@eksempel.dk",
+        ));
+    }
+    if req.password.chars().count() < MIN_PASSWORD {
+        return Err(ApiError::field(
+            422,
+            "password",
+            format!("Adgangskoden skal have mindst {MIN_PASSWORD} tegn"),
+        ));
+    }
+    let reseller = customer::Entity::find()
+        .filter(customer::Column::PublicSignup.eq(true))
+        .filter(customer::Column::State.eq(CustomerState::Active.as_str()))
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .ok_or_else(|| ApiError::not_found("Self-service signup is not open"))?;
+    let taken = employee::Entity::find()
+        .filter(employee::Column::Username.eq(email.as_str()))
+        .one(db)
+        .await
+        .map_err(db_error)?;
+    if taken.is_some() {
+        return Err(ApiError::field(
+            409,
+            "email",
+            "Der findes allerede en bruger med denne e-mailadresse. Log ind i stedet.",
+        ));
+    }
+    let hash = hash_password(&req.password);
+    let now = Utc::now();
+    let customer_id = Id::generate();
+    let txn = db.begin().await.map_err(db_error)?;
+    customer::Entity::insert(customer::ActiveModel {
+        id: Set(customer_id.to_string()),
+        name: Set(name.to_string()),
+        cvr: Set(None),
+        kind: Set(CustomerKind::Private.as_str().to_string()),
+        state: Set(CustomerState::Active.as_str().to_string()),
+        parent_reseller: Set(Some(reseller.id.clone())),
+        email: Set(Some(email.clone())),
+        address: Set(req.address.clone().filter(|a| !a.trim().is_empty())),
+        public_signup: Set(false),
+        created_at: Set(now),
+    })
+    .exec(&txn)
+    .await
+    .map_err(db_error)?;
+    let employee_id = Id::generate();
+    employee::Entity::insert(employee::ActiveModel {
+        id: Set(employee_id.to_string()),
+        customer_id: Set(customer_id.to_string()),
+        username: Set(email.clone()),
+        name: Set(name.to_string()),
+        email: Set(Some(email.clone())),
+        access_level: Set(AccessLevel::Owner.as_str().to_string()),
+        password_hash: Set(hash),
+        created_at: Set(now),
+    })
+    .exec(&txn)
+    .await
+    // A concurrent signup with the same e-mail loses on the unique username.
+    .map_err(|_| {
+        ApiError::field(
+            409,
+            "email",
+            "Der findes allerede en bruger med denne e-mailadresse. Log ind i stedet.",
+        )
+    })?;
+    event::Entity::insert(event::ActiveModel {
+        id: Set(Id::generate().to_string()),
+        at: Set(now),
+        employee_id: Set(Some(employee_id.to_string())),
+        customer_id: Set(Some(customer_id.to_string())),
+        action: Set("customer.signup".to_string()),
+        outcome: Set("OK".to_string()),
+        detail: Set(None),
+    })
+    .exec(&txn)
+    .await
+    .map_err(db_error)?;
+    txn.commit().await.map_err(db_error)?;
+    Ok(customer_id)
+}
