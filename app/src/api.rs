@@ -141,11 +141,25 @@ pub struct WizardInfo {
     pub new_key: String,
     /// A private customer (self-service): eSIM or auto-assigned SIM only.
     pub private: bool,
+    /// For the customer (when one is chosen): numbers on offer (filtered by
+    /// the searched digits), free SIM stock, rate plans, Rest-of-World
+    /// packages, and the check of a number to keep.
+    pub offered: Vec<mvno::portal::OfferedNumber>,
+    pub stock: Vec<mvno::portal::StockCount>,
+    pub plans: Vec<mvno::portal::ProductOffer>,
+    pub rows: Vec<mvno::portal::ProductOffer>,
+    pub check: Option<mvno::portal::NumberCheck>,
 }
 
 #[server(prefix = "/_fn", endpoint = "wizard_context")]
-pub async fn wizard_context() -> Result<Option<WizardInfo>, UiError> {
+pub async fn wizard_context(
+    customer: Option<String>,
+    digits: Option<String>,
+    keep: Option<String>,
+) -> Result<Option<WizardInfo>, UiError> {
+    use mvno::enums::ProductKind;
     use mvno::portal::Paging;
+    use mvno::services::catalog;
     use mvno::services::{auth, clock, customers};
     let Some(caller) = ssr::caller().await? else {
         return Ok(None);
@@ -167,6 +181,35 @@ pub async fn wizard_context() -> Result<Option<WizardInfo>, UiError> {
         .await?
         .first()
         .is_some_and(|c| c.kind == mvno::enums::CustomerKind::Private.as_str());
+    let customer = if caller.access_level.may_list_customers() {
+        customer.filter(|c| !c.is_empty())
+    } else {
+        Some(caller.customer.to_string())
+    };
+    let (mut offered, mut stock, mut plans, mut rows, mut check) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new(), None);
+    if let Some(c) = customer.as_deref().filter(|c| mvno::Id::parse(c).is_ok()) {
+        // A customer out of reach gets nothing here; the create says why.
+        let paging = Paging::new(None, Some(10))?;
+        offered = catalog::offered_numbers(&db, &caller, c, None, digits.as_deref(), paging)
+            .await
+            .map(|p| p.items)
+            .unwrap_or_default();
+        stock = catalog::sim_stock(&db, &caller, c)
+            .await
+            .unwrap_or_default();
+        plans = catalog::products(&db, &caller, c, ProductKind::RatePlan)
+            .await
+            .unwrap_or_default();
+        rows = catalog::products(&db, &caller, c, ProductKind::RowRoaming)
+            .await
+            .unwrap_or_default();
+        if let Some(n) = keep.filter(|n| !n.trim().is_empty()) {
+            check = mvno::services::lookup::check_number(&db, &caller, c, &n)
+                .await
+                .ok();
+        }
+    }
     Ok(Some(WizardInfo {
         user,
         customers,
@@ -174,28 +217,12 @@ pub async fn wizard_context() -> Result<Option<WizardInfo>, UiError> {
         porting_days,
         new_key: mvno::Id::generate().to_string(),
         private,
+        offered,
+        stock,
+        plans,
+        rows,
+        check,
     }))
-}
-
-/// Numbers the customer can use, owned first.
-#[server(prefix = "/_fn", endpoint = "offered_numbers")]
-pub async fn offered_numbers(
-    customer: String,
-    network: Option<String>,
-    digits: Option<String>,
-) -> Result<Page<mvno::portal::OfferedNumber>, UiError> {
-    let caller = ssr::require_caller().await?;
-    let network = network.and_then(|n| n.parse().ok());
-    let paging = mvno::portal::Paging::new(None, Some(10))?;
-    Ok(mvno::services::catalog::offered_numbers(
-        &ssr::db()?,
-        &caller,
-        &customer,
-        network,
-        digits.as_deref(),
-        paging,
-    )
-    .await?)
 }
 
 /// What would happen to a number kept by the customer.
@@ -206,28 +233,6 @@ pub async fn check_number(
 ) -> Result<mvno::portal::NumberCheck, UiError> {
     let caller = ssr::require_caller().await?;
     Ok(mvno::services::lookup::check_number(&ssr::db()?, &caller, &customer, &number).await?)
-}
-
-/// Free SIM stock for the customer.
-#[server(prefix = "/_fn", endpoint = "sim_stock")]
-pub async fn sim_stock(customer: String) -> Result<Vec<mvno::portal::StockCount>, UiError> {
-    let caller = ssr::require_caller().await?;
-    Ok(mvno::services::catalog::sim_stock(&ssr::db()?, &caller, &customer).await?)
-}
-
-/// Rate plans (or Rest-of-World packages) for the customer.
-#[server(prefix = "/_fn", endpoint = "products")]
-pub async fn products(
-    customer: String,
-    row: bool,
-) -> Result<Vec<mvno::portal::ProductOffer>, UiError> {
-    let caller = ssr::require_caller().await?;
-    let kind = if row {
-        mvno::enums::ProductKind::RowRoaming
-    } else {
-        mvno::enums::ProductKind::RatePlan
-    };
-    Ok(mvno::services::catalog::products(&ssr::db()?, &caller, &customer, kind).await?)
 }
 
 /// Creates the subscription the wizard describes, once per idempotency key.

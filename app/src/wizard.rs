@@ -129,7 +129,7 @@ impl WizardState {
             ],
             Step::Plan => &["plan", "featset", "feat", "vmpin", "vmemail", "row"],
             Step::Porting => &["donor", "pdate", "pready"],
-            Step::Extras => &["notes", "sip", "start"],
+            Step::Extras => &["notes", "sip", "start", "pbx", "ext", "billing", "custom"],
             Step::Review => &[],
         }
     }
@@ -294,6 +294,18 @@ impl WizardState {
                 }
             }
             Step::Extras => {
+                if self.has("pbx") && self.get("pbx").trim().parse::<i64>().is_err() {
+                    out.push(err("pbx", "The PBX cluster is a number"));
+                }
+                if self.has("custom") {
+                    match serde_json::from_str::<serde_json::Value>(self.get("custom")) {
+                        Ok(v) if v.is_object() => {}
+                        _ => out.push(err(
+                            "custom",
+                            "Custom data must be a JSON object, like {\"ref\": \"A-17\"}",
+                        )),
+                    }
+                }
                 if self.has("start") {
                     match chrono::NaiveDate::parse_from_str(self.get("start"), "%Y-%m-%d") {
                         Ok(d) if d < today => {
@@ -418,12 +430,57 @@ impl WizardState {
         }
         req.notes = opt("notes");
         req.sip_account = opt("sip");
+        req.pbx = self.get("pbx").trim().parse().ok();
+        req.extension = opt("ext");
+        req.billing_customer = opt("billing");
+        req.custom = opt("custom").and_then(|c| serde_json::from_str(&c).ok());
         req.start_date = chrono::NaiveDate::parse_from_str(self.get("start"), "%Y-%m-%d")
             .ok()
             .filter(|d| *d > today)
             .map(|d| d.and_hms_opt(0, 0, 0).expect("midnight").and_utc());
         req
     }
+}
+
+/// The step a create error's `path` belongs to.
+pub fn step_of_path(path: &str) -> Step {
+    match path.split('.').next().unwrap_or("") {
+        "customer" => Step::Customer,
+        "number" => Step::Number,
+        "mvnoSim" | "sim" | "esim" | "autoAssignSim" | "nosim" | "dataSharingSims" => Step::Sim,
+        "ratePlan" | "newRatePlan" | "services" | "voicemail" | "restOfWorldRoaming"
+        | "feature" => Step::Plan,
+        "donorSimNumber" | "requestedPortingDate" => Step::Porting,
+        "notes" | "startDate" | "sipAccount" | "pbx" | "extension" | "billingCustomer"
+        | "custom" => Step::Extras,
+        _ => Step::Review,
+    }
+}
+
+/// The input a create error's `path` names, on its step.
+pub fn field_of_path(path: &str, state: &WizardState) -> String {
+    let field = match path {
+        "customer" => "customer",
+        "number" if state.keeps_number() => "keepnumber",
+        "number" => "number",
+        "mvnoSim" if state.get("sim") == "physical" => "icc",
+        "mvnoSim" | "sim" | "esim" | "autoAssignSim" | "nosim" => "sim-esim",
+        p if p.starts_with("dataSharingSims") => "ds1kind",
+        "ratePlan" | "newRatePlan" | "services" | "feature" => "plan",
+        p if p.starts_with("voicemail") => "vmpin",
+        p if p.starts_with("restOfWorldRoaming") => "row",
+        "donorSimNumber" => "donor",
+        "requestedPortingDate" => "pdate",
+        "startDate" => "start",
+        "notes" => "notes",
+        "sipAccount" => "sip",
+        "pbx" => "pbx",
+        "extension" => "ext",
+        "billingCustomer" => "billing",
+        "custom" => "custom",
+        _ => "create-error",
+    };
+    field.to_string()
 }
 
 /// A hard error for a typed ICC (empty, not digits, wrong length), or a
@@ -507,6 +564,25 @@ mod tests {
         assert!(state(&[("pdate", "2026-11-27")])
             .check(Step::Porting, today())
             .is_empty());
+    }
+
+    #[test]
+    fn create_errors_find_their_step_and_field() {
+        let s = state(&[("mode", "keep"), ("sim", "physical")]);
+        assert_eq!(
+            (step_of_path("number"), field_of_path("number", &s).as_str()),
+            (Step::Number, "keepnumber")
+        );
+        assert_eq!(
+            (
+                step_of_path("mvnoSim"),
+                field_of_path("mvnoSim", &s).as_str()
+            ),
+            (Step::Sim, "icc")
+        );
+        assert_eq!(step_of_path("dataSharingSims.simNumber"), Step::Sim);
+        assert_eq!(field_of_path("donorSimNumber", &s), "donor");
+        assert_eq!(step_of_path("internal_error"), Step::Review);
     }
 
     #[test]

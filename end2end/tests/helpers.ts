@@ -76,6 +76,10 @@ export async function pickNumber(page: Page, number: string, testInfo: TestInfo)
   const digits = number.replace(/^\+45/, '');
   await page.getByLabel('Search new numbers by digits').fill(digits);
   await page.getByRole('button', { name: 'Search' }).click();
+  await expect(page).toHaveURL(new RegExp(`digits=${digits}`));
+  if (jsOn(testInfo)) {
+    await expect(page.locator('body[data-step-ready="number"]')).toBeAttached();
+  }
   const grouped = number.replace(/^\+45(\d\d)(\d\d)(\d\d)(\d\d)$/, '+45 $1 $2 $3 $4');
   const tile = page.getByRole('radio', { name: new RegExp(grouped.replace(/\+/g, '\\+')) });
   await expect(tile).toBeVisible();

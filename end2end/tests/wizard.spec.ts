@@ -73,7 +73,15 @@ test('an eSIM shows its QR code and install links', async ({ page }, testInfo) =
   await page.getByLabel('eSIM', { exact: true }).check();
   await page.getByLabel('TDC').check();
   await next(page, 'Rate plan and features');
+  await page.getByRole('radio', { name: /Fri tale \+ 10 GB/ }).check();
+  if (jsOn(testInfo)) {
+    // The feature switches follow the chosen plan's defaults.
+    await expect(page.getByLabel('5G', { exact: true })).not.toBeChecked();
+  }
   await page.getByRole('radio', { name: /Fri tale \+ 50 GB/ }).check();
+  if (jsOn(testInfo)) {
+    await expect(page.getByLabel('5G', { exact: true })).toBeChecked();
+  }
   await next(page, 'Extras');
   await next(page, 'Check your answers');
   await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
@@ -93,6 +101,10 @@ test('a port-in with the donor ICC and a chosen date', async ({ page }, testInfo
   await startAsReseller(page, testInfo, 'Bager Jensen ApS');
   await page.getByLabel('Keep my number').check();
   await page.getByLabel('Number to keep').fill(number);
+  if (jsOn(testInfo)) {
+    // The live check says it will be ported, and from whom.
+    await expect(page.getByTestId('number-check')).toContainText(pick(testInfo, 'is with TDC Mobil', 'is with Lebara Mobile'));
+  }
   await next(page, 'SIM card');
   await page.getByLabel('eSIM', { exact: true }).check();
   await page.getByLabel('TDC').check();
@@ -127,8 +139,10 @@ test('a blocked customer is refused with an explanation', async ({ page }, testI
   await next(page, 'Extras');
   await next(page, 'Check your answers');
   await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
+  // The error is shown on the step of the field it names, next to that field.
+  await expect(page.getByRole('heading', { level: 1, name: 'Choose the customer' })).toBeVisible();
   await expect(page.getByRole('alert')).toContainText('Customer is blocked');
-  await expect(page.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeVisible();
+  await expect(page.locator('#customer-error')).toContainText('Customer is blocked');
 });
 
 test('data-sharing SIM cards get their own numbers', async ({ page }, testInfo) => {

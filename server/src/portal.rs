@@ -110,7 +110,8 @@ async fn confirm(
             back.0.insert("err_msg".into(), e.message.clone());
             back.0
                 .insert("err_path".into(), e.path.clone().unwrap_or_default());
-            Redirect::to(&format!("/new/review?{}", back.query())).into_response()
+            let step = app::wizard::step_of_path(e.path.as_deref().unwrap_or(""));
+            Redirect::to(&format!("/new/{}?{}", step.slug(), back.query())).into_response()
         }
     }
 }

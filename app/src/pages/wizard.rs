@@ -6,10 +6,10 @@
 //! when hydrated; both create through the same service, once per key.
 
 use super::layout::SignedIn;
-use crate::api::{
-    check_number, create_account, offered_numbers, products, sim_stock, wizard_context, WizardInfo,
+use crate::api::{check_number, create_account, wizard_context, WizardInfo};
+use crate::wizard::{
+    field_of_path, icc_problem, icc_warning, step_of_path, FieldError, Step, WizardState, FEATURES,
 };
-use crate::wizard::{icc_problem, icc_warning, FieldError, Step, WizardState, FEATURES};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::components::Form;
@@ -17,7 +17,28 @@ use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 
 #[component]
 pub fn WizardPage() -> impl IntoView {
-    let wiz = Resource::new_blocking(|| (), |_| wizard_context());
+    // The one resource of the wizard, made before the layout's and keyed on
+    // the URL: everything the step shows comes with it, so there are no
+    // resources nested inside suspended content (they hydrate unreliably).
+    let query = use_query_map();
+    let key = move || {
+        query.with(|q| {
+            (
+                q.get("customer"),
+                q.get("digits"),
+                q.get("keepnumber"),
+                q.get("mode"),
+            )
+        })
+    };
+    let wiz = Resource::new_blocking(key, |(customer, digits, keep, mode)| {
+        let keep = if mode.as_deref() == Some("keep") {
+            keep
+        } else {
+            None
+        };
+        wizard_context(customer, digits, keep)
+    });
     view! {
         <SignedIn>
             <Wizard wiz/>
@@ -71,9 +92,10 @@ fn Wizard(wiz: Resource<Result<Option<WizardInfo>, crate::api::UiError>>) -> imp
                 // Read the URL here, outside the async block, so that a new
                 // query (a search, a step) re-renders the wizard.
                 let slug = params.with(|p| p.get("step")).unwrap_or_default();
-                let (mut state, from) = query.with(|q| {
+                let (mut state, from, create_error) = query.with(|q| {
                     let pairs = q.into_iter().map(|(k, v)| (k.to_string(), v.to_string()));
-                    (WizardState::from_pairs(pairs), q.get("from"))
+                    let create_error = q.get("err_msg").map(|m| (q.get("err_path").unwrap_or_default(), m));
+                    (WizardState::from_pairs(pairs), q.get("from"), create_error)
                 });
                 Suspend::new(async move {
                 let Ok(Some(wiz)) = wiz.await else {
@@ -111,6 +133,17 @@ fn Wizard(wiz: Resource<Result<Option<WizardInfo>, crate::api::UiError>>) -> imp
                             errors = found;
                             break;
                         }
+                    }
+                }
+                // A refused create: its error next to the field its path names.
+                if let Some((path, message)) = create_error.clone() {
+                    let step = step_of_path(&path);
+                    if !path.is_empty() && steps.contains(&step) {
+                        current = step;
+                        errors = vec![FieldError { field: field_of_path(&path, &state), message }];
+                    } else {
+                        // Not a field of these steps: explained on the review.
+                        current = Step::Review;
                     }
                 }
                 let ctx = Ctx { state, steps, current, errors, wiz };
@@ -253,14 +286,36 @@ fn grouped(number: &str) -> String {
 
 #[component]
 fn NumberStep(ctx: Ctx) -> impl IntoView {
-    let customer = ctx.state.get("customer").to_string();
-    let digits = ctx.state.get("digits").to_string();
     let chosen = ctx.state.get("number").to_string();
     let mode = ctx.state.get("mode").to_string();
-    let offered = Resource::new_blocking(
-        move || (customer.clone(), digits.clone()),
-        |(c, d)| offered_numbers(c, None, Some(d)),
-    );
+    // The live check of a kept number (hydrated): as soon as 8 digits are
+    // typed, ask whether it will be bought or ported, and from whom.
+    let kept = RwSignal::new(ctx.state.get("keepnumber").to_string());
+    let kept_check = RwSignal::new(String::new());
+    {
+        let customer = ctx.state.get("customer").to_string();
+        Effect::new(move |_| {
+            let typed = kept.get();
+            let Ok(number) = mvno::phone::E164::from_typed(&typed) else {
+                kept_check.set(String::new());
+                return;
+            };
+            let customer = customer.clone();
+            leptos::task::spawn_local(async move {
+                if let Ok(c) = check_number(customer, number.to_string()).await {
+                    // Only if the field still holds that number.
+                    if mvno::phone::E164::from_typed(&kept.get_untracked())
+                        .ok()
+                        .as_ref()
+                        == Some(&number)
+                    {
+                        kept_check.set(check_sentence(&c));
+                    }
+                }
+            });
+        });
+    }
+    let offered = ctx.wiz.offered.clone();
     let search_hidden: Vec<(String, String)> = ctx
         .state
         .0
@@ -271,7 +326,10 @@ fn NumberStep(ctx: Ctx) -> impl IntoView {
     let ctx2 = ctx.clone();
     let digits_value = ctx.state.get("digits").to_string();
     view! {
-        <Form method="GET" action="/new/number">
+        // A plain form: a search loads the step afresh, the same with and
+        // without JavaScript (the router does not re-run a same-path GET form
+        // reliably).
+        <form method="get" action="/new/number" role="search">
             {search_hidden.into_iter().map(|(k, v)| view! { <input type="hidden" name=k value=v/> }).collect_view()}
             <input type="hidden" name="mode" value="new"/>
             <div class="field search-digits">
@@ -279,7 +337,7 @@ fn NumberStep(ctx: Ctx) -> impl IntoView {
                 <input id="digits" name="digits" type="text" inputmode="numeric" value=digits_value/>
                 <button type="submit">"Search"</button>
             </div>
-        </Form>
+        </form>
         <StepForm ctx=ctx.clone()>
             <fieldset class="choices">
                 <legend>"Get a new number or keep a number?"</legend>
@@ -296,37 +354,29 @@ fn NumberStep(ctx: Ctx) -> impl IntoView {
             <fieldset class="tiles" aria-describedby=described_by(&ctx, "number", None)>
                 <legend>"New number"</legend>
                 {inline_error(&ctx, "number")}
-                <Suspense>
-                    {move || {
-                        let chosen = chosen.clone();
-                        Suspend::new(async move {
-                            match offered.await {
-                                Ok(page) if page.items.is_empty() => view! { <p>"No free numbers match."</p> }.into_any(),
-                                Ok(page) => page
-                                    .items
-                                    .into_iter()
-                                    .enumerate()
-                                    .map(|(i, n)| {
-                                        let id = if i == 0 { "number".to_string() } else { format!("number-{i}") };
-                                        let note = if n.owned { "yours already" } else { "new" };
-                                        let net = n.network.map(|x| x.as_str()).unwrap_or("");
-                                        view! {
-                                            <div class="tile">
-                                                <input type="radio" name="number" id=id.clone() value=n.number.clone() checked=chosen == n.number/>
-                                                <label for=id>
-                                                    <span class="mono big">{grouped(&n.number)}</span>
-                                                    <span class="hint">{format!("{net} · {note}")}</span>
-                                                </label>
-                                            </div>
-                                        }
-                                    })
-                                    .collect_view()
-                                    .into_any(),
-                                Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
+                {if offered.is_empty() {
+                    view! { <p>"No free numbers match."</p> }.into_any()
+                } else {
+                    offered
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, n)| {
+                            let id = if i == 0 { "number".to_string() } else { format!("number-{i}") };
+                            let note = if n.owned { "yours already" } else { "new" };
+                            let net = n.network.map(|x| x.as_str()).unwrap_or("");
+                            view! {
+                                <div class="tile">
+                                    <input type="radio" name="number" id=id.clone() value=n.number.clone() checked=chosen == n.number/>
+                                    <label for=id>
+                                        <span class="mono big">{grouped(&n.number)}</span>
+                                        <span class="hint">{format!("{net} · {note}")}</span>
+                                    </label>
+                                </div>
                             }
                         })
-                    }}
-                </Suspense>
+                        .collect_view()
+                        .into_any()
+                }}
             </fieldset>
             <div class="field">
                 <label for="keepnumber">"Number to keep"</label>
@@ -342,9 +392,30 @@ fn NumberStep(ctx: Ctx) -> impl IntoView {
                     value=ctx2.state.get("keepnumber").to_string()
                     aria-invalid=ctx2.error("keepnumber").map(|_| "true")
                     aria-describedby=described_by(&ctx2, "keepnumber", Some("keepnumber-hint"))
+                    on:input=move |ev| kept.set(event_target_value(&ev))
                 />
+                <p class="live-hint" aria-live="polite" data-testid="number-check">{move || kept_check.get()}</p>
             </div>
         </StepForm>
+    }
+}
+
+/// What the number check says, in a sentence for the number step.
+fn check_sentence(c: &mvno::portal::NumberCheck) -> String {
+    use mvno::portal::NumberAvailability::*;
+    match (&c.availability, &c.operator) {
+        (PortingRequired, Some(op)) => format!(
+            "{} is with {}: it will be moved here (ported).",
+            grouped(&c.number),
+            op.name
+        ),
+        (AvailableForPurchase, _) => format!("{} is free: it will be bought.", grouped(&c.number)),
+        (OwnedAndFree, _) => format!("{} is already the customer's.", grouped(&c.number)),
+        _ => c
+            .reason
+            .as_ref()
+            .map(|r| r.message.clone())
+            .unwrap_or_else(|| "The number cannot be used.".into()),
     }
 }
 
@@ -389,8 +460,7 @@ fn IccField(ctx: Ctx, name: &'static str, label: String, hint: &'static str) -> 
 
 #[component]
 fn SimStep(ctx: Ctx) -> impl IntoView {
-    let customer = ctx.state.get("customer").to_string();
-    let stock = Resource::new_blocking(move || customer.clone(), sim_stock);
+    let stock = ctx.wiz.stock.clone();
     let sim = ctx.state.get("sim").to_string();
     let network = ctx.state.get("network").to_string();
     let all_kinds = [
@@ -407,19 +477,11 @@ fn SimStep(ctx: Ctx) -> impl IntoView {
         .collect();
     view! {
         <StepForm ctx=ctx.clone()>
-            <Suspense>
-                {move || Suspend::new(async move {
-                    stock.await.ok().map(|s| {
-                        view! {
-                            <ul class="stock" aria-label="Free SIM stock">
-                                {s.into_iter().map(|c| view! {
-                                    <li>{format!("{} {}{}: {} free", c.network.as_str(), c.form_factor.as_str(), if c.auto_assign { " (auto-assign)" } else { "" }, c.count)}</li>
-                                }).collect_view()}
-                            </ul>
-                        }
-                    })
-                })}
-            </Suspense>
+            <ul class="stock" aria-label="Free SIM stock">
+                {stock.into_iter().map(|c| view! {
+                    <li>{format!("{} {}{}: {} free", c.network.as_str(), c.form_factor.as_str(), if c.auto_assign { " (auto-assign)" } else { "" }, c.count)}</li>
+                }).collect_view()}
+            </ul>
             <fieldset class="choices">
                 <legend>"Kind of SIM card"</legend>
                 {inline_error(&ctx, "sim-esim")}
@@ -473,45 +535,56 @@ fn SimStep(ctx: Ctx) -> impl IntoView {
     }
 }
 
+/// A plan's default for one feature, by its wire name.
+fn feature_of(f: &mvno::account::FeatureRequest, name: &str) -> Option<bool> {
+    match name {
+        "highRate" => f.high_rate,
+        "international" => f.international,
+        "data" => f.data,
+        "fiveG" => f.five_g,
+        "roaming" => f.roaming,
+        "roamingData" => f.roaming_data,
+        "voicemail" => f.voicemail,
+        "secretNumber" => f.secret_number,
+        "publicIP" => f.public_ip,
+        "chargedServices" => f.charged_services,
+        _ => None,
+    }
+}
+
 fn price(p: f64) -> String {
     format!("{p:.0} kr./month")
 }
 
 #[component]
 fn PlanStep(ctx: Ctx) -> impl IntoView {
-    let customer = ctx.state.get("customer").to_string();
-    let c2 = customer.clone();
-    let plans = Resource::new_blocking(move || customer.clone(), |c| products(c, false));
-    let rows = Resource::new_blocking(move || c2.clone(), |c| products(c, true));
+    let plans = ctx.wiz.plans.clone();
+    let rows = ctx.wiz.rows.clone();
     let chosen = ctx.state.get("plan").to_string();
     let row = ctx.state.get("row").to_string();
     let featset = ctx.state.has("featset");
     let feat_state = ctx.state.clone();
+    let plan_sel = RwSignal::new(ctx.state.get("plan").to_string());
     view! {
         <StepForm ctx=ctx.clone()>
             <fieldset class="cards" aria-describedby=described_by(&ctx, "plan", None)>
                 <legend>"Rate plan"</legend>
                 {inline_error(&ctx, "plan")}
-                <Suspense>
-                    {move || {
-                        let chosen = chosen.clone();
-                        Suspend::new(async move {
-                            plans.await.map(|ps| ps.into_iter().enumerate().map(|(i, p)| {
-                                let id = if i == 0 { "plan".to_string() } else { format!("plan-{i}") };
-                                view! {
-                                    <div class="card">
-                                        <input type="radio" name="plan" id=id.clone() value=p.id.to_string() checked=chosen == p.id.as_str()/>
-                                        <label for=id>
-                                            <span class="price">{price(p.price)}</span>
-                                            <span class="plan-name">{p.name.clone()}</span>
-                                            <ul>{p.facts.iter().take(4).map(|f| view! { <li>{f.clone()}</li> }).collect_view()}</ul>
-                                        </label>
-                                    </div>
-                                }
-                            }).collect_view()).ok()
-                        })
-                    }}
-                </Suspense>
+                {plans.clone().into_iter().enumerate().map(|(i, p)| {
+                    let id = if i == 0 { "plan".to_string() } else { format!("plan-{i}") };
+                    let pid = p.id.to_string();
+                    view! {
+                        <div class="card">
+                            <input type="radio" name="plan" id=id.clone() value=p.id.to_string() checked=chosen == p.id.as_str()
+                                on:change=move |_| plan_sel.set(pid.clone())/>
+                            <label for=id>
+                                <span class="price">{price(p.price)}</span>
+                                <span class="plan-name">{p.name.clone()}</span>
+                                <ul>{p.facts.iter().take(4).map(|f| view! { <li>{f.clone()}</li> }).collect_view()}</ul>
+                            </label>
+                        </div>
+                    }
+                }).collect_view()}
             </fieldset>
             <fieldset class="choices">
                 <legend>"Features"</legend>
@@ -519,12 +592,22 @@ fn PlanStep(ctx: Ctx) -> impl IntoView {
                     <input type="checkbox" name="featset" id="featset" value="1" checked=featset/>
                     <label for="featset">"Change the plan's features (otherwise the plan decides)"</label>
                 </div>
+                <p class="hint">"The switches show the chosen plan's features until you change them."</p>
                 {FEATURES.into_iter().map(|(name, label)| {
                     let id = format!("feat-{name}");
-                    let on = feat_state.feature_on(name).unwrap_or(!matches!(name, "voicemail" | "secretNumber" | "publicIP" | "chargedServices"));
+                    let feat_state = feat_state.clone();
+                    let plans = plans.clone();
+                    // Your choice if you made one; else the chosen plan's default; else the spec's.
+                    let on = move || {
+                        feat_state.feature_on(name).unwrap_or_else(|| {
+                            let plan = plans.iter().find(|p| p.id.as_str() == plan_sel.get());
+                            let from_plan = plan.and_then(|p| p.features.as_ref()).and_then(|f| feature_of(f, name));
+                            from_plan.unwrap_or(!matches!(name, "voicemail" | "secretNumber" | "publicIP" | "chargedServices"))
+                        })
+                    };
                     view! {
                         <div class="choice">
-                            <input type="checkbox" name="feat" id=id.clone() value=name checked=on/>
+                            <input type="checkbox" name="feat" id=id.clone() value=name checked=on.clone() prop:checked=on/>
                             <label for=id>{label}</label>
                         </div>
                     }
@@ -544,17 +627,10 @@ fn PlanStep(ctx: Ctx) -> impl IntoView {
                 <label for="row">"Rest-of-World roaming package"</label>
                 <select id="row" name="row">
                     <option value="" selected=row.is_empty()>"As the plan has it"</option>
-                    <Suspense>
-                        {move || {
-                            let row = row.clone();
-                            Suspend::new(async move {
-                                rows.await.map(|ps| ps.into_iter().map(|p| {
-                                    let selected = row == p.id.as_str();
-                                    view! { <option value=p.id.to_string() selected=selected>{format!("{} ({})", p.name, price(p.price))}</option> }
-                                }).collect_view()).ok()
-                            })
-                        }}
-                    </Suspense>
+                    {rows.into_iter().map(|p| {
+                        let selected = row == p.id.as_str();
+                        view! { <option value=p.id.to_string() selected=selected>{format!("{} ({})", p.name, price(p.price))}</option> }
+                    }).collect_view()}
                     <option value="none">"No package"</option>
                 </select>
             </div>
@@ -564,12 +640,7 @@ fn PlanStep(ctx: Ctx) -> impl IntoView {
 
 #[component]
 fn PortingStep(ctx: Ctx) -> impl IntoView {
-    let customer = ctx.state.get("customer").to_string();
-    let number = ctx.state.chosen_number().to_string();
-    let check = Resource::new_blocking(
-        move || (customer.clone(), number.clone()),
-        |(c, n)| check_number(c, n),
-    );
+    let check = ctx.wiz.check.clone();
     let pdate = ctx.state.get("pdate").to_string();
     let days = ctx.wiz.porting_days.clone();
     let earliest = days
@@ -577,26 +648,19 @@ fn PortingStep(ctx: Ctx) -> impl IntoView {
         .map(|d| d.format("%A %-d %B %Y").to_string())
         .unwrap_or_default();
     view! {
-        <Suspense>
-            {move || Suspend::new(async move {
-                match check.await {
-                    Ok(c) => {
-                        let text = match (&c.availability, &c.operator) {
-                            (mvno::portal::NumberAvailability::PortingRequired, Some(op)) => format!(
-                                "{} is with {} today and will be moved here.{}",
-                                grouped(&c.number), op.name,
-                                if op.needs_donor_icc { " They ask for the ICC of the SIM card used today." } else { " They ask for a signed power of attorney." }
-                            ),
-                            (mvno::portal::NumberAvailability::AvailableForPurchase, _) => format!("{} is free here and will be bought: no porting needed.", grouped(&c.number)),
-                            (mvno::portal::NumberAvailability::OwnedAndFree, _) => format!("{} is already the customer's: no porting needed.", grouped(&c.number)),
-                            _ => c.reason.map(|r| r.message).unwrap_or_else(|| "The number cannot be used.".into()),
-                        };
-                        view! { <p class="notice" role="status">{text}</p> }.into_any()
-                    }
-                    Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
-                }
-            })}
-        </Suspense>
+        {check.map(|c| {
+            let text = match (&c.availability, &c.operator) {
+                (mvno::portal::NumberAvailability::PortingRequired, Some(op)) => format!(
+                    "{} is with {} today and will be moved here.{}",
+                    grouped(&c.number), op.name,
+                    if op.needs_donor_icc { " They ask for the ICC of the SIM card used today." } else { " They ask for a signed power of attorney." }
+                ),
+                (mvno::portal::NumberAvailability::AvailableForPurchase, _) => format!("{} is free here and will be bought: no porting needed.", grouped(&c.number)),
+                (mvno::portal::NumberAvailability::OwnedAndFree, _) => format!("{} is already the customer's: no porting needed.", grouped(&c.number)),
+                _ => c.reason.map(|r| r.message).unwrap_or_else(|| "The number cannot be used.".into()),
+            };
+            view! { <p class="notice" role="status">{text}</p> }
+        })}
         <StepForm ctx=ctx.clone()>
             <IccField ctx=ctx.clone() name="donor" label="ICC number of the SIM card used today".to_string()
                 hint="The number on the SIM card in the phone today (not a new card from us): 19 or 20 digits starting with 89, printed on the card and its holder."/>
@@ -638,22 +702,42 @@ fn ExtrasStep(ctx: Ctx) -> impl IntoView {
             </div>
             <div class="field">
                 <label for="sip">"SIP account id (optional)"</label>
-                <input id="sip" name="sip" type="text" class="mono" value=ctx.state.get("sip").to_string()/>
+                {inline_error(&ctx, "sip")}
+                <input id="sip" name="sip" type="text" class="mono" value=ctx.state.get("sip").to_string()
+                    aria-invalid=ctx.error("sip").map(|_| "true") aria-describedby=described_by(&ctx, "sip", None)/>
+            </div>
+            <div class="field">
+                <label for="pbx">"Hosted PBX cluster (optional)"</label>
+                {inline_error(&ctx, "pbx")}
+                <input id="pbx" name="pbx" type="text" inputmode="numeric" size="4" value=ctx.state.get("pbx").to_string()
+                    aria-invalid=ctx.error("pbx").map(|_| "true") aria-describedby=described_by(&ctx, "pbx", None)/>
+            </div>
+            <div class="field">
+                <label for="ext">"PBX extension id (optional)"</label>
+                {inline_error(&ctx, "ext")}
+                <input id="ext" name="ext" type="text" class="mono" value=ctx.state.get("ext").to_string()
+                    aria-invalid=ctx.error("ext").map(|_| "true") aria-describedby=described_by(&ctx, "ext", None)/>
+            </div>
+            <div class="field">
+                <label for="billing">"Bill to another customer (optional)"</label>
+                {inline_error(&ctx, "billing")}
+                <select id="billing" name="billing" aria-describedby=described_by(&ctx, "billing", None)>
+                    <option value="">"The subscription's own customer"</option>
+                    {ctx.wiz.customers.iter().map(|c| {
+                        let selected = ctx.state.get("billing") == c.id.as_str();
+                        view! { <option value=c.id.to_string() selected=selected>{c.name.clone()}</option> }
+                    }).collect_view()}
+                </select>
+            </div>
+            <div class="field">
+                <label for="custom">"Custom data (JSON object, at most 4 KB, optional)"</label>
+                {inline_error(&ctx, "custom")}
+                <textarea id="custom" name="custom" rows="3" class="mono"
+                    aria-invalid=ctx.error("custom").map(|_| "true") aria-describedby=described_by(&ctx, "custom", None)>
+                    {ctx.state.get("custom").to_string()}
+                </textarea>
             </div>
         </StepForm>
-    }
-}
-
-/// The step a create error's `path` belongs to.
-fn step_of_path(path: &str) -> Step {
-    match path.split('.').next().unwrap_or("") {
-        "customer" => Step::Customer,
-        "number" => Step::Number,
-        "mvnoSim" | "sim" | "esim" | "autoAssignSim" | "nosim" | "dataSharingSims" => Step::Sim,
-        "ratePlan" | "newRatePlan" | "services" | "voicemail" | "restOfWorldRoaming"
-        | "feature" => Step::Plan,
-        "donorSimNumber" | "requestedPortingDate" => Step::Porting,
-        _ => Step::Extras,
     }
 }
 
@@ -722,6 +806,7 @@ fn ReviewStep(ctx: Ctx) -> impl IntoView {
         .collect();
     let today = ctx.wiz.today;
     let submit_state = state.clone();
+    let steps = ctx.steps.clone();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         // Hydrated: create through the server function without a reload.
         ev.prevent_default();
@@ -733,6 +818,7 @@ fn ReviewStep(ctx: Ctx) -> impl IntoView {
         let request = submit_state.to_request(today);
         let key = submit_state.get("key").to_string();
         let navigate = use_navigate();
+        let (submit_state, steps) = (submit_state.clone(), steps.clone());
         leptos::task::spawn_local(async move {
             match create_account(request, key).await {
                 Ok(account) => navigate(
@@ -740,10 +826,16 @@ fn ReviewStep(ctx: Ctx) -> impl IntoView {
                     Default::default(),
                 ),
                 Err(e) => {
-                    client_error.set(Some((
-                        e.0.message.clone(),
-                        e.0.path.clone().unwrap_or_default(),
-                    )));
+                    let path = e.0.path.clone().unwrap_or_default();
+                    if !path.is_empty() && steps.contains(&step_of_path(&path)) {
+                        let mut back = submit_state.clone();
+                        back.0.insert("err_msg".into(), e.0.message.clone());
+                        back.0.insert("err_path".into(), path.clone());
+                        let url = format!("/new/{}?{}", step_of_path(&path).slug(), back.query());
+                        navigate(&url, Default::default());
+                    } else {
+                        client_error.set(Some((e.0.message.clone(), path)));
+                    }
                     busy.set(false);
                 }
             }
