@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { jsOn, open, signIn } from './helpers';
+import { checkA11y, jsOn, open, signIn } from './helpers';
 
 test('the demo reseller signs in and sees the portal start page', async ({ page }, testInfo) => {
   await signIn(page, 'reseller@nordlys.dk', testInfo);
@@ -16,10 +16,12 @@ test('the demo reseller signs in and sees the portal start page', async ({ page 
     await expect(page.locator('body[data-hydrated]')).toHaveCount(0);
   }
   await page.screenshot({ path: `screenshots/${testInfo.project.name}-start-page.png`, fullPage: true });
+  await checkA11y(page, testInfo, 'start page');
 });
 
 test('a wrong password is refused with a message', async ({ page }, testInfo) => {
   await open(page, '/login', testInfo);
+  await checkA11y(page, testInfo, 'sign-in page');
   await page.getByLabel('Username').fill('reseller@nordlys.dk');
   await page.getByLabel('Password').fill('wrong-password');
   await page.getByRole('button', { name: 'Sign in' }).click();

@@ -9,6 +9,7 @@ async function startAsReseller(page: import('@playwright/test').Page, testInfo: 
   await signIn(page, 'reseller@nordlys.dk', testInfo);
   await page.getByRole('link', { name: 'New subscription' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Choose the customer' })).toBeVisible();
+  await checkA11y(page, testInfo, 'customer step');
   await page.getByLabel(customer).check();
   await next(page, 'Phone number');
 }
@@ -31,6 +32,7 @@ test('a reseller buys a number with a physical SIM card', async ({ page }, testI
   await checkA11y(page, testInfo, 'plan step');
   await page.getByRole('radio', { name: /Fri tale \+ 10 GB/ }).check();
   await next(page, 'Extras');
+  await checkA11y(page, testInfo, 'extras step');
   await next(page, 'Check your answers');
   await shot(page, testInfo, 'wizard-review');
   await checkA11y(page, testInfo, 'review');

@@ -641,6 +641,10 @@ fn PlanStep(ctx: Ctx) -> impl IntoView {
 #[component]
 fn PortingStep(ctx: Ctx) -> impl IntoView {
     let check = ctx.wiz.check.clone();
+    let needs_icc = check
+        .as_ref()
+        .and_then(|c| c.operator.as_ref())
+        .is_none_or(|op| op.needs_donor_icc);
     let pdate = ctx.state.get("pdate").to_string();
     let days = ctx.wiz.porting_days.clone();
     let earliest = days
@@ -662,8 +666,11 @@ fn PortingStep(ctx: Ctx) -> impl IntoView {
             view! { <p class="notice" role="status">{text}</p> }
         })}
         <StepForm ctx=ctx.clone()>
-            <IccField ctx=ctx.clone() name="donor" label="ICC number of the SIM card used today".to_string()
-                hint="The number on the SIM card in the phone today (not a new card from us): 19 or 20 digits starting with 89, printed on the card and its holder."/>
+            // The donor's ICC only when the donor asks for it (or the check could not tell).
+            {needs_icc.then(|| view! {
+                <IccField ctx=ctx.clone() name="donor" label="ICC number of the SIM card used today".to_string()
+                    hint="The number on the SIM card in the phone today (not a new card from us): 19 or 20 digits starting with 89, printed on the card and its holder."/>
+            })}
             <div class="field">
                 <label for="pdate">"When should the number move?"</label>
                 <p class="hint" id="pdate-hint">"The number moves at 02:00 on the chosen day. Only Danish working days can be chosen."</p>
