@@ -5,6 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
 
+# A one-off build: incremental caches would only take disk.
+export CARGO_INCREMENTAL="${CARGO_INCREMENTAL:-0}"
+
 # PostgreSQL for the data-layer tests: each run makes its own database there.
 export MVNO_TEST_PG_URL="${MVNO_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
 

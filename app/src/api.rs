@@ -156,6 +156,7 @@ pub async fn wizard_context(
     customer: Option<String>,
     digits: Option<String>,
     keep: Option<String>,
+    net: Option<String>,
 ) -> Result<Option<WizardInfo>, UiError> {
     use mvno::enums::ProductKind;
     use mvno::portal::Paging;
@@ -191,7 +192,8 @@ pub async fn wizard_context(
     if let Some(c) = customer.as_deref().filter(|c| mvno::Id::parse(c).is_ok()) {
         // A customer out of reach gets nothing here; the create says why.
         let paging = Paging::new(None, Some(10))?;
-        offered = catalog::offered_numbers(&db, &caller, c, None, digits.as_deref(), paging)
+        let network = net.as_deref().and_then(|n| n.parse().ok());
+        offered = catalog::offered_numbers(&db, &caller, c, network, digits.as_deref(), paging)
             .await
             .map(|p| p.items)
             .unwrap_or_default();

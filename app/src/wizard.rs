@@ -123,7 +123,7 @@ impl WizardState {
     pub fn keys_of(step: Step) -> &'static [&'static str] {
         match step {
             Step::Customer => &["customer"],
-            Step::Number => &["mode", "number", "keepnumber", "digits"],
+            Step::Number => &["mode", "number", "keepnumber", "digits", "net"],
             Step::Sim => &[
                 "sim", "network", "icc", "ds1", "ds2", "ds3", "ds1kind", "ds2kind", "ds3kind",
             ],

@@ -24,7 +24,10 @@ test('a private customer signs up, confirms identity and gets an eSIM on a phone
   await page.getByRole('button', { name: 'Bekræft med MitID (test)' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Phone number' })).toBeVisible();
+  // Only TELENOR numbers when that network is asked for.
+  await page.getByLabel('Network of the new number').selectOption('TELENOR');
   await pickNumber(page, js ? '+4530100003' : '+4530100004', testInfo);
+  await expect(page.getByRole('radio', { name: /\+45 20/ })).toHaveCount(0);
   await next(page, 'SIM card');
   // Only what an owner may choose in self-service.
   await expect(page.getByLabel('Physical SIM card from stock')).toHaveCount(0);

@@ -28,16 +28,17 @@ pub fn WizardPage() -> impl IntoView {
                 q.get("digits"),
                 q.get("keepnumber"),
                 q.get("mode"),
+                q.get("net"),
             )
         })
     };
-    let wiz = Resource::new_blocking(key, |(customer, digits, keep, mode)| {
+    let wiz = Resource::new_blocking(key, |(customer, digits, keep, mode, net)| {
         let keep = if mode.as_deref() == Some("keep") {
             keep
         } else {
             None
         };
-        wizard_context(customer, digits, keep)
+        wizard_context(customer, digits, keep, net)
     });
     view! {
         <SignedIn>
@@ -320,11 +321,14 @@ fn NumberStep(ctx: Ctx) -> impl IntoView {
         .state
         .0
         .iter()
-        .filter(|(k, v)| !matches!(k.as_str(), "digits" | "mode" | "number") && !v.is_empty())
+        .filter(|(k, v)| {
+            !matches!(k.as_str(), "digits" | "net" | "mode" | "number") && !v.is_empty()
+        })
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     let ctx2 = ctx.clone();
     let digits_value = ctx.state.get("digits").to_string();
+    let net_value = ctx.state.get("net").to_string();
     view! {
         // A plain form: a search loads the step afresh, the same with and
         // without JavaScript (the router does not re-run a same-path GET form
@@ -335,8 +339,16 @@ fn NumberStep(ctx: Ctx) -> impl IntoView {
             <div class="field search-digits">
                 <label for="digits">"Search new numbers by digits"</label>
                 <input id="digits" name="digits" type="text" inputmode="numeric" value=digits_value/>
-                <button type="submit">"Search"</button>
             </div>
+            <div class="field">
+                <label for="net">"Network of the new number"</label>
+                <select id="net" name="net">
+                    <option value="" selected=net_value.is_empty()>"Any network"</option>
+                    <option value="TDC" selected=net_value == "TDC">"TDC"</option>
+                    <option value="TELENOR" selected=net_value == "TELENOR">"TELENOR"</option>
+                </select>
+            </div>
+            <button type="submit">"Search"</button>
         </form>
         <StepForm ctx=ctx.clone()>
             <fieldset class="choices">
