@@ -108,14 +108,31 @@ impl FromRequestParts<AppState> for Authed {
 
 /// Sign in; answers a bearer token.
 #[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = LoginReply), (status = 401, description = "credentials_invalid", body = ErrorBody)))]
+    responses((status = 200, body = LoginReply), (status = 401, description = "credentials_invalid", body = ErrorBody),
+        (status = 429, description = "too_many_attempts: five failed sign-ins within 15 minutes", body = ErrorBody)))]
 async fn login(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> Result<Json<LoginReply>, RestError> {
-    Ok(Json(
-        auth::login(&state.db, &req, auth::TokenKind::Api).await?,
-    ))
+    if !state.login_throttle.allows(&req.username) {
+        return Err(RestError(ApiError::new(
+            429,
+            "too_many_attempts",
+            "Too many failed sign-ins; try again in 15 minutes",
+        )));
+    }
+    match auth::login(&state.db, &req, auth::TokenKind::Api).await {
+        Ok(reply) => {
+            state.login_throttle.succeeded(&req.username);
+            Ok(Json(reply))
+        }
+        Err(e) => {
+            if e.code == "credentials_invalid" {
+                state.login_throttle.failed(&req.username);
+            }
+            Err(e.into())
+        }
+    }
 }
 
 /// Invalidates all the user's tokens.

@@ -258,3 +258,37 @@ async fn cross_site_posts_to_the_portal_are_refused() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
 }
+
+#[tokio::test]
+async fn repeated_failed_sign_ins_lock_the_username() {
+    let app = spawn_app().await;
+    for _ in 0..5 {
+        let (status, _) = error_of(app.login("owner@bagerjensen.dk", "guess").await).await;
+        assert_eq!(status, StatusCode::UNAUTHORIZED);
+    }
+    // Now even the right password is refused, for this username only.
+    let (status, err) =
+        error_of(app.login("owner@bagerjensen.dk", demo::DEMO_PASSWORD).await).await;
+    assert_eq!(
+        (status, err["code"].as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, Some("too_many_attempts"))
+    );
+    assert_eq!(
+        app.login("reseller@nordlys.dk", demo::DEMO_PASSWORD)
+            .await
+            .status(),
+        StatusCode::OK
+    );
+    // The portal form is locked too.
+    let res = app
+        .client
+        .post(format!("{}/login", app.base))
+        .form(&[
+            ("username", "owner@bagerjensen.dk"),
+            ("password", demo::DEMO_PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/login?error=locked");
+}
