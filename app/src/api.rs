@@ -50,6 +50,11 @@ pub mod ssr {
     /// The session token from the request's cookie, if any.
     pub async fn session_token() -> Option<String> {
         let headers: axum::http::HeaderMap = leptos_axum::extract().await.ok()?;
+        session_token_in(&headers)
+    }
+
+    /// The session token in a request's `Cookie` headers.
+    pub fn session_token_in(headers: &axum::http::HeaderMap) -> Option<String> {
         headers
             .get_all(axum::http::header::COOKIE)
             .iter()

@@ -58,19 +58,8 @@ async fn login(State(state): State<AppState>, Form(form): Form<LoginForm>) -> Re
     }
 }
 
-fn cookie_token(headers: &HeaderMap) -> Option<String> {
-    headers
-        .get_all(header::COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .filter_map(|pair| pair.trim().split_once('='))
-        .find(|(name, _)| *name == SESSION_COOKIE)
-        .map(|(_, value)| value.to_string())
-}
-
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Some(token) = cookie_token(&headers) {
+    if let Some(token) = app::api::ssr::session_token_in(&headers) {
         if let Err(e) = auth::end_session(&state.db, &token).await {
             tracing::warn!(code = %e.code, "ending a session failed");
         }
@@ -90,7 +79,7 @@ async fn confirm(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    let Some(token) = cookie_token(&headers) else {
+    let Some(token) = app::api::ssr::session_token_in(&headers) else {
         return Redirect::to("/login").into_response();
     };
     let Ok(caller) = auth::authenticate_token(&state.db, &token).await else {
