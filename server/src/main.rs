@@ -114,7 +114,9 @@ async fn main() -> anyhow::Result<()> {
                 .await
                 .with_context(|| format!("binding {addr}"))?;
             println!("The portal is at http://{addr}/ (API under http://{addr}/api)");
-            print_logins();
+            if demo::has_demo_logins(&state.db).await? {
+                print_logins();
+            }
             axum::serve(listener, router(state))
                 .with_graceful_shutdown(async {
                     let _ = tokio::signal::ctrl_c().await;

@@ -107,6 +107,17 @@ pub mod numbers {
     pub const UNKNOWN: &str = "+4549999999";
 }
 
+/// Whether the demo logins exist in this database.
+pub async fn has_demo_logins<C: ConnectionTrait>(db: &C) -> Result<bool, DbErr> {
+    use sea_orm::ColumnTrait;
+    let admin = DEMO_LOGINS[0].0;
+    Ok(employee::Entity::find()
+        .filter(employee::Column::Username.eq(admin))
+        .count(db)
+        .await?
+        > 0)
+}
+
 /// Whether the database already has data (then demo data is not loaded).
 pub async fn is_empty<C: ConnectionTrait>(db: &C) -> Result<bool, DbErr> {
     Ok(customer::Entity::find().count(db).await? == 0)
