@@ -4,7 +4,7 @@
 use crate::AppState;
 use axum::body::Bytes;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
-use axum::extract::{FromRequest, FromRequestParts, Query, State};
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use axum::http::{header, StatusCode};
@@ -22,6 +22,7 @@ use mvno::services::{
 };
 use mvno::{ApiError, ErrorBody};
 use serde::Deserialize;
+use tower_http::catch_panic::CatchPanicLayer;
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -40,6 +41,61 @@ pub fn router() -> Router<AppState> {
             get(|| async { Json(crate::openapi::document()) }),
         )
         .fallback(|| async { RestError(ApiError::not_found("No such resource")) })
+        .layer(CatchPanicLayer::custom(|_| {
+            tracing::error!("a request handler panicked");
+            RestError(ApiError::internal()).into_response()
+        }))
+        .layer(axum::middleware::map_response(platform_error_body))
+        .layer(DefaultBodyLimit::max(MAX_BODY_BYTES))
+}
+
+/// The largest request body the API reads (a create is a few kilobytes;
+/// custom data is at most 4 KB).
+pub const MAX_BODY_BYTES: usize = 256 * 1024;
+
+fn too_large() -> ApiError {
+    ApiError::new(
+        413,
+        "payload_too_large",
+        format!("The body is larger than {} KB", MAX_BODY_BYTES / 1024),
+    )
+}
+
+/// Gives every failure the API did not answer itself (a body over the size
+/// limit, a method the route does not have, a panic caught further out) the
+/// platform's error body, so a client never has to parse anything else.
+async fn platform_error_body(res: Response) -> Response {
+    let status = res.status();
+    let is_json = res
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    if !(status.is_client_error() || status.is_server_error()) || is_json {
+        return res;
+    }
+    let error = match status {
+        StatusCode::PAYLOAD_TOO_LARGE => too_large(),
+        StatusCode::METHOD_NOT_ALLOWED => ApiError::new(
+            405,
+            "method_not_allowed",
+            "This resource does not take that method",
+        ),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::new(
+            415,
+            "unsupported_media_type",
+            "Expected a JSON body (Content-Type: application/json)",
+        ),
+        s if s.is_server_error() => ApiError::internal(),
+        s => ApiError::new(
+            s.as_u16(),
+            "bad_request",
+            s.canonical_reason().unwrap_or("The request was refused"),
+        ),
+    };
+    let mut out = RestError(error).into_response();
+    *out.status_mut() = status;
+    out
 }
 
 /// An [`ApiError`] as an HTTP response: its status and the error body.
@@ -62,6 +118,9 @@ impl IntoResponse for RestError {
 
 impl From<JsonRejection> for RestError {
     fn from(r: JsonRejection) -> Self {
+        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            return RestError(too_large());
+        }
         let message = match &r {
             JsonRejection::MissingJsonContentType(_) => {
                 "Expected a JSON body (Content-Type: application/json)".to_string()

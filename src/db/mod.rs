@@ -15,7 +15,9 @@ pub const DEFAULT_SQLITE_URL: &str = "sqlite://data/mvno.db?mode=rwc";
 /// one connection, because SQLite has one writer and a create is a write.
 pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
     let mut opts = ConnectOptions::new(url.to_string());
-    opts.sqlx_logging(false);
+    // `MVNO_LOG_SQL=1` logs every statement (its text, not its values) at
+    // info, to see what an operation asks of the database.
+    opts.sqlx_logging(std::env::var_os("MVNO_LOG_SQL").is_some());
     if url.starts_with("sqlite:") {
         if let Some(dir) = sqlite_file(url).and_then(|p| std::path::Path::new(p).parent()) {
             if !dir.as_os_str().is_empty() {

@@ -46,16 +46,31 @@ pub async fn scope<C: ConnectionTrait>(
 }
 
 /// Whether the caller acts on `customer` directly: OWNER-level staff of the
-/// customer itself, a reseller whose customer it is, or ADMIN.
+/// customer itself, a reseller whose customer it is (directly or through
+/// its sub-resellers), or ADMIN. Walks up from the customer, so the cost is
+/// the depth of the reseller tree, not the number of customers.
 pub async fn may_act_on<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
     customer_id: &str,
 ) -> Result<bool, ApiError> {
-    Ok(match scope(db, caller).await? {
-        None => true,
-        Some(ids) => ids.iter().any(|id| id == customer_id),
-    })
+    if caller.access_level == AccessLevel::Admin {
+        return Ok(true);
+    }
+    if !caller.access_level.is_reseller() {
+        return Ok(caller.customer.as_str() == customer_id);
+    }
+    let chain = chain(db, customer_id).await?;
+    // Above the customer: resellers up to the caller's own.
+    for above in chain.iter().skip(1) {
+        if above.kind != CustomerKind::Reseller.as_str() {
+            return Ok(false);
+        }
+        if above.id == caller.customer.as_str() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
 }
 
 fn summary(m: customer::Model) -> Result<CustomerSummary, ApiError> {

@@ -1,6 +1,8 @@
 //! A running server on a fresh SQLite database with the demo data.
 #![allow(dead_code)]
 
+pub mod process;
+
 use mvno::services::demo;
 use reqwest::{redirect::Policy, Client, StatusCode};
 use serde_json::{json, Value};

@@ -1,0 +1,293 @@
+//! The database a run works on: fresh, with the demo data, the stock the
+//! creates will take, and optionally many accounts made beforehand.
+
+use anyhow::Context;
+use chrono::{Duration, Utc};
+use indicatif::{ProgressBar, ProgressStyle};
+use mvno::db::entity::*;
+use mvno::enums::Network;
+use mvno::services::demo::{self, demo_icc, ids, imsi_for};
+use mvno::Id;
+use sea_orm::{ActiveValue::Set, ConnectionTrait, Database, DatabaseConnection, EntityTrait};
+use serde_json::json;
+
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+impl Backend {
+    pub fn name(self) -> &'static str {
+        match self {
+            Backend::Sqlite => "SQLite",
+            Backend::Postgres => "PostgreSQL",
+        }
+    }
+}
+
+/// A database of the run's own, dropped (PostgreSQL) or deleted (SQLite) after.
+pub struct BenchDb {
+    pub url: String,
+    pub backend: Backend,
+    pg_admin: Option<(String, String)>,
+    _dir: Option<tempfile_dir::Dir>,
+}
+
+/// A temporary directory without another dependency.
+mod tempfile_dir {
+    pub struct Dir(pub std::path::PathBuf);
+    impl Drop for Dir {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+}
+
+impl BenchDb {
+    pub async fn new(
+        backend: Backend,
+        pg_admin_url: &str,
+        work: &std::path::Path,
+    ) -> anyhow::Result<Self> {
+        let name = format!("mvno_bench_{}_{}", std::process::id(), Id::generate());
+        match backend {
+            Backend::Sqlite => {
+                let dir = work.join(&name);
+                std::fs::create_dir_all(&dir)?;
+                Ok(BenchDb {
+                    url: format!("sqlite://{}/bench.db?mode=rwc", dir.display()),
+                    backend,
+                    pg_admin: None,
+                    _dir: Some(tempfile_dir::Dir(dir)),
+                })
+            }
+            Backend::Postgres => {
+                let admin = Database::connect(pg_admin_url)
+                    .await
+                    .with_context(|| format!("PostgreSQL at {pg_admin_url}"))?;
+                admin
+                    .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
+                    .await?;
+                admin.close().await.ok();
+                let base = pg_admin_url
+                    .rsplit_once('/')
+                    .map(|(b, _)| b)
+                    .unwrap_or(pg_admin_url);
+                Ok(BenchDb {
+                    url: format!("{base}/{name}"),
+                    backend,
+                    pg_admin: Some((pg_admin_url.to_string(), name)),
+                    _dir: None,
+                })
+            }
+        }
+    }
+
+    pub async fn drop_database(&self) {
+        if let Some((admin_url, name)) = &self.pg_admin {
+            if let Ok(admin) = Database::connect(admin_url.as_str()).await {
+                let _ = admin
+                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
+                    .await;
+            }
+        }
+    }
+}
+
+/// Stock for `n` creates: numbers for sale and physical SIM cards in the
+/// reseller's storage. `lot` keeps the lots of several runs apart.
+pub struct Stock {
+    pub numbers: Vec<String>,
+    pub iccs: Vec<String>,
+}
+
+pub async fn add_stock(db: &DatabaseConnection, lot: u32, n: usize) -> anyhow::Result<Stock> {
+    let numbers: Vec<String> = (0..n).map(|i| format!("+452{lot}{i:06}")).collect();
+    let iccs: Vec<String> = (0..n as u64)
+        .map(|i| demo_icc(&format!("89450197{lot}"), i))
+        .collect();
+    let now = Utc::now();
+    for chunk in numbers.chunks(500) {
+        number::Entity::insert_many(chunk.iter().map(|num| free_number(num, now)))
+            .exec(db)
+            .await?;
+    }
+    for chunk in iccs.chunks(500) {
+        sim_card::Entity::insert_many(chunk.iter().map(|icc| sim(icc, None, now)))
+            .exec(db)
+            .await?;
+    }
+    Ok(Stock { numbers, iccs })
+}
+
+fn free_number(num: &str, now: chrono::DateTime<Utc>) -> number::ActiveModel {
+    number::ActiveModel {
+        number: Set(num.to_string()),
+        state: Set("AVAILABLE".into()),
+        network: Set(Some("TDC".into())),
+        owner_customer_id: Set(None),
+        stock_reseller_id: Set(None),
+        range_id: Set(None),
+        reserved_until: Set(None),
+        quarantine_until: Set(None),
+        account_id: Set(None),
+        updated_at: Set(now),
+    }
+}
+
+fn sim(icc: &str, account: Option<&str>, now: chrono::DateTime<Utc>) -> sim_card::ActiveModel {
+    sim_card::ActiveModel {
+        icc: Set(icc.to_string()),
+        imsi: Set(imsi_for(Network::Tdc, icc)),
+        puk1: Set("12345678".into()),
+        puk2: Set("23456789".into()),
+        pin1: Set("1234".into()),
+        pin2: Set("2345".into()),
+        form_factor: Set("MINI_MICRO_NANO".into()),
+        network: Set("TDC".into()),
+        activation_code: Set(None),
+        in_storage_at: Set(ids::NORDLYS.into()),
+        auto_assign: Set(false),
+        tag: Set(Some("bench".into())),
+        account_id: Set(account.map(str::to_string)),
+        imported_at: Set(now),
+    }
+}
+
+/// Migrates, loads the demo data and makes `accounts` accounts beforehand,
+/// spread over 1,000 business customers of the reseller, each as a create
+/// leaves it: number in use, SIM taken, invoice line, job done, event.
+pub async fn prepare(url: &str, accounts: usize) -> anyhow::Result<DatabaseConnection> {
+    let db = mvno::db::connect_and_migrate(url).await?;
+    demo::load(&db).await?;
+    if accounts == 0 {
+        return Ok(db);
+    }
+    let now = Utc::now() - Duration::days(30);
+    let customers: Vec<String> = (0..1000).map(|i| format!("c1{i:022x}")).collect();
+    customer::Entity::insert_many(customers.iter().enumerate().map(|(i, id)| {
+        customer::ActiveModel {
+            id: Set(id.clone()),
+            name: Set(format!("Kunde {i:04} ApS")),
+            cvr: Set(Some(format!("{:08}", 30_000_000 + i))),
+            kind: Set("BUSINESS".into()),
+            state: Set("ACTIVE".into()),
+            parent_reseller: Set(Some(ids::NORDLYS.into())),
+            email: Set(None),
+            address: Set(None),
+            public_signup: Set(false),
+            created_at: Set(now),
+        }
+    }))
+    .exec(&db)
+    .await?;
+    let bar = ProgressBar::new(accounts as u64).with_style(ProgressStyle::with_template(
+        "  accounts beforehand {bar:30} {pos}/{len} ({per_sec})",
+    )?);
+    let chunk = 500;
+    for start in (0..accounts).step_by(chunk) {
+        let range = start..(start + chunk).min(accounts);
+        let rows: Vec<_> = range
+            .clone()
+            .map(|i| {
+                let id = format!("ab{i:022x}");
+                let customer = customers[i % customers.len()].clone();
+                let number = format!("+4531{i:06}");
+                let icc = demo_icc("894501960", i as u64);
+                (id, customer, number, icc)
+            })
+            .collect();
+        number::Entity::insert_many(rows.iter().map(|(id, customer, number, _)| {
+            let mut n = free_number(number, now);
+            n.state = Set("IN_USE".into());
+            n.owner_customer_id = Set(Some(customer.clone()));
+            n.account_id = Set(Some(id.clone()));
+            n
+        }))
+        .exec(&db)
+        .await?;
+        sim_card::Entity::insert_many(rows.iter().map(|(id, _, _, icc)| sim(icc, Some(id), now)))
+            .exec(&db)
+            .await?;
+        mvno_account::Entity::insert_many(rows.iter().map(|(id, customer, number, icc)| {
+            mvno_account::ActiveModel {
+                id: Set(id.clone()),
+                customer_id: Set(customer.clone()),
+                number: Set(number.clone()),
+                state: Set("ACTIVE".into()),
+                number_state: Set("IN_USE".into()),
+                network: Set(Some("TDC".into())),
+                sim_icc: Set(Some(icc.clone())),
+                auto_assigned: Set(false),
+                feature: Set(json!({})),
+                voicemail: Set(None),
+                sip_account_id: Set(None),
+                pbx: Set(None),
+                extension_id: Set(None),
+                dnd: Set(false),
+                rate_plan_id: Set(ids::PLAN_10GB.into()),
+                new_rate_plan_id: Set(None),
+                services: Set(json!([])),
+                socs_override: Set(None),
+                row_roaming: Set(None),
+                notes: Set(None),
+                custom: Set(None),
+                billing_customer_id: Set(None),
+                start_date: Set(now),
+                delete_date: Set(None),
+                donor_sim_number: Set(None),
+                purchase_info: Set(None),
+                mit_id: Set(None),
+                porting_id: Set(None),
+                created_by: Set("e00000000000000000000002".into()),
+                created_at: Set(now),
+                activated_at: Set(Some(now)),
+            }
+        }))
+        .exec(&db)
+        .await?;
+        invoice_line::Entity::insert_many(rows.iter().map(|(id, customer, number, _)| {
+            invoice_line::ActiveModel {
+                id: Set(format!("1e{}", &id[2..])),
+                customer_id: Set(customer.clone()),
+                period: Set(now.format("%Y-%m").to_string()),
+                product_id: Set(Some(ids::NUMBER_PURCHASE.into())),
+                account_id: Set(Some(id.clone())),
+                description: Set(format!("Number purchase {number}")),
+                amount_ore: Set(9900),
+                created_at: Set(now),
+            }
+        }))
+        .exec(&db)
+        .await?;
+        job::Entity::insert_many(rows.iter().map(|(id, ..)| job::ActiveModel {
+            id: Set(format!("10{}", &id[2..])),
+            kind: Set("ACTIVATE".into()),
+            account_id: Set(id.clone()),
+            run_at: Set(now),
+            state: Set("DONE".into()),
+            attempts: Set(1),
+            locked_until: Set(None),
+            created_at: Set(now),
+        }))
+        .exec(&db)
+        .await?;
+        event::Entity::insert_many(rows.iter().map(|(id, customer, number, _)| {
+            event::ActiveModel {
+                id: Set(format!("e1{}", &id[2..])),
+                at: Set(now),
+                employee_id: Set(Some("e00000000000000000000002".into())),
+                customer_id: Set(Some(customer.clone())),
+                action: Set("mvno.create".into()),
+                outcome: Set("OK".into()),
+                detail: Set(Some(json!({"number": number, "account": id}))),
+            }
+        }))
+        .exec(&db)
+        .await?;
+        bar.set_position(range.end as u64);
+    }
+    bar.finish_and_clear();
+    Ok(db)
+}
