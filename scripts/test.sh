@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test: unit and integration tests (SQLite, and PostgreSQL, which
-# is mandatory when CI is set), then the Playwright suite in Debian's Chromium.
+# is mandatory when CI is set), schemathesis against the OpenAPI document,
+# then the Playwright suite in Debian's Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh --test
@@ -13,6 +14,9 @@ export MVNO_TEST_PG_URL="${MVNO_TEST_PG_URL:-postgres://postgres@127.0.0.1:5432/
 
 echo "==> cargo test (unit, integration on SQLite and PostgreSQL)"
 cargo test --workspace
+
+echo "==> schemathesis against the served OpenAPI document"
+SERVER_BIN=target/debug/server scripts/schemathesis.sh
 
 echo "==> cargo leptos build (server and wasm)"
 cargo leptos build

@@ -24,6 +24,8 @@ pub struct Paging {
 impl Paging {
     pub const DEFAULT_LIMIT: u64 = 100;
     pub const MAX_LIMIT: u64 = 500;
+    /// Beyond any real list; keeps the value inside every database's range.
+    pub const MAX_OFFSET: u64 = 1_000_000_000;
 
     /// Checks the platform's paging bounds; the error names the bad parameter.
     pub fn new(offset: Option<u64>, limit: Option<u64>) -> Result<Self, crate::ApiError> {
@@ -33,10 +35,14 @@ impl Paging {
                 crate::ApiError::bad_request("limit must be between 1 and 500").with_path("limit"),
             );
         }
-        Ok(Paging {
-            offset: offset.unwrap_or(0),
-            limit,
-        })
+        let offset = offset.unwrap_or(0);
+        if offset > Self::MAX_OFFSET {
+            return Err(
+                crate::ApiError::bad_request("offset must be at most 1000000000")
+                    .with_path("offset"),
+            );
+        }
+        Ok(Paging { offset, limit })
     }
 }
 

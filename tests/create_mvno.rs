@@ -998,8 +998,8 @@ on_both!(rest_of_world_and_voicemail_are_stored, |db| {
     assert_eq!(a.notes.as_deref(), Some("Jens' telefon"));
 });
 
-/// Many creates racing for one number: exactly one wins, the rest get the
-/// spec's conflict, and the number is on exactly one account.
+// Many creates racing for one number: exactly one wins, the rest get the
+// spec's conflict, and the number is on exactly one account.
 on_both!(concurrent_creates_never_take_one_number_twice, |db| {
     demo::load(db).await.unwrap();
     let c = caller(db, RESELLER).await;
@@ -1029,7 +1029,7 @@ on_both!(concurrent_creates_never_take_one_number_twice, |db| {
     assert_eq!(invoice_line::Entity::find().count(db).await.unwrap(), 1);
 });
 
-/// Many creates racing for a few eSIM profiles: each profile used once.
+// Many creates racing for a few eSIM profiles: each profile used once.
 on_both!(concurrent_creates_never_take_one_esim_twice, |db| {
     demo::load(db).await.unwrap();
     let c = caller(db, RESELLER).await;

@@ -284,6 +284,63 @@ on_both!(sign_in_issues_tokens_and_checks_them, |db| {
     );
 });
 
+on_both!(failed_sign_ins_lock_the_username_for_the_window, |db| {
+    demo::load(db).await.unwrap();
+    let attempt = |password: &'static str| async move {
+        auth::login(
+            db,
+            &login_req(" Owner@BagerJensen.dk", password),
+            TokenKind::Api,
+        )
+        .await
+        .map(|_| ())
+        .map_err(|e| (e.status, e.code))
+    };
+    // Failures older than the window do not count, and are forgotten.
+    let old = Utc::now() - Duration::minutes(auth::LOCKOUT_MINUTES + 1);
+    for _ in 0..10 {
+        login_failure::Entity::insert(login_failure::ActiveModel {
+            id: Set(Id::generate().to_string()),
+            username: Set("owner@bagerjensen.dk".into()),
+            at: Set(old),
+        })
+        .exec(db)
+        .await
+        .unwrap();
+    }
+    for _ in 0..auth::MAX_FAILED_LOGINS {
+        assert_eq!(
+            attempt("guess").await,
+            Err((401, "credentials_invalid".into()))
+        );
+    }
+    let rows = login_failure::Entity::find().count(db).await.unwrap();
+    assert_eq!(rows, auth::MAX_FAILED_LOGINS, "the old failures are gone");
+    // Locked: even the right password, for this username only.
+    assert_eq!(
+        attempt(demo::DEMO_PASSWORD).await,
+        Err((429, "too_many_attempts".into()))
+    );
+    assert!(auth::login(
+        db,
+        &login_req("manager@bagerjensen.dk", demo::DEMO_PASSWORD),
+        TokenKind::Api
+    )
+    .await
+    .is_ok());
+    // Unknown usernames are counted too (no hint that they do not exist).
+    for _ in 0..auth::MAX_FAILED_LOGINS {
+        let e = auth::login(db, &login_req("nobody@example.dk", "x"), TokenKind::Api)
+            .await
+            .unwrap_err();
+        assert_eq!(e.status, 401);
+    }
+    let e = auth::login(db, &login_req("nobody@example.dk", "x"), TokenKind::Api)
+        .await
+        .unwrap_err();
+    assert_eq!(e.status, 429);
+});
+
 on_both!(passwords_are_stored_as_argon2id, |db| {
     demo::load(db).await.unwrap();
     for e in employee::Entity::find().all(db).await.unwrap() {

@@ -29,7 +29,6 @@ impl Backend {
 /// A database of the run's own, dropped (PostgreSQL) or deleted (SQLite) after.
 pub struct BenchDb {
     pub url: String,
-    pub backend: Backend,
     pg_admin: Option<(String, String)>,
     _dir: Option<tempfile_dir::Dir>,
 }
@@ -57,7 +56,6 @@ impl BenchDb {
                 std::fs::create_dir_all(&dir)?;
                 Ok(BenchDb {
                     url: format!("sqlite://{}/bench.db?mode=rwc", dir.display()),
-                    backend,
                     pg_admin: None,
                     _dir: Some(tempfile_dir::Dir(dir)),
                 })
@@ -76,7 +74,6 @@ impl BenchDb {
                     .unwrap_or(pg_admin_url);
                 Ok(BenchDb {
                     url: format!("{base}/{name}"),
-                    backend,
                     pg_admin: Some((pg_admin_url.to_string(), name)),
                     _dir: None,
                 })

@@ -4,7 +4,6 @@
 pub mod openapi;
 pub mod portal;
 pub mod rest;
-pub mod throttle;
 
 use axum::extract::FromRef;
 use axum::Router;
@@ -20,8 +19,6 @@ pub struct AppState {
     /// Add `Secure` to the session cookie (behind HTTPS).
     pub secure_cookies: bool,
     pub create_settings: std::sync::Arc<mvno::services::create::CreateSettings>,
-    /// Failed sign-ins per username, shared by the API and the portal.
-    pub login_throttle: std::sync::Arc<throttle::LoginThrottle>,
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -108,7 +108,6 @@ async fn main() -> anyhow::Result<()> {
                 leptos_options: options,
                 secure_cookies,
                 create_settings,
-                login_throttle: Default::default(),
             };
             let listener = tokio::net::TcpListener::bind(&addr)
                 .await

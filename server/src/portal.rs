@@ -41,19 +41,13 @@ async fn login(State(state): State<AppState>, Form(form): Form<LoginForm>) -> Re
         password: form.password,
         persist: false,
     };
-    if !state.login_throttle.allows(&req.username) {
-        return Redirect::to("/login?error=locked").into_response();
-    }
     match auth::login(&state.db, &req, TokenKind::Session).await {
         Ok(reply) => {
-            state.login_throttle.succeeded(&req.username);
             let cookie = session_cookie(&state, &reply.token, SESSION_MINUTES * 60);
             ([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response()
         }
-        Err(e) if e.status == 401 => {
-            state.login_throttle.failed(&req.username);
-            Redirect::to("/login?error=credentials").into_response()
-        }
+        Err(e) if e.status == 429 => Redirect::to("/login?error=locked").into_response(),
+        Err(e) if e.status == 401 => Redirect::to("/login?error=credentials").into_response(),
         Err(_) => Redirect::to("/login?error=internal").into_response(),
     }
 }

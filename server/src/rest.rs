@@ -167,31 +167,15 @@ impl FromRequestParts<AppState> for Authed {
 
 /// Sign in; answers a bearer token.
 #[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = LoginReply), (status = 401, description = "credentials_invalid", body = ErrorBody),
+    responses((status = 200, body = LoginReply), (status = 400, body = ErrorBody), (status = 401, description = "credentials_invalid", body = ErrorBody),
         (status = 429, description = "too_many_attempts: five failed sign-ins within 15 minutes", body = ErrorBody)))]
 async fn login(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> Result<Json<LoginReply>, RestError> {
-    if !state.login_throttle.allows(&req.username) {
-        return Err(RestError(ApiError::new(
-            429,
-            "too_many_attempts",
-            "Too many failed sign-ins; try again in 15 minutes",
-        )));
-    }
-    match auth::login(&state.db, &req, auth::TokenKind::Api).await {
-        Ok(reply) => {
-            state.login_throttle.succeeded(&req.username);
-            Ok(Json(reply))
-        }
-        Err(e) => {
-            if e.code == "credentials_invalid" {
-                state.login_throttle.failed(&req.username);
-            }
-            Err(e.into())
-        }
-    }
+    Ok(Json(
+        auth::login(&state.db, &req, auth::TokenKind::Api).await?,
+    ))
 }
 
 /// Invalidates all the user's tokens.
@@ -214,8 +198,8 @@ pub struct ListQuery {
 
 /// A reseller's customers (and its sub-resellers').
 #[utoipa::path(get, path = "/api/customers", tag = "customers", security(("bearer" = [])),
-    params(("offset" = Option<u64>, Query), ("limit" = Option<u64>, Query), ("filter" = Option<String>, Query, description = "Name or CVR")),
-    responses((status = 200, body = Page<CustomerSummary>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+    params(("offset" = Option<u64>, Query, minimum = 0, maximum = 1000000000), ("limit" = Option<u64>, Query, minimum = 1, maximum = 500), ("filter" = Option<String>, Query, description = "Name or CVR")),
+    responses((status = 200, body = Page<CustomerSummary>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 async fn list_customers(
     State(state): State<AppState>,
     Authed(caller): Authed,
@@ -257,7 +241,7 @@ fn parse_json(body: &Bytes) -> Result<serde_json::Value, RestError> {
 /// `POST /mvno`. With an `Idempotency-Key` header, a repeat of the same
 /// body answers the first result.
 #[utoipa::path(post, path = "/api/mvno", tag = "mvno", security(("bearer" = [])), request_body = CreateMvnoRequest,
-    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for 24 hours")),
+    params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for 24 hours", min_length = 1, max_length = 255, pattern = "^[!-~]+$")),
     responses((status = 201, body = MvnoAccount), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 500, body = ErrorBody)))]
@@ -321,7 +305,7 @@ pub struct MvnoListQuery {
 
 /// A customer's accounts.
 #[utoipa::path(get, path = "/api/mvno", tag = "mvno", security(("bearer" = [])),
-    params(("customer" = Option<String>, Query), ("offset" = Option<u64>, Query), ("limit" = Option<u64>, Query)),
+    params(("customer" = Option<String>, Query), ("offset" = Option<u64>, Query, minimum = 0, maximum = 1000000000), ("limit" = Option<u64>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = Page<MvnoAccount>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 async fn list_mvno(
     State(state): State<AppState>,
@@ -337,7 +321,7 @@ async fn list_mvno(
 
 /// What would happen to a number on a new account of the customer.
 #[utoipa::path(post, path = "/api/mvno/check/number", tag = "mvno", security(("bearer" = [])), request_body = NumberCheckRequest,
-    responses((status = 200, body = NumberCheck), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = NumberCheck), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn check_number(
     State(state): State<AppState>,
     Authed(caller): Authed,
@@ -362,7 +346,7 @@ async fn get_porting(
 /// Changes the requested date and the notify list.
 #[utoipa::path(post, path = "/api/porting/{id}", tag = "porting", security(("bearer" = [])), params(("id" = String, Path)),
     request_body = portings::PortingUpdate,
-    responses((status = 200, body = Porting), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Porting), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn update_porting(
     State(state): State<AppState>,
     Authed(caller): Authed,
@@ -387,8 +371,8 @@ pub struct NumbersQuery {
 /// Numbers the customer can use: owned and free first, then purchasable.
 #[utoipa::path(get, path = "/api/numbers", tag = "catalog", security(("bearer" = [])),
     params(("customer" = String, Query), ("network" = Option<Network>, Query), ("filter" = Option<String>, Query, description = "Digits"),
-        ("offset" = Option<u64>, Query), ("limit" = Option<u64>, Query)),
-    responses((status = 200, body = Page<OfferedNumber>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+        ("offset" = Option<u64>, Query, minimum = 0, maximum = 1000000000), ("limit" = Option<u64>, Query, minimum = 1, maximum = 500)),
+    responses((status = 200, body = Page<OfferedNumber>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn list_numbers(
     State(state): State<AppState>,
     Authed(caller): Authed,
@@ -415,7 +399,7 @@ pub struct CustomerQuery {
 
 /// Free SIM stock the customer can draw on.
 #[utoipa::path(get, path = "/api/sims/stock", tag = "catalog", security(("bearer" = [])), params(("customer" = String, Query)),
-    responses((status = 200, body = Vec<StockCount>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = Vec<StockCount>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn sim_stock(
     State(state): State<AppState>,
     Authed(caller): Authed,
@@ -435,7 +419,7 @@ pub struct ProductsQuery {
 /// Products usable on the customer's new accounts (default: rate plans).
 #[utoipa::path(get, path = "/api/products", tag = "catalog", security(("bearer" = [])),
     params(("customer" = String, Query), ("kind" = Option<ProductKind>, Query)),
-    responses((status = 200, body = Vec<ProductOffer>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = Vec<ProductOffer>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn list_products(
     State(state): State<AppState>,
     Authed(caller): Authed,

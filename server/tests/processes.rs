@@ -521,3 +521,38 @@ async fn audit_logs(db: &DatabaseConnection, servers: &[&ServerProcess], tokens:
         }
     }
 }
+
+/// Failed sign-ins are counted in the database: five at one process lock
+/// the username at the other.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn failed_sign_ins_lock_the_username_at_every_process() {
+    let Some(t) = TestDatabase::new(Backend::Postgres).await else {
+        return;
+    };
+    let db = prepare(&t.url).await;
+    let a = ServerProcess::start(&t.url, t.dir.path(), "server-a", 3600).await;
+    let b = ServerProcess::start(&t.url, t.dir.path(), "server-b", 3600).await;
+    let client = Client::new();
+    let login = |base: String, password: &'static str| {
+        let client = client.clone();
+        async move {
+            client
+                .post(format!("{base}/api/auth/login"))
+                .json(&json!({"username": RESELLER, "password": password}))
+                .send()
+                .await
+                .unwrap()
+                .status()
+                .as_u16()
+        }
+    };
+    assert_eq!(login(b.base.clone(), PASSWORD).await, 200);
+    for _ in 0..5 {
+        assert_eq!(login(a.base.clone(), "wrong-guess").await, 401);
+    }
+    assert_eq!(login(b.base.clone(), PASSWORD).await, 429);
+    assert_eq!(login(a.base.clone(), PASSWORD).await, 429);
+    drop((a, b));
+    db.close().await.ok();
+    t.finish().await;
+}

@@ -10,7 +10,7 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(InitialSchema)]
+        vec![Box::new(InitialSchema), Box::new(LoginFailures)]
     }
 }
 
@@ -87,5 +87,22 @@ impl MigrationTrait for InitialSchema {
             )
             .await?;
         Ok(())
+    }
+}
+
+/// Failed sign-ins move from each process's memory into the database.
+struct LoginFailures;
+
+impl MigrationName for LoginFailures {
+    fn name(&self) -> &str {
+        "m0002_login_failures"
+    }
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for LoginFailures {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        let schema = Schema::new(manager.get_database_backend());
+        create(manager, &schema, login_failure::Entity).await
     }
 }

@@ -3,7 +3,7 @@
 
 use super::{db_error, Caller};
 use crate::auth::{LoginReply, LoginRequest, SignedInUser};
-use crate::db::entity::{auth_token, customer, employee};
+use crate::db::entity::{auth_token, customer, employee, login_failure};
 use crate::{AccessLevel, ApiError, Id};
 use argon2::password_hash::{
     rand_core::OsRng, PasswordHash, PasswordHasher, PasswordVerifier, SaltString,
@@ -11,7 +11,9 @@ use argon2::password_hash::{
 use argon2::Argon2;
 use chrono::{Duration, Utc};
 use rand::RngCore;
-use sea_orm::{ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter};
+use sea_orm::{
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter,
+};
 use sha2::{Digest, Sha256};
 
 /// Bearer tokens live 15 minutes unless `persist` is asked for.
@@ -63,26 +65,58 @@ fn well_formed(token: &str) -> bool {
     token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
+/// Failed sign-ins that lock a username ...
+pub const MAX_FAILED_LOGINS: u64 = 5;
+/// ... within this many minutes, for the rest of them.
+pub const LOCKOUT_MINUTES: i64 = 15;
+
 /// Checks username and password; on success issues a token.
 /// Unknown user and wrong password answer alike: `401 credentials_invalid`.
+/// After [`MAX_FAILED_LOGINS`] failures within [`LOCKOUT_MINUTES`] the
+/// username is refused whatever the password: `429 too_many_attempts`.
 pub async fn login<C: ConnectionTrait>(
     db: &C,
     req: &LoginRequest,
     kind: TokenKind,
 ) -> Result<LoginReply, ApiError> {
+    let username = req.username.trim().to_lowercase();
+    let now = Utc::now();
+    let window_start = now - Duration::minutes(LOCKOUT_MINUTES);
+    let failures = login_failure::Entity::find()
+        .filter(login_failure::Column::Username.eq(username.as_str()))
+        .filter(login_failure::Column::At.gt(window_start))
+        .count(db)
+        .await
+        .map_err(db_error)?;
+    if failures >= MAX_FAILED_LOGINS {
+        return Err(ApiError::new(
+            429,
+            "too_many_attempts",
+            "Too many failed sign-ins; try again in 15 minutes",
+        ));
+    }
     let found = employee::Entity::find()
-        .filter(employee::Column::Username.eq(req.username.trim().to_lowercase()))
+        .filter(employee::Column::Username.eq(username.as_str()))
         .one(db)
         .await
         .map_err(db_error)?;
-    let Some(emp) = found else {
-        // Spend the same time as a real check so timing does not reveal users.
-        let _ = verify_password(&req.password, DUMMY_HASH);
+    let valid = match &found {
+        Some(emp) => verify_password(&req.password, &emp.password_hash),
+        None => {
+            // Spend the same time as a real check so timing does not reveal users.
+            let _ = verify_password(&req.password, DUMMY_HASH);
+            false
+        }
+    };
+    let (Some(emp), true) = (found, valid) else {
+        record_failed_login(db, &username, window_start).await?;
         return Err(ApiError::credentials_invalid());
     };
-    if !verify_password(&req.password, &emp.password_hash) {
-        return Err(ApiError::credentials_invalid());
-    }
+    login_failure::Entity::delete_many()
+        .filter(login_failure::Column::Username.eq(username.as_str()))
+        .exec(db)
+        .await
+        .map_err(db_error)?;
     let minutes = match (kind, req.persist) {
         (TokenKind::Api, true) => None,
         (TokenKind::Api, false) => Some(API_TOKEN_MINUTES),
@@ -109,6 +143,30 @@ pub async fn login<C: ConnectionTrait>(
         customer: Id::parse(&emp.customer_id).map_err(|_| ApiError::internal())?,
         access_level: emp.access_level.parse().map_err(|_| ApiError::internal())?,
     })
+}
+
+/// Counts a failed sign-in, and forgets this username's failures that are
+/// older than the window.
+async fn record_failed_login<C: ConnectionTrait>(
+    db: &C,
+    username: &str,
+    window_start: chrono::DateTime<Utc>,
+) -> Result<(), ApiError> {
+    login_failure::Entity::delete_many()
+        .filter(login_failure::Column::Username.eq(username))
+        .filter(login_failure::Column::At.lte(window_start))
+        .exec(db)
+        .await
+        .map_err(db_error)?;
+    login_failure::Entity::insert(login_failure::ActiveModel {
+        id: Set(Id::generate().to_string()),
+        username: Set(username.to_string()),
+        at: Set(Utc::now()),
+    })
+    .exec(db)
+    .await
+    .map_err(db_error)?;
+    Ok(())
 }
 
 /// A valid Argon2id hash of a random password, for constant-time refusals.

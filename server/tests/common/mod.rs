@@ -28,7 +28,6 @@ pub async fn spawn_app() -> TestApp {
         leptos_options: options,
         secure_cookies: false,
         create_settings: Default::default(),
-        login_throttle: Default::default(),
     };
     tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
     let client = Client::builder().redirect(Policy::none()).build().unwrap();

@@ -9,6 +9,7 @@ pub mod event;
 pub mod idempotency_key;
 pub mod invoice_line;
 pub mod job;
+pub mod login_failure;
 pub mod mvno_account;
 pub mod number;
 pub mod number_lookup;

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# The create benchmark: builds the release site (server + wasm), then runs
+# mvno-bench, which starts the release server on fresh databases (SQLite,
+# PostgreSQL) with 0, 1,000 and 100,000 accounts beforehand, creates
+# accounts over HTTP, and runs the same statements with plain sqlx as the
+# baseline. Results: target/bench/results.md.
+#   scripts/bench.sh                          everything (about 10 minutes after the build)
+#   scripts/bench.sh --db sqlite --accounts 0 one run; see `--help` for the rest
+# Not part of the test command: figures need a quiet machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh
+
+echo "==> Release build (server and wasm)"
+cargo leptos build --release
+cargo build --release -p bench
+
+mkdir -p target/bench
+{
+  echo "Measured $(date -u '+%Y-%m-%d %H:%M UTC') on $(nproc) cores, $(git rev-parse --short HEAD)."
+  echo
+  target/release/mvno-bench "$@"
+  echo
+  wasm=target/site/pkg/mvno.wasm
+  echo "Release wasm: $(stat -c %s "$wasm") bytes raw, $(gzip -9 -c "$wasm" | wc -c) gzipped (gzip -9)."
+} | tee target/bench/results.md
