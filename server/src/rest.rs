@@ -3,7 +3,7 @@
 
 use crate::AppState;
 use axum::body::Bytes;
-use axum::extract::rejection::{JsonRejection, QueryRejection};
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Query, State};
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
@@ -116,31 +116,37 @@ impl IntoResponse for RestError {
     }
 }
 
-impl From<JsonRejection> for RestError {
-    fn from(r: JsonRejection) -> Self {
-        if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
-            return RestError(too_large());
-        }
-        let message = match &r {
-            JsonRejection::MissingJsonContentType(_) => {
-                "Expected a JSON body (Content-Type: application/json)".to_string()
-            }
-            other => other.body_text(),
-        };
-        RestError(ApiError::bad_request(message))
-    }
-}
-
 impl From<QueryRejection> for RestError {
     fn from(r: QueryRejection) -> Self {
         RestError(ApiError::bad_request(r.body_text()))
     }
 }
 
-/// A JSON body whose rejection is the platform's error body.
-#[derive(FromRequest)]
-#[from_request(via(Json), rejection(RestError))]
+/// A JSON object body read strictly: over the size limit `413`, not JSON or
+/// not an object `400 bad_request`, a property of the wrong type `422` with
+/// its path (see [`read_body`]).
 pub struct ApiJson<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<T> {
+    type Rejection = RestError;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, RestError> {
+        let body = Bytes::from_request(req, state).await.map_err(|r| {
+            if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                RestError(too_large())
+            } else {
+                RestError(ApiError::bad_request(r.body_text()))
+            }
+        })?;
+        let value = parse_json(&body)?;
+        if !value.is_object() {
+            return Err(RestError(ApiError::bad_request(
+                "The body must be a JSON object",
+            )));
+        }
+        read_body(value).map(ApiJson)
+    }
+}
 
 /// Query parameters whose rejection is the platform's error body.
 #[derive(FromRequestParts)]
@@ -167,7 +173,7 @@ impl FromRequestParts<AppState> for Authed {
 
 /// Sign in; answers a bearer token.
 #[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest,
-    responses((status = 200, body = LoginReply), (status = 400, body = ErrorBody), (status = 401, description = "credentials_invalid", body = ErrorBody),
+    responses((status = 200, body = LoginReply), (status = 400, body = ErrorBody), (status = 422, description = "A property of the wrong type", body = ErrorBody), (status = 401, description = "credentials_invalid", body = ErrorBody),
         (status = 429, description = "too_many_attempts: five failed sign-ins within 15 minutes", body = ErrorBody)))]
 async fn login(
     State(state): State<AppState>,
@@ -286,7 +292,7 @@ async fn create_mvno(
 }
 
 /// One account, by id or by its E.164 number.
-#[utoipa::path(get, path = "/api/mvno/{id}", tag = "mvno", security(("bearer" = [])), params(("id" = String, Path)),
+#[utoipa::path(get, path = "/api/mvno/{id}", tag = "mvno", security(("bearer" = [])), params(("id" = String, Path, description = "Account id or E.164 number", example = "ac0000000000000000000001")),
     responses((status = 200, body = MvnoAccount), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_mvno(
     State(state): State<AppState>,
@@ -305,7 +311,7 @@ pub struct MvnoListQuery {
 
 /// A customer's accounts.
 #[utoipa::path(get, path = "/api/mvno", tag = "mvno", security(("bearer" = [])),
-    params(("customer" = Option<String>, Query), ("offset" = Option<u64>, Query, minimum = 0, maximum = 1000000000), ("limit" = Option<u64>, Query, minimum = 1, maximum = 500)),
+    params(("customer" = Option<String>, Query, example = "c00000000000000000000005"), ("offset" = Option<u64>, Query, minimum = 0, maximum = 1000000000), ("limit" = Option<u64>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = Page<MvnoAccount>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 async fn list_mvno(
     State(state): State<AppState>,
@@ -321,19 +327,18 @@ async fn list_mvno(
 
 /// What would happen to a number on a new account of the customer.
 #[utoipa::path(post, path = "/api/mvno/check/number", tag = "mvno", security(("bearer" = [])), request_body = NumberCheckRequest,
-    responses((status = 200, body = NumberCheck), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = NumberCheck), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn check_number(
     State(state): State<AppState>,
     Authed(caller): Authed,
-    body: Bytes,
+    ApiJson(req): ApiJson<NumberCheckRequest>,
 ) -> Result<Json<NumberCheck>, RestError> {
-    let req: NumberCheckRequest = read_body(parse_json(&body)?)?;
     Ok(Json(
         lookup::check_number(&state.db, &caller, &req.customer, &req.number).await?,
     ))
 }
 
-#[utoipa::path(get, path = "/api/porting/{id}", tag = "porting", security(("bearer" = [])), params(("id" = String, Path)),
+#[utoipa::path(get, path = "/api/porting/{id}", tag = "porting", security(("bearer" = [])), params(("id" = String, Path, example = "b00000000000000000000001")),
     responses((status = 200, body = Porting), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn get_porting(
     State(state): State<AppState>,
@@ -344,16 +349,15 @@ async fn get_porting(
 }
 
 /// Changes the requested date and the notify list.
-#[utoipa::path(post, path = "/api/porting/{id}", tag = "porting", security(("bearer" = [])), params(("id" = String, Path)),
+#[utoipa::path(post, path = "/api/porting/{id}", tag = "porting", security(("bearer" = [])), params(("id" = String, Path, example = "b00000000000000000000001")),
     request_body = portings::PortingUpdate,
     responses((status = 200, body = Porting), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn update_porting(
     State(state): State<AppState>,
     Authed(caller): Authed,
     axum::extract::Path(id): axum::extract::Path<String>,
-    body: Bytes,
+    ApiJson(change): ApiJson<portings::PortingUpdate>,
 ) -> Result<Json<Porting>, RestError> {
-    let change: portings::PortingUpdate = read_body(parse_json(&body)?)?;
     Ok(Json(
         portings::update(&state.db, &caller, &id, change).await?,
     ))
@@ -370,7 +374,7 @@ pub struct NumbersQuery {
 
 /// Numbers the customer can use: owned and free first, then purchasable.
 #[utoipa::path(get, path = "/api/numbers", tag = "catalog", security(("bearer" = [])),
-    params(("customer" = String, Query), ("network" = Option<Network>, Query), ("filter" = Option<String>, Query, description = "Digits"),
+    params(("customer" = String, Query, example = "c00000000000000000000005"), ("network" = Option<Network>, Query), ("filter" = Option<String>, Query, description = "Digits"),
         ("offset" = Option<u64>, Query, minimum = 0, maximum = 1000000000), ("limit" = Option<u64>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = Page<OfferedNumber>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn list_numbers(
@@ -398,7 +402,7 @@ pub struct CustomerQuery {
 }
 
 /// Free SIM stock the customer can draw on.
-#[utoipa::path(get, path = "/api/sims/stock", tag = "catalog", security(("bearer" = [])), params(("customer" = String, Query)),
+#[utoipa::path(get, path = "/api/sims/stock", tag = "catalog", security(("bearer" = [])), params(("customer" = String, Query, example = "c00000000000000000000005")),
     responses((status = 200, body = Vec<StockCount>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn sim_stock(
     State(state): State<AppState>,
@@ -418,7 +422,7 @@ pub struct ProductsQuery {
 
 /// Products usable on the customer's new accounts (default: rate plans).
 #[utoipa::path(get, path = "/api/products", tag = "catalog", security(("bearer" = [])),
-    params(("customer" = String, Query), ("kind" = Option<ProductKind>, Query)),
+    params(("customer" = String, Query, example = "c00000000000000000000005"), ("kind" = Option<ProductKind>, Query)),
     responses((status = 200, body = Vec<ProductOffer>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn list_products(
     State(state): State<AppState>,

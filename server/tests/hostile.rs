@@ -319,8 +319,22 @@ fn other_methods_and_routes_answer_in_the_error_body() {
             ),
             (client.get(format!("{base}/api/no/such/thing")), 404),
             (
-                client.post(format!("{base}/api/auth/login")).body("{}"),
+                client
+                    .post(format!("{base}/api/porting/{}", ids::PORTING_IN_PROGRESS))
+                    .header("Authorization", &auth)
+                    .body("[null, null]"),
                 400,
+            ),
+            (
+                client
+                    .post(format!("{base}/api/mvno/check/number"))
+                    .header("Authorization", &auth)
+                    .body("[\"c00000000000000000000005\", \"+4520100005\"]"),
+                400,
+            ),
+            (
+                client.post(format!("{base}/api/auth/login")).body("{}"),
+                422,
             ),
             (
                 client
