@@ -1,6 +1,7 @@
 //! `server`: runs the MVNO platform, and its maintenance commands.
 
 use anyhow::Context;
+use axum::serve::ListenerExt;
 use clap::{Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use mvno::db;
@@ -109,9 +110,16 @@ async fn main() -> anyhow::Result<()> {
                 secure_cookies,
                 create_settings,
             };
+            // No Nagle delay: a response written in pieces (static files:
+            // headers, then body) would otherwise wait for the client's ACK.
             let listener = tokio::net::TcpListener::bind(&addr)
                 .await
-                .with_context(|| format!("binding {addr}"))?;
+                .with_context(|| format!("binding {addr}"))?
+                .tap_io(|tcp| {
+                    if let Err(e) = tcp.set_nodelay(true) {
+                        tracing::warn!(error = %e, "TCP_NODELAY could not be set");
+                    }
+                });
             println!("The portal is at http://{addr}/ (API under http://{addr}/api)");
             if demo::has_demo_logins(&state.db).await? {
                 print_logins();
