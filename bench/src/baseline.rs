@@ -97,19 +97,15 @@ macro_rules! one_create {
         let caller = sqlx::query("SELECT t.token_hash, t.employee_id, t.kind, t.expires_at, t.created_at, e.id, e.customer_id, e.username, e.name, e.email, e.access_level, e.password_hash, e.created_at FROM auth_token t LEFT JOIN employee e ON t.employee_id = e.id WHERE t.token_hash = $1 LIMIT 1")
             .bind($token).fetch_one(&mut **tx).await?;
         let _: String = caller.try_get("access_level")?;
-        // The customer, then the resellers above it twice (reach, then stock holders).
-        let customer_sql = "SELECT id, name, cvr, kind, state, parent_reseller, email, address, public_signup, created_at FROM customer WHERE id = $1 LIMIT 1";
-        sqlx::query(customer_sql).bind(customer).fetch_one(&mut **tx).await?;
+        // The customer and the resellers above it.
         let mut chain = Vec::new();
-        for _ in 0..2 {
-            let mut next = Some(customer.to_string());
-            chain.clear();
-            while let Some(id) = next.take() {
-                let row = sqlx::query(customer_sql).bind(&id).fetch_optional(&mut **tx).await?;
-                if let Some(row) = row {
-                    next = row.try_get("parent_reseller")?;
-                    chain.push(id);
-                }
+        let mut next = Some(customer.to_string());
+        while let Some(id) = next.take() {
+            let row = sqlx::query("SELECT id, name, cvr, kind, state, parent_reseller, email, address, public_signup, created_at FROM customer WHERE id = $1 LIMIT 1")
+                .bind(&id).fetch_optional(&mut **tx).await?;
+            if let Some(row) = row {
+                next = row.try_get("parent_reseller")?;
+                chain.push(id);
             }
         }
         // The rate plan.

@@ -7,7 +7,7 @@
 //! NULL`) inside the transaction, so two creates racing for the same number
 //! or SIM get one success and one conflict.
 
-use super::customers::{chain, may_act_on};
+use super::customers::{chain, reaches};
 use super::{clock, view, Caller};
 use crate::account::{CreateError, CreateMvnoRequest, Feature, FeatureRequest, MvnoAccount};
 use crate::calendar;
@@ -68,12 +68,20 @@ pub async fn create(
 ) -> std::result::Result<MvnoAccount, crate::ApiError> {
     let now = Utc::now();
     let account_id = Id::generate().to_string();
+    // On success the event and the reply are written and read in the
+    // create's own transaction: one commit, one connection.
     let outcome = async {
         let txn = db.begin().await.map_err(db_err)?;
         match create_in(&txn, caller, req, settings, &account_id, now).await {
             Ok(()) => {
+                record_event(&txn, caller, req, &account_id, "OK", now)
+                    .await
+                    .map_err(db_err)?;
+                let reply = view::account(&txn, caller.access_level, &account_id)
+                    .await
+                    .map_err(|_| CreateError::Internal)?;
                 txn.commit().await.map_err(db_err)?;
-                Ok(())
+                Ok(reply)
             }
             Err(e) => {
                 txn.rollback().await.map_err(db_err)?;
@@ -82,16 +90,17 @@ pub async fn create(
         }
     }
     .await;
-    let event_outcome = match &outcome {
-        Ok(()) => "OK".to_string(),
+    match outcome {
+        Ok(reply) => Ok(reply),
         Err(e) => {
             let api = e.to_api();
-            format!("{} {}", api.status, api.code)
+            let refused = format!("{} {}", api.status, api.code);
+            if let Err(e) = record_event(db, caller, req, &account_id, &refused, now).await {
+                tracing::error!(error = %e, "recording the create event failed");
+            }
+            Err(api)
         }
-    };
-    record_event(db, caller, req, &account_id, &event_outcome, now).await;
-    outcome?;
-    view::account(db, caller.access_level, &account_id).await
+    }
 }
 
 /// [`create`] under an `Idempotency-Key`: the same key and request within 24
@@ -135,14 +144,14 @@ pub async fn create_once(
     }
 }
 
-async fn record_event(
-    db: &DatabaseConnection,
+async fn record_event<C: ConnectionTrait>(
+    db: &C,
     caller: &Caller,
     req: &CreateMvnoRequest,
     account_id: &str,
     outcome: &str,
     now: DateTime<Utc>,
-) {
+) -> std::result::Result<(), DbErr> {
     let row = event::ActiveModel {
         id: Set(Id::generate().to_string()),
         at: Set(now),
@@ -158,9 +167,7 @@ async fn record_event(
             json!({"number": req.number, "account": (outcome == "OK").then_some(account_id)}),
         )),
     };
-    if let Err(e) = event::Entity::insert(row).exec(db).await {
-        tracing::error!(error = %e, "recording the create event failed");
-    }
+    event::Entity::insert(row).exec(db).await.map(|_| ())
 }
 
 /// The SIM the request asks for.
@@ -722,20 +729,20 @@ async fn create_in(
         return Err(CreateError::NoBody);
     }
 
-    // The customer: found, reachable by the caller, not blocked.
+    // The customer: found, reachable by the caller, not blocked; and the
+    // resellers above it, whose stock it may use.
     let customer_id = non_empty(&req.customer)
         .and_then(|c| Id::parse(c).ok())
         .ok_or(CreateError::CustomerNotFound)?;
-    let customer = customer::Entity::find_by_id(customer_id.as_str())
-        .one(txn)
+    let chain = chain(txn, customer_id.as_str())
         .await
-        .map_err(db_err)?
+        .map_err(|_| CreateError::Internal)?;
+    let customer = chain
+        .first()
         .filter(|c| c.state != CustomerState::Deleted.as_str())
+        .cloned()
         .ok_or(CreateError::CustomerNotFound)?;
-    if !may_act_on(txn, caller, &customer.id)
-        .await
-        .map_err(|_| CreateError::Internal)?
-    {
+    if !reaches(caller, &chain) {
         return Err(CreateError::AccessDenied(None));
     }
     check_field_levels(req, caller.access_level)?;
@@ -745,12 +752,7 @@ async fn create_in(
     let (number, sim_choice) = check_shape(req, today)?;
 
     let start = req.start_date.unwrap_or(now).max(now);
-    let holders: Vec<String> = chain(txn, &customer.id)
-        .await
-        .map_err(|_| CreateError::Internal)?
-        .into_iter()
-        .map(|c| c.id)
-        .collect();
+    let holders: Vec<String> = chain.into_iter().map(|c| c.id).collect();
     let resellers: Vec<String> = holders.iter().skip(1).cloned().collect();
 
     // Products.

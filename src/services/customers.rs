@@ -60,17 +60,31 @@ pub async fn may_act_on<C: ConnectionTrait>(
     if !caller.access_level.is_reseller() {
         return Ok(caller.customer.as_str() == customer_id);
     }
-    let chain = chain(db, customer_id).await?;
+    Ok(reaches(caller, &chain(db, customer_id).await?))
+}
+
+/// Whether the caller acts on the first customer of `chain` (a customer and
+/// the resellers above it, as [`chain`] answers it).
+pub fn reaches(caller: &Caller, chain: &[customer::Model]) -> bool {
+    let Some(first) = chain.first() else {
+        return false;
+    };
+    if caller.access_level == AccessLevel::Admin {
+        return true;
+    }
+    if !caller.access_level.is_reseller() {
+        return caller.customer.as_str() == first.id;
+    }
     // Above the customer: resellers up to the caller's own.
     for above in chain.iter().skip(1) {
         if above.kind != CustomerKind::Reseller.as_str() {
-            return Ok(false);
+            return false;
         }
         if above.id == caller.customer.as_str() {
-            return Ok(true);
+            return true;
         }
     }
-    Ok(false)
+    false
 }
 
 fn summary(m: customer::Model) -> Result<CustomerSummary, ApiError> {
