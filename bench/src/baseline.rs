@@ -54,7 +54,7 @@ impl Pool {
     }
 
     /// Stores the token whose hash every baseline create looks up.
-    pub async fn caller_token(&self, _work: &std::path::Path) -> anyhow::Result<String> {
+    pub async fn caller_token(&self) -> anyhow::Result<String> {
         let sql = "INSERT INTO auth_token (token_hash, employee_id, kind, expires_at, created_at) VALUES ($1, $2, 'API', NULL, $3)";
         let now = Utc::now();
         match self {

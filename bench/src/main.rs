@@ -301,7 +301,7 @@ async fn main() -> anyhow::Result<()> {
             drop(server);
 
             let pool = baseline::Pool::connect(&bdb.url).await?;
-            let caller = pool.caller_token(&work).await?;
+            let caller = pool.caller_token().await?;
             baseline::creates(
                 &pool,
                 &caller,

@@ -5,7 +5,7 @@ use anyhow::Context;
 use chrono::{Duration, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
 use mvno::db::entity::*;
-use mvno::enums::Network;
+use mvno::enums::{Network, NumberState};
 use mvno::services::demo::{self, demo_icc, ids, imsi_for};
 use mvno::Id;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, Database, DatabaseConnection, EntityTrait};
@@ -30,17 +30,7 @@ impl Backend {
 pub struct BenchDb {
     pub url: String,
     pg_admin: Option<(String, String)>,
-    _dir: Option<tempfile_dir::Dir>,
-}
-
-/// A temporary directory without another dependency.
-mod tempfile_dir {
-    pub struct Dir(pub std::path::PathBuf);
-    impl Drop for Dir {
-        fn drop(&mut self) {
-            let _ = std::fs::remove_dir_all(&self.0);
-        }
-    }
+    _dir: Option<tempfile::TempDir>,
 }
 
 impl BenchDb {
@@ -52,12 +42,11 @@ impl BenchDb {
         let name = format!("mvno_bench_{}_{}", std::process::id(), Id::generate());
         match backend {
             Backend::Sqlite => {
-                let dir = work.join(&name);
-                std::fs::create_dir_all(&dir)?;
+                let dir = tempfile::Builder::new().prefix(&name).tempdir_in(work)?;
                 Ok(BenchDb {
-                    url: format!("sqlite://{}/bench.db?mode=rwc", dir.display()),
+                    url: format!("sqlite://{}/bench.db?mode=rwc", dir.path().display()),
                     pg_admin: None,
-                    _dir: Some(tempfile_dir::Dir(dir)),
+                    _dir: Some(dir),
                 })
             }
             Backend::Postgres => {
@@ -119,18 +108,12 @@ pub async fn add_stock(db: &DatabaseConnection, lot: u32, n: usize) -> anyhow::R
 }
 
 fn free_number(num: &str, now: chrono::DateTime<Utc>) -> number::ActiveModel {
-    number::ActiveModel {
-        number: Set(num.to_string()),
-        state: Set("AVAILABLE".into()),
-        network: Set(Some("TDC".into())),
-        owner_customer_id: Set(None),
-        stock_reseller_id: Set(None),
-        range_id: Set(None),
-        reserved_until: Set(None),
-        quarantine_until: Set(None),
-        account_id: Set(None),
-        updated_at: Set(now),
-    }
+    demo::number_row(
+        num.to_string(),
+        NumberState::Available,
+        Some(Network::Tdc),
+        now,
+    )
 }
 
 fn sim(icc: &str, account: Option<&str>, now: chrono::DateTime<Utc>) -> sim_card::ActiveModel {

@@ -9,7 +9,7 @@ use chrono::Utc;
 use common::process::{assert_invariants, count, Backend, ServerProcess, TestDatabase};
 use futures::future::join_all;
 use mvno::db::entity::{employee, number, sim_card};
-use mvno::enums::Network;
+use mvno::enums::{Network, NumberState};
 use mvno::services::auth::hash_password;
 use mvno::services::demo::{self, demo_icc, ids, imsi_for};
 use reqwest::Client;
@@ -29,17 +29,13 @@ const PASSWORD: &str = "Kodeord-9f3e-hemmeligt";
 /// Free numbers `+4521NNNNNN` for sale, on TDC.
 async fn add_numbers(db: &DatabaseConnection, first: u32, n: u32) -> Vec<String> {
     let numbers: Vec<String> = (first..first + n).map(|i| format!("+4521{i:06}")).collect();
-    let rows = numbers.iter().map(|num| number::ActiveModel {
-        number: Set(num.clone()),
-        state: Set("AVAILABLE".into()),
-        network: Set(Some("TDC".into())),
-        owner_customer_id: Set(None),
-        stock_reseller_id: Set(None),
-        range_id: Set(None),
-        reserved_until: Set(None),
-        quarantine_until: Set(None),
-        account_id: Set(None),
-        updated_at: Set(Utc::now()),
+    let rows = numbers.iter().map(|num| {
+        demo::number_row(
+            num.clone(),
+            NumberState::Available,
+            Some(Network::Tdc),
+            Utc::now(),
+        )
     });
     number::Entity::insert_many(rows).exec(db).await.unwrap();
     numbers
@@ -499,10 +495,10 @@ async fn audit_logs(db: &DatabaseConnection, servers: &[&ServerProcess], tokens:
     secrets.insert("f1d2c3b4-mitid-secret-7788".into());
     secrets.insert("Hemmelig Testperson".into());
     for hash in common::process::rows(db, "SELECT password_hash FROM employee").await {
-        secrets.extend(hash.as_str().map(str::to_string));
+        secrets.extend(hash);
     }
     for hash in common::process::rows(db, "SELECT token_hash FROM auth_token").await {
-        secrets.extend(hash.as_str().map(str::to_string));
+        secrets.extend(hash);
     }
     assert!(secrets.len() > 10);
     for server in servers {

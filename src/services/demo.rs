@@ -665,7 +665,8 @@ async fn extras<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
     Ok(())
 }
 
-fn number_row(
+/// A number row with no owner, stock holder, range or account.
+pub fn number_row(
     number: String,
     state: NumberState,
     network: Option<Network>,
