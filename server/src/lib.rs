@@ -4,6 +4,7 @@
 pub mod openapi;
 pub mod portal;
 pub mod rest;
+pub mod security;
 
 use axum::extract::FromRef;
 use axum::Router;
@@ -16,9 +17,21 @@ use sea_orm::DatabaseConnection;
 pub struct AppState {
     pub db: DatabaseConnection,
     pub leptos_options: LeptosOptions,
-    /// Add `Secure` to the session cookie (behind HTTPS).
-    pub secure_cookies: bool,
     pub create_settings: std::sync::Arc<mvno::services::create::CreateSettings>,
+    /// Transport, limits and sign-in defences.
+    pub security: std::sync::Arc<security::Security>,
+}
+
+impl AppState {
+    /// A state with default settings (plain HTTP, default limits).
+    pub fn new(db: DatabaseConnection, leptos_options: LeptosOptions) -> Self {
+        AppState {
+            db,
+            leptos_options,
+            create_settings: Default::default(),
+            security: std::sync::Arc::new(security::Security::new(Default::default())),
+        }
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

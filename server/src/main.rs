@@ -22,9 +22,10 @@ struct Cli {
 enum Command {
     /// Serve the portal and the API (the default).
     Serve {
-        /// Mark the session cookie `Secure` (when served over HTTPS).
-        #[arg(long, env = "SECURE_COOKIES")]
-        secure_cookies: bool,
+        /// The server is reached over HTTPS (directly or through a proxy that
+        /// terminates TLS): `Secure` `__Host-` session cookie and HSTS.
+        #[arg(long, env = "MVNO_HTTPS")]
+        https: bool,
         /// Seconds the simulated network takes to activate a new account.
         #[arg(long, env = "ACTIVATION_DELAY_SECS", default_value_t = 5)]
         activation_delay_secs: i64,
@@ -56,7 +57,7 @@ async fn main() -> anyhow::Result<()> {
         .await
         .context("opening the database")?;
     match cli.command.unwrap_or(Command::Serve {
-        secure_cookies: false,
+        https: false,
         activation_delay_secs: 5,
     }) {
         Command::Migrate => println!("The database is up to date."),
@@ -88,7 +89,7 @@ async fn main() -> anyhow::Result<()> {
             }
         }
         Command::Serve {
-            secure_cookies,
+            https,
             activation_delay_secs,
         } => {
             if db::is_sqlite(&cli.database_url) && demo::is_empty(&conn).await? {
@@ -104,12 +105,11 @@ async fn main() -> anyhow::Result<()> {
                 conn.clone(),
                 std::time::Duration::from_millis(500),
             ));
-            let state = AppState {
-                db: conn,
-                leptos_options: options,
-                secure_cookies,
-                create_settings,
-            };
+            let mut state = AppState::new(conn, options);
+            state.create_settings = create_settings;
+            state.security = std::sync::Arc::new(server::security::Security::new(
+                server::security::SecuritySettings { https },
+            ));
             // No Nagle delay: a response written in pieces (static files:
             // headers, then body) would otherwise wait for the client's ACK.
             let listener = tokio::net::TcpListener::bind(&addr)

@@ -23,12 +23,7 @@ pub async fn spawn_app() -> TestApp {
     let addr = listener.local_addr().unwrap();
     let mut options = leptos_options();
     options.site_addr = addr;
-    let state = AppState {
-        db,
-        leptos_options: options,
-        secure_cookies: false,
-        create_settings: Default::default(),
-    };
+    let state = AppState::new(db, options);
     tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
     let client = Client::builder().redirect(Policy::none()).build().unwrap();
     TestApp {
