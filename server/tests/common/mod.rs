@@ -15,6 +15,11 @@ pub struct TestApp {
 }
 
 pub async fn spawn_app() -> TestApp {
+    spawn_app_with(server::security::SecuritySettings::default()).await
+}
+
+/// A running server with the given defences (HTTPS, rate limits).
+pub async fn spawn_app_with(security: server::security::SecuritySettings) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/app.db?mode=rwc", dir.path().display());
     let db = mvno::db::connect_and_migrate(&url).await.unwrap();
@@ -23,8 +28,10 @@ pub async fn spawn_app() -> TestApp {
     let addr = listener.local_addr().unwrap();
     let mut options = leptos_options();
     options.site_addr = addr;
-    let state = AppState::new(db, options);
-    tokio::spawn(async move { axum::serve(listener, router(state)).await.unwrap() });
+    let mut state = AppState::new(db, options);
+    state.security = std::sync::Arc::new(server::security::Security::new(security));
+    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
     let client = Client::builder().redirect(Policy::none()).build().unwrap();
     TestApp {
         base: format!("http://{addr}"),
