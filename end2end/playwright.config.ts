@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 
 // The server under test: the binary cargo-leptos built, on a fresh SQLite
-// database (demo data is loaded on its first start), on its own port.
+// database with the demo data (`--demo` loads it into the empty database), on
+// its own port.
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const binary = process.env.E2E_SERVER_BIN ?? '../target/debug/server';
@@ -41,7 +42,7 @@ export default defineConfig({
     { name: 'nojs', use: { ...devices['Desktop Chrome'], javaScriptEnabled: false } },
   ],
   webServer: {
-    command: `rm -f ${dbFile} ${dbFile}-wal ${dbFile}-shm && mkdir -p target/e2e && ${binary.replace('../', '')} serve`,
+    command: `rm -f ${dbFile} ${dbFile}-wal ${dbFile}-shm && mkdir -p target/e2e && ${binary.replace('../', '')} serve --demo`,
     cwd: '..',
     url: `${baseURL}/login`,
     reuseExistingServer: false,

@@ -28,7 +28,7 @@ WORK=$(mktemp -d)
 PORT=${ST_PORT:-3197}
 DATABASE_URL="sqlite://$WORK/st.db?mode=rwc" LEPTOS_SITE_ADDR="127.0.0.1:$PORT" \
   LEPTOS_SITE_ROOT="$WORK" LEPTOS_OUTPUT_NAME=mvno RUST_LOG=warn ACTIVATION_DELAY_SECS=3600 \
-  "$SERVER_BIN" serve >"$WORK/server.log" 2>&1 &
+  "$SERVER_BIN" serve --demo >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
 BASE="http://127.0.0.1:$PORT"

@@ -5,6 +5,7 @@ pub mod openapi;
 pub mod portal;
 pub mod rest;
 pub mod security;
+pub mod serve;
 
 use axum::extract::FromRef;
 use axum::Router;

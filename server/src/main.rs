@@ -1,12 +1,14 @@
 //! `server`: runs the MVNO platform, and its maintenance commands.
 
 use anyhow::Context;
-use axum::serve::ListenerExt;
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use mvno::db;
-use mvno::services::{demo, import};
+use mvno::services::{admin, demo, import};
+use server::serve::{serve, shutdown_signal, ServeSettings};
 use server::{leptos_options, router, AppState};
+use std::io::IsTerminal;
+use std::time::Duration;
 
 #[derive(Parser)]
 #[command(about = "The MVNO account platform")]
@@ -21,19 +23,25 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     /// Serve the portal and the API (the default).
-    Serve {
-        /// The server is reached over HTTPS (directly or through a proxy that
-        /// terminates TLS): `Secure` `__Host-` session cookie and HSTS.
-        #[arg(long, env = "MVNO_HTTPS")]
-        https: bool,
-        /// Seconds the simulated network takes to activate a new account.
-        #[arg(long, env = "ACTIVATION_DELAY_SECS", default_value_t = 5)]
-        activation_delay_secs: i64,
-    },
+    Serve(ServeArgs),
     /// Apply the database migrations and stop.
     Migrate,
     /// Load the demo dataset (into an empty database).
     Demo,
+    /// Create an ADMIN login of the operator (the operator customer too, on
+    /// an empty database). The password is asked twice on a terminal;
+    /// otherwise, or with `--generate`, a random one is printed once.
+    CreateAdmin {
+        /// The login's username: an e-mail address.
+        #[arg(long)]
+        username: String,
+        /// The person's name.
+        #[arg(long)]
+        name: Option<String>,
+        /// Generate a strong password and print it, instead of asking.
+        #[arg(long)]
+        generate: bool,
+    },
     /// Import SIM cards from a `;`-separated stock file.
     ImportSims {
         /// Id of the reseller or customer that holds the cards in storage.
@@ -42,6 +50,42 @@ enum Command {
         /// The CSV file.
         file: std::path::PathBuf,
     },
+}
+
+/// How `serve` runs; every flag also reads an environment variable.
+#[derive(Args, Clone)]
+struct ServeArgs {
+    /// The server is reached over HTTPS (directly or through a proxy that
+    /// terminates TLS): `Secure` `__Host-` session cookie and HSTS.
+    #[arg(long, env = "MVNO_HTTPS")]
+    https: bool,
+    /// Load the demo dataset (with its well-known logins) into an empty
+    /// database on start. Never on a database that real people use.
+    #[arg(long, env = "MVNO_DEMO")]
+    demo: bool,
+    /// Seconds the simulated network takes to activate a new account.
+    #[arg(long, env = "ACTIVATION_DELAY_SECS", default_value_t = 5)]
+    activation_delay_secs: i64,
+    /// Seconds a client has to send a request's headers before it is cut off.
+    #[arg(long, env = "MVNO_HEADER_TIMEOUT_SECS", default_value_t = 10)]
+    header_timeout_secs: u64,
+    /// Seconds a request may take, body included, before it is answered
+    /// `503 timeout`.
+    #[arg(long, env = "MVNO_REQUEST_TIMEOUT_SECS", default_value_t = 30)]
+    request_timeout_secs: u64,
+    /// Connections served at once; further clients wait to be accepted.
+    #[arg(long, env = "MVNO_MAX_CONNECTIONS", default_value_t = 1024)]
+    max_connections: usize,
+    /// Seconds requests in flight get to finish after SIGTERM or Ctrl-C.
+    #[arg(long, env = "MVNO_SHUTDOWN_GRACE_SECS", default_value_t = 30)]
+    shutdown_grace_secs: u64,
+}
+
+/// `server` without a command: `serve` with its flags from the environment.
+#[derive(Parser)]
+struct DefaultServe {
+    #[command(flatten)]
+    args: ServeArgs,
 }
 
 #[tokio::main]
@@ -56,10 +100,10 @@ async fn main() -> anyhow::Result<()> {
     let conn = db::connect_and_migrate(&cli.database_url)
         .await
         .context("opening the database")?;
-    match cli.command.unwrap_or(Command::Serve {
-        https: false,
-        activation_delay_secs: 5,
-    }) {
+    let command = cli.command.unwrap_or_else(|| {
+        Command::Serve(DefaultServe::parse_from(["server"]).args)
+    });
+    match command {
         Command::Migrate => println!("The database is up to date."),
         Command::Demo => {
             anyhow::ensure!(
@@ -69,6 +113,32 @@ async fn main() -> anyhow::Result<()> {
             demo::load(&conn).await?;
             println!("Demo data loaded.");
             print_logins();
+        }
+        Command::CreateAdmin {
+            username,
+            name,
+            generate,
+        } => {
+            let generated = generate || !std::io::stdin().is_terminal();
+            let password = if generated {
+                admin::generate_password()
+            } else {
+                ask_password()?
+            };
+            let made = admin::create_admin(&conn, &username, name.as_deref(), &password)
+                .await
+                .context("creating the admin")?;
+            if made.operator_created {
+                println!(
+                    "Created the operator customer {:?} ({}).",
+                    admin::OPERATOR_NAME,
+                    made.customer
+                );
+            }
+            println!("Created the ADMIN login {}.", made.username);
+            if generated {
+                println!("Password (shown once, keep it safe): {password}");
+            }
         }
         Command::ImportSims { customer, file } => {
             let reader = std::fs::File::open(&file)
@@ -88,48 +158,7 @@ async fn main() -> anyhow::Result<()> {
                 Err(e) => anyhow::bail!("nothing was imported: {e}"),
             }
         }
-        Command::Serve {
-            https,
-            activation_delay_secs,
-        } => {
-            if db::is_sqlite(&cli.database_url) && demo::is_empty(&conn).await? {
-                demo::load(&conn).await?;
-                println!("First start: demo data loaded into {}.", cli.database_url);
-            }
-            let options = leptos_options();
-            let addr = options.site_addr;
-            let create_settings = std::sync::Arc::new(mvno::services::create::CreateSettings {
-                activation_delay: chrono::Duration::seconds(activation_delay_secs),
-            });
-            tokio::spawn(mvno::services::activation::run_forever(
-                conn.clone(),
-                std::time::Duration::from_millis(500),
-            ));
-            let mut state = AppState::new(conn, options);
-            state.create_settings = create_settings;
-            state.security = std::sync::Arc::new(server::security::Security::new(
-                server::security::SecuritySettings { https },
-            ));
-            // No Nagle delay: a response written in pieces (static files:
-            // headers, then body) would otherwise wait for the client's ACK.
-            let listener = tokio::net::TcpListener::bind(&addr)
-                .await
-                .with_context(|| format!("binding {addr}"))?
-                .tap_io(|tcp| {
-                    if let Err(e) = tcp.set_nodelay(true) {
-                        tracing::warn!(error = %e, "TCP_NODELAY could not be set");
-                    }
-                });
-            println!("The portal is at http://{addr}/ (API under http://{addr}/api)");
-            if demo::has_demo_logins(&state.db).await? {
-                print_logins();
-            }
-            axum::serve(listener, router(state))
-                .with_graceful_shutdown(async {
-                    let _ = tokio::signal::ctrl_c().await;
-                })
-                .await?;
-        }
+        Command::Serve(args) => run_server(conn, &cli.database_url, args).await?,
     }
     Ok(())
 }
@@ -138,5 +167,76 @@ fn print_logins() {
     println!("Demo logins (password {:?} for all):", demo::DEMO_PASSWORD);
     for (user, level, customer) in demo::DEMO_LOGINS {
         println!("  {user:<28} {level:<15} {customer}");
+    }
+}
+
+/// `serve`: loads the demo data when asked, starts the activation worker and
+/// serves until SIGTERM or Ctrl-C.
+async fn run_server(
+    conn: sea_orm::DatabaseConnection,
+    database_url: &str,
+    args: ServeArgs,
+) -> anyhow::Result<()> {
+    if args.demo {
+        if demo::is_empty(&conn).await? {
+            demo::load(&conn).await?;
+            println!("Demo data loaded into {database_url}.");
+        } else if !demo::has_demo_logins(&conn).await? {
+            println!("--demo: the database already has data; no demo data was loaded.");
+        }
+    }
+    let options = leptos_options();
+    let addr = options.site_addr;
+    let create_settings = std::sync::Arc::new(mvno::services::create::CreateSettings {
+        activation_delay: chrono::Duration::seconds(args.activation_delay_secs),
+    });
+    tokio::spawn(mvno::services::activation::run_forever(
+        conn.clone(),
+        Duration::from_millis(500),
+    ));
+    let mut state = AppState::new(conn, options);
+    state.create_settings = create_settings;
+    state.security = std::sync::Arc::new(server::security::Security::new(
+        server::security::SecuritySettings {
+            https: args.https,
+            ..Default::default()
+        },
+    ));
+    let listener = tokio::net::TcpListener::bind(&addr)
+        .await
+        .with_context(|| format!("binding {addr}"))?;
+    println!("The portal is at http://{addr}/ (API under http://{addr}/api)");
+    if demo::has_demo_logins(&state.db).await? {
+        print_logins();
+    } else if !admin::has_employees(&state.db).await? {
+        println!("No logins yet: create the first with `server create-admin --username <e-mail>`.");
+    }
+    let settings = ServeSettings {
+        header_read_timeout: Duration::from_secs(args.header_timeout_secs.max(1)),
+        request_timeout: Duration::from_secs(args.request_timeout_secs.max(1)),
+        max_connections: args.max_connections.max(1),
+        shutdown_grace: Duration::from_secs(args.shutdown_grace_secs),
+    };
+    serve(listener, router(state), settings, shutdown_signal()).await?;
+    println!("Stopped.");
+    Ok(())
+}
+
+/// Reads a new password from the terminal, twice, without echo.
+fn ask_password() -> anyhow::Result<String> {
+    loop {
+        let first = rpassword::prompt_password("Password for the new admin: ")?;
+        if first.chars().count() < mvno::services::signup::MIN_PASSWORD {
+            eprintln!(
+                "At least {} characters, please.",
+                mvno::services::signup::MIN_PASSWORD
+            );
+            continue;
+        }
+        let second = rpassword::prompt_password("The same password again: ")?;
+        if first == second {
+            return Ok(first);
+        }
+        eprintln!("The two passwords differ; once more.");
     }
 }

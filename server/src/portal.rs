@@ -14,11 +14,14 @@ use mvno::services::auth::{self, TokenKind, SESSION_MINUTES};
 use serde::Deserialize;
 
 pub fn router() -> Router<AppState> {
+    // A form is a few fields; 64 KiB leaves room for the wizard's answers
+    // (custom data is at most 4 KB) and answers anything larger `413`.
     Router::new()
         .route("/login", post(login))
         .route("/logout", post(logout))
         .route("/new/confirm", post(confirm))
         .route("/signup", post(signup))
+        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
 }
 
 #[derive(Deserialize)]

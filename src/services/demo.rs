@@ -1,5 +1,5 @@
-//! The Danish demo dataset: loaded on the first start of the embedded
-//! database and by `server demo` on any database. It holds at least one
+//! The Danish demo dataset: loaded only when asked, by `server serve --demo`
+//! into an empty database and by `server demo`. It holds at least one
 //! instance of every situation in the create operation's error table; the
 //! README lists which demo object reproduces which.
 

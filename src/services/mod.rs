@@ -3,6 +3,7 @@
 
 pub mod accounts;
 pub mod activation;
+pub mod admin;
 pub mod auth;
 pub mod catalog;
 pub mod clock;

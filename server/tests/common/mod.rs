@@ -6,6 +6,7 @@ pub mod process;
 use mvno::services::demo;
 use reqwest::{redirect::Policy, Client, StatusCode};
 use serde_json::{json, Value};
+use server::serve::{serve, ServeSettings};
 use server::{leptos_options, router, AppState};
 
 pub struct TestApp {
@@ -30,8 +31,13 @@ pub async fn spawn_app_with(security: server::security::SecuritySettings) -> Tes
     options.site_addr = addr;
     let mut state = AppState::new(db, options);
     state.security = std::sync::Arc::new(server::security::Security::new(security));
-    let app = router(state).into_make_service_with_connect_info::<std::net::SocketAddr>();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    // The server's own serve loop: limits, and the peer address for handlers.
+    tokio::spawn(async move {
+        let forever = std::future::pending::<()>();
+        serve(listener, router(state), ServeSettings::default(), forever)
+            .await
+            .unwrap()
+    });
     let client = Client::builder().redirect(Policy::none()).build().unwrap();
     TestApp {
         base: format!("http://{addr}"),

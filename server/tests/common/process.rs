@@ -78,6 +78,8 @@ impl TestDatabase {
 pub struct ServerProcess {
     child: Child,
     pub base: String,
+    /// The address it listens on.
+    pub addr: std::net::SocketAddr,
     pub log: PathBuf,
 }
 
@@ -88,6 +90,17 @@ pub const AUDIT_LOG_FILTER: &str = "info,server=debug,mvno=debug,tower_http=debu
 impl ServerProcess {
     /// Starts `server serve` on `db_url` and waits until it answers.
     pub async fn start(db_url: &str, dir: &Path, name: &str, activation_delay_secs: u32) -> Self {
+        Self::start_with(db_url, dir, name, activation_delay_secs, &[]).await
+    }
+
+    /// Starts `server serve <args>` on `db_url` and waits until it answers.
+    pub async fn start_with(
+        db_url: &str,
+        dir: &Path,
+        name: &str,
+        activation_delay_secs: u32,
+        args: &[&str],
+    ) -> Self {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -101,6 +114,7 @@ impl ServerProcess {
             .unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_server"))
             .arg("serve")
+            .args(args)
             .env("DATABASE_URL", db_url)
             .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
             .env("LEPTOS_SITE_ROOT", dir.join("site"))
@@ -116,6 +130,7 @@ impl ServerProcess {
         let server = ServerProcess {
             child,
             base: format!("http://127.0.0.1:{port}"),
+            addr: std::net::SocketAddr::from(([127, 0, 0, 1], port)),
             log,
         };
         server.wait_ready().await;
@@ -144,6 +159,34 @@ impl ServerProcess {
         }
     }
 
+    /// SIGTERM, as a service manager stops the server; returns at once.
+    pub fn terminate(&self) {
+        let sent = Command::new("kill")
+            .args(["-TERM", &self.child.id().to_string()])
+            .status()
+            .expect("running kill");
+        assert!(sent.success(), "kill -TERM failed");
+    }
+
+    /// The exit status, once the process has ended within `limit`.
+    pub async fn wait_exit(&mut self, limit: Duration) -> Option<std::process::ExitStatus> {
+        let deadline = Instant::now() + limit;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                return Some(status);
+            }
+            if Instant::now() > deadline {
+                return None;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+    }
+
+    /// What the process wrote to its log so far.
+    pub fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+
     /// SIGKILL: no shutdown, no flushing, as a crash.
     pub fn kill(&mut self) {
         let _ = self.child.kill();
@@ -155,6 +198,19 @@ impl Drop for ServerProcess {
     fn drop(&mut self) {
         self.kill();
     }
+}
+
+/// Runs a one-off command of the server binary (`create-admin`, `demo`, …)
+/// on `db_url`, with no terminal on stdin.
+pub fn run_command(db_url: &str, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_server"))
+        .args(args)
+        .env("DATABASE_URL", db_url)
+        .env("RUST_LOG", "warn")
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("running the server binary")
 }
 
 /// The first column of a query's rows, as text.
