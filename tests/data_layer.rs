@@ -38,7 +38,7 @@ async fn caller_of(db: &sea_orm::DatabaseConnection, username: &str) -> Caller {
     )
     .await
     .unwrap();
-    auth::authenticate_token(db, &reply.token).await.unwrap()
+    auth::authenticate_token(db, &reply.token, TokenKind::Api).await.unwrap()
 }
 
 on_both!(demo_data_covers_every_situation, |db| {
@@ -271,12 +271,12 @@ on_both!(sign_in_issues_tokens_and_checks_them, |db| {
     );
 
     // Logout invalidates every token of the user, the persistent one too.
-    let p = auth::authenticate_token(db, &persistent.token)
+    let p = auth::authenticate_token(db, &persistent.token, TokenKind::Api)
         .await
         .unwrap();
     auth::logout(db, &p).await.unwrap();
     assert_eq!(
-        auth::authenticate_token(db, &persistent.token)
+        auth::authenticate_token(db, &persistent.token, TokenKind::Api)
             .await
             .unwrap_err()
             .code,

@@ -13,11 +13,51 @@ use leptos_router::{
     ParamSegment, SsrMode, StaticSegment,
 };
 
-/// Name of the HttpOnly cookie that carries the portal session token.
-pub const SESSION_COOKIE: &str = "mvno_session";
+/// The HttpOnly cookie that carries the portal session token. Over HTTPS
+/// its name has the `__Host-` prefix: a browser takes such a cookie only
+/// from this host over a secure channel, so no other site or subdomain can
+/// plant a session.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SessionCookie(pub &'static str);
+
+impl SessionCookie {
+    pub const PLAIN: SessionCookie = SessionCookie("mvno_session");
+    pub const HOST_ONLY: SessionCookie = SessionCookie("__Host-mvno_session");
+
+    /// The cookie for a server reached over HTTPS or plain HTTP.
+    pub fn for_https(https: bool) -> Self {
+        if https {
+            Self::HOST_ONLY
+        } else {
+            Self::PLAIN
+        }
+    }
+}
+
+/// The Content-Security-Policy of a page: scripts only from the page's own
+/// nonce'd hydration script and what it loads, the app's wasm, styles,
+/// images and requests from the site itself, no framing, no plugins, forms
+/// posting only to the site.
+pub fn page_security_policy(nonce: &str) -> String {
+    format!(
+        "default-src 'self'; script-src 'nonce-{nonce}' 'strict-dynamic' 'wasm-unsafe-eval'; \
+         style-src 'self'; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+         object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
 
 /// The HTML document around the app.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
+    // Each page gets a policy bound to the nonce of its own scripts.
+    #[cfg(feature = "ssr")]
+    if let (Some(nonce), Some(response)) = (
+        leptos::nonce::use_nonce(),
+        use_context::<leptos_axum::ResponseOptions>(),
+    ) {
+        if let Ok(value) = axum::http::HeaderValue::from_str(&page_security_policy(&nonce)) {
+            response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
+        }
+    }
     view! {
         <!DOCTYPE html>
         <html lang="en">

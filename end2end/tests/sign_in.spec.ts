@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { checkA11y, jsOn, open, signIn } from './helpers';
 
 test('the demo reseller signs in and sees the portal start page', async ({ page }, testInfo) => {

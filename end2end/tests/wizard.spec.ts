@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './fixtures';
 import { checkA11y, demoIcc, jsOn, next, open, pickNumber, shot, signIn } from './helpers';
 
 // Each project (JavaScript on / off) uses its own numbers and cards, since

@@ -38,6 +38,7 @@ impl TokenKind {
 }
 
 /// Hashes a password with Argon2id and a random salt (PHC string).
+/// Slow by design: call it through [`on_hashing_thread`] from async code.
 pub fn hash_password(password: &str) -> String {
     let salt = SaltString::generate(&mut OsRng);
     Argon2::default()
@@ -54,6 +55,59 @@ fn verify_password(password: &str, hash: &str) -> bool {
                 .is_ok()
         })
         .unwrap_or(false)
+}
+
+/// Password work waiting for a hashing thread, at most; more is refused
+/// with `503 busy` instead of queueing without end.
+pub const MAX_HASHING_QUEUE: usize = 256;
+
+/// Threads that hash passwords at once: half the cores (at least one), so a
+/// flood of sign-ins leaves the other half to everything else.
+fn hashing_threads() -> usize {
+    std::thread::available_parallelism()
+        .map(|n| (n.get() / 2).max(1))
+        .unwrap_or(1)
+}
+
+static HASHING_SLOTS: std::sync::LazyLock<tokio::sync::Semaphore> =
+    std::sync::LazyLock::new(|| tokio::sync::Semaphore::new(hashing_threads()));
+static HASHING_QUEUED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// Counts one place in the hashing queue until dropped.
+struct QueuePlace;
+
+impl Drop for QueuePlace {
+    fn drop(&mut self) {
+        HASHING_QUEUED.fetch_sub(1, std::sync::atomic::Ordering::SeqCst);
+    }
+}
+
+/// Runs password hashing off the async runtime: on a blocking thread, at
+/// most [`hashing_threads`] at once, behind a queue of at most
+/// [`MAX_HASHING_QUEUE`] waiting calls (beyond it: `503 busy`).
+pub async fn on_hashing_thread<T, F>(work: F) -> Result<T, ApiError>
+where
+    F: FnOnce() -> T + Send + 'static,
+    T: Send + 'static,
+{
+    use std::sync::atomic::Ordering;
+    if HASHING_QUEUED.fetch_add(1, Ordering::SeqCst) >= MAX_HASHING_QUEUE {
+        HASHING_QUEUED.fetch_sub(1, Ordering::SeqCst);
+        return Err(ApiError::new(
+            503,
+            "busy",
+            "Too many sign-ins at once; try again in a moment",
+        ));
+    }
+    let place = QueuePlace;
+    let _slot = HASHING_SLOTS
+        .acquire()
+        .await
+        .map_err(|_| ApiError::internal())?;
+    drop(place);
+    tokio::task::spawn_blocking(work)
+        .await
+        .map_err(|_| ApiError::internal())
 }
 
 fn token_hash(token: &str) -> String {
@@ -74,6 +128,13 @@ pub const LOCKOUT_MINUTES: i64 = 15;
 /// Unknown user and wrong password answer alike: `401 credentials_invalid`.
 /// After [`MAX_FAILED_LOGINS`] failures within [`LOCKOUT_MINUTES`] the
 /// username is refused whatever the password: `429 too_many_attempts`.
+///
+/// The lockout holds under parallel attempts: every attempt first records
+/// itself, then counts the attempts in the window, and checks the password
+/// only when it is among the first [`MAX_FAILED_LOGINS`]. An attempt counts
+/// every row committed before its own count, its own included, so however
+/// many arrive at once, at most that many passwords are checked. A success
+/// removes only its own record: earlier failures run out with the window.
 pub async fn login<C: ConnectionTrait>(
     db: &C,
     req: &LoginRequest,
@@ -82,13 +143,29 @@ pub async fn login<C: ConnectionTrait>(
     let username = req.username.trim().to_lowercase();
     let now = Utc::now();
     let window_start = now - Duration::minutes(LOCKOUT_MINUTES);
-    let failures = login_failure::Entity::find()
+    prune_old_attempts(db, window_start).await;
+    login_failure::Entity::delete_many()
+        .filter(login_failure::Column::Username.eq(username.as_str()))
+        .filter(login_failure::Column::At.lte(window_start))
+        .exec(db)
+        .await
+        .map_err(db_error)?;
+    let attempt = Id::generate().to_string();
+    login_failure::Entity::insert(login_failure::ActiveModel {
+        id: Set(attempt.clone()),
+        username: Set(username.clone()),
+        at: Set(now),
+    })
+    .exec(db)
+    .await
+    .map_err(db_error)?;
+    let attempts = login_failure::Entity::find()
         .filter(login_failure::Column::Username.eq(username.as_str()))
         .filter(login_failure::Column::At.gt(window_start))
         .count(db)
         .await
         .map_err(db_error)?;
-    if failures >= MAX_FAILED_LOGINS {
+    if attempts > MAX_FAILED_LOGINS {
         return Err(ApiError::new(
             429,
             "too_many_attempts",
@@ -100,20 +177,17 @@ pub async fn login<C: ConnectionTrait>(
         .one(db)
         .await
         .map_err(db_error)?;
-    let valid = match &found {
-        Some(emp) => verify_password(&req.password, &emp.password_hash),
-        None => {
-            // Spend the same time as a real check so timing does not reveal users.
-            let _ = verify_password(&req.password, DUMMY_HASH);
-            false
-        }
-    };
+    // An unknown user costs the same time as a real check, so timing does
+    // not reveal who exists.
+    let hash = found
+        .as_ref()
+        .map_or_else(|| DUMMY_HASH.to_string(), |e| e.password_hash.clone());
+    let password = req.password.clone();
+    let valid = on_hashing_thread(move || verify_password(&password, &hash)).await?;
     let (Some(emp), true) = (found, valid) else {
-        record_failed_login(db, &username, window_start).await?;
         return Err(ApiError::credentials_invalid());
     };
-    login_failure::Entity::delete_many()
-        .filter(login_failure::Column::Username.eq(username.as_str()))
+    login_failure::Entity::delete_by_id(attempt)
         .exec(db)
         .await
         .map_err(db_error)?;
@@ -145,28 +219,30 @@ pub async fn login<C: ConnectionTrait>(
     })
 }
 
-/// Counts a failed sign-in, and forgets this username's failures that are
-/// older than the window.
-async fn record_failed_login<C: ConnectionTrait>(
-    db: &C,
-    username: &str,
-    window_start: chrono::DateTime<Utc>,
-) -> Result<(), ApiError> {
-    login_failure::Entity::delete_many()
-        .filter(login_failure::Column::Username.eq(username))
+/// Seconds between two prunings of attempts that left the window.
+const PRUNE_EVERY_SECS: i64 = 60;
+static LAST_PRUNE: std::sync::atomic::AtomicI64 = std::sync::atomic::AtomicI64::new(0);
+
+/// Forgets the sign-in attempts older than the window, of every username,
+/// at most once a minute per process. A failure here only delays pruning.
+async fn prune_old_attempts<C: ConnectionTrait>(db: &C, window_start: chrono::DateTime<Utc>) {
+    use std::sync::atomic::Ordering;
+    let now = Utc::now().timestamp();
+    let last = LAST_PRUNE.load(Ordering::Relaxed);
+    if now - last < PRUNE_EVERY_SECS
+        || LAST_PRUNE
+            .compare_exchange(last, now, Ordering::Relaxed, Ordering::Relaxed)
+            .is_err()
+    {
+        return;
+    }
+    if let Err(e) = login_failure::Entity::delete_many()
         .filter(login_failure::Column::At.lte(window_start))
         .exec(db)
         .await
-        .map_err(db_error)?;
-    login_failure::Entity::insert(login_failure::ActiveModel {
-        id: Set(Id::generate().to_string()),
-        username: Set(username.to_string()),
-        at: Set(Utc::now()),
-    })
-    .exec(db)
-    .await
-    .map_err(db_error)?;
-    Ok(())
+    {
+        tracing::warn!(error = %e, "pruning old sign-in attempts failed");
+    }
 }
 
 /// A valid Argon2id hash of a random password, for constant-time refusals.
@@ -187,13 +263,17 @@ pub async fn authenticate_header<C: ConnectionTrait>(
         .map(str::trim)
         .filter(|t| well_formed(t))
         .ok_or_else(ApiError::format_error)?;
-    authenticate_token(db, token).await
+    authenticate_token(db, token, TokenKind::Api).await
 }
 
-/// Resolves a token (bearer or session cookie) to its caller.
+/// Resolves a token to its caller. A token works only at the door it was
+/// issued for: an API token ([`TokenKind::Api`]) as a bearer token, a portal
+/// session ([`TokenKind::Session`]) as the session cookie; at the other
+/// door it is `invalid_token`.
 pub async fn authenticate_token<C: ConnectionTrait>(
     db: &C,
     token: &str,
+    kind: TokenKind,
 ) -> Result<Caller, ApiError> {
     if !well_formed(token) {
         return Err(ApiError::invalid_token());
@@ -203,7 +283,7 @@ pub async fn authenticate_token<C: ConnectionTrait>(
         .one(db)
         .await
         .map_err(db_error)?;
-    let Some((tok, Some(emp))) = found else {
+    let Some((tok, Some(emp))) = found.filter(|(tok, _)| tok.kind == kind.as_str()) else {
         return Err(ApiError::invalid_token());
     };
     if tok.expires_at.is_some_and(|at| at <= Utc::now()) {

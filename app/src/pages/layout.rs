@@ -29,7 +29,10 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
                         }
                             .into_any()
                     }
-                    _ => view! { <Redirect path="/login"/> }.into_any(),
+                    _ => {
+                        super::see_other_on_the_server("/login");
+                        view! { <Redirect path="/login"/> }.into_any()
+                    }
                 }
             })}
         </Suspense>

@@ -10,7 +10,6 @@ use leptos_router::hooks::use_query_map;
 pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let failed = move || query.with(|q| q.get("error").is_some());
-    let locked = move || query.with(|q| q.get("error").as_deref() == Some("locked"));
     let title = move || {
         if failed() {
             format!("Error: {}", t().sign_in)
@@ -24,7 +23,11 @@ pub fn LoginPage() -> impl IntoView {
             <h1>{t().sign_in_heading}</h1>
             <Show when=failed>
                 <div class="notice notice-error" role="alert" id="login-error">
-                    <p>{move || if locked() { t().sign_in_locked } else { t().sign_in_failed }}</p>
+                    <p>{move || match query.with(|q| q.get("error")).as_deref() {
+                        Some("locked") => t().sign_in_locked,
+                        Some("busy") => t().sign_in_busy,
+                        _ => t().sign_in_failed,
+                    }}</p>
                 </div>
             </Show>
             <form method="post" action="/login" class="stack">

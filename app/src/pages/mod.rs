@@ -12,6 +12,20 @@ use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+/// The markup inside a `<textarea>` that shows `value` as typed. The
+/// renderer writes a textarea's children unescaped, so user text goes in as
+/// escaped markup (`inner_html`): `</textarea><script>` stays text. On the
+/// server a leading newline is added, because HTML drops the first newline
+/// after `<textarea>`.
+pub fn textarea_content(value: &str) -> String {
+    let escaped = html_escape::encode_text(value);
+    if cfg!(feature = "ssr") {
+        format!("\n{escaped}")
+    } else {
+        escaped.into_owned()
+    }
+}
+
 #[component]
 pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]
@@ -27,9 +41,30 @@ pub fn NotFound() -> impl IntoView {
     }
 }
 
-/// Shown when the signed-in user's access level does not allow a page.
+/// A page rendered on the server answers `303 See Other` to `path`: a
+/// browser without JavaScript follows it like any redirect (the client-side
+/// `<Redirect>` alone leaves some requests with a `200` and no body).
+pub fn see_other_on_the_server(path: &str) {
+    #[cfg(feature = "ssr")]
+    if let (Some(res), Ok(location)) = (
+        use_context::<leptos_axum::ResponseOptions>(),
+        axum::http::HeaderValue::from_str(path),
+    ) {
+        res.set_status(axum::http::StatusCode::SEE_OTHER);
+        res.insert_header(axum::http::header::LOCATION, location);
+    }
+    #[cfg(not(feature = "ssr"))]
+    let _ = path;
+}
+
+/// Shown when the signed-in user's access level does not allow a page; on
+/// the server the page answers `403`.
 #[component]
 pub fn AccessDenied() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
+        opts.set_status(axum::http::StatusCode::FORBIDDEN);
+    }
     view! {
         <Title text=t().access_denied_heading/>
         <div class="notice notice-error" role="alert">

@@ -711,7 +711,7 @@ fn ExtrasStep(ctx: Ctx) -> impl IntoView {
         <StepForm ctx=ctx.clone()>
             <div class="field">
                 <label for="notes">"Notes (only resellers and administrators see them)"</label>
-                <textarea id="notes" name="notes" rows="3">{ctx.state.get("notes").to_string()}</textarea>
+                <textarea id="notes" name="notes" rows="3" inner_html=super::textarea_content(ctx.state.get("notes"))></textarea>
             </div>
             <div class="field">
                 <label for="start">"Start date (empty: today)"</label>
@@ -752,9 +752,8 @@ fn ExtrasStep(ctx: Ctx) -> impl IntoView {
                 <label for="custom">"Custom data (JSON object, at most 4 KB, optional)"</label>
                 {inline_error(&ctx, "custom")}
                 <textarea id="custom" name="custom" rows="3" class="mono"
-                    aria-invalid=ctx.error("custom").map(|_| "true") aria-describedby=described_by(&ctx, "custom", None)>
-                    {ctx.state.get("custom").to_string()}
-                </textarea>
+                    aria-invalid=ctx.error("custom").map(|_| "true") aria-describedby=described_by(&ctx, "custom", None)
+                    inner_html=super::textarea_content(ctx.state.get("custom"))></textarea>
             </div>
         </StepForm>
     }
@@ -836,10 +835,11 @@ fn ReviewStep(ctx: Ctx) -> impl IntoView {
         client_error.set(None);
         let request = submit_state.to_request(today);
         let key = submit_state.get("key").to_string();
+        let mitid = submit_state.mitid();
         let navigate = use_navigate();
         let (submit_state, steps) = (submit_state.clone(), steps.clone());
         leptos::task::spawn_local(async move {
-            match create_account(request, key).await {
+            match create_account(request, key, mitid).await {
                 Ok(account) => navigate(
                     &format!("/accounts/{}?created=1", account.id),
                     Default::default(),
