@@ -55,6 +55,9 @@ export default defineConfig({
       LEPTOS_SITE_ROOT: 'target/site',
       RUST_LOG: 'warn',
       ACTIVATION_DELAY_SECS: '2',
+      // The whole suite signs in and signs up from one address.
+      MVNO_SIGN_IN_BURST: '1000',
+      MVNO_SIGNUP_BURST: '1000',
     },
   },
 });

@@ -8,6 +8,7 @@
 //! Run through `scripts/bench.sh`, which builds the release binaries first.
 
 mod baseline;
+mod flood;
 mod load;
 mod setup;
 
@@ -53,6 +54,16 @@ struct Args {
     /// Where the databases and the site directory go while running.
     #[arg(long, default_value = "target/bench")]
     work: PathBuf,
+    /// Clients flooding the sign-in while an authenticated read is timed
+    /// (on SQLite); 0 skips the measurement.
+    #[arg(long, default_value_t = 64)]
+    flood_clients: usize,
+    /// Reads timed idle and under the flood.
+    #[arg(long, default_value_t = 2000)]
+    flood_reads: usize,
+    /// Skip the create runs (only the sign-in flood).
+    #[arg(long)]
+    no_creates: bool,
 }
 
 struct Server {
@@ -62,6 +73,16 @@ struct Server {
 
 impl Server {
     async fn start(bin: &Path, db_url: &str, site: &Path) -> anyhow::Result<Server> {
+        Self::start_with(bin, db_url, site, &[]).await
+    }
+
+    /// Starts the server with extra environment variables.
+    async fn start_with(
+        bin: &Path,
+        db_url: &str,
+        site: &Path,
+        env: &[(&str, &str)],
+    ) -> anyhow::Result<Server> {
         let port = std::net::TcpListener::bind("127.0.0.1:0")?
             .local_addr()?
             .port();
@@ -74,6 +95,7 @@ impl Server {
             // Activation is the simulated network's work, not the create's.
             .env("ACTIVATION_DELAY_SECS", "86400")
             .env("RUST_LOG", "warn")
+            .envs(env.iter().copied())
             .stdout(Stdio::null())
             .spawn()
             .with_context(|| format!("starting {}", bin.display()))?;
@@ -268,8 +290,9 @@ async fn main() -> anyhow::Result<()> {
     let mut rows = Vec::new();
     let mut page_figures = None;
 
+    let runs: &[usize] = if args.no_creates { &[] } else { &args.accounts };
     for &backend in &backends {
-        for &accounts in &args.accounts {
+        for &accounts in runs {
             eprintln!("{} with {accounts} accounts beforehand", backend.name());
             let bdb = BenchDb::new(backend, &args.pg, &work).await?;
             let db = prepare(&bdb.url, accounts).await?;
@@ -339,21 +362,66 @@ async fn main() -> anyhow::Result<()> {
         }
     }
 
-    println!("Creates over HTTP (`POST /api/mvno`, bought number + physical SIM + rate plan), {} per run after {} warm-up, {} in flight:\n", args.creates, warmup, args.concurrency);
-    println!("| Database | Accounts beforehand | API creates/s | API p50 / p99 ms | Baseline creates/s | Baseline p50 / p99 ms | API ÷ baseline |");
-    println!("|---|---:|---:|---:|---:|---:|---:|");
-    for r in &rows {
+    let flood = if args.flood_clients > 0 {
+        eprintln!("sign-in flood: {} clients", args.flood_clients);
+        let bdb = BenchDb::new(Backend::Sqlite, &args.pg, &work).await?;
+        prepare(&bdb.url, 0).await?.close().await.ok();
+        // No per-client limit: every sign-in must reach the hashing.
+        let server = Server::start_with(
+            &args.server,
+            &bdb.url,
+            &site,
+            &[("MVNO_SIGN_IN_BURST", "0")],
+        )
+        .await?;
+        let f = flood::measure(&server.base, args.flood_clients, args.flood_reads).await?;
+        drop(server);
+        bdb.drop_database().await;
+        if f.idle.failed > 0 || f.flooded.failed > 0 {
+            bail!("reads failed during the flood");
+        }
+        Some(f)
+    } else {
+        None
+    };
+
+    if !rows.is_empty() {
+        println!("Creates over HTTP (`POST /api/mvno`, bought number + physical SIM + rate plan), {} per run after {} warm-up, {} in flight:\n", args.creates, warmup, args.concurrency);
+        println!("| Database | Accounts beforehand | API creates/s | API p50 / p99 ms | Baseline creates/s | Baseline p50 / p99 ms | API ÷ baseline |");
+        println!("|---|---:|---:|---:|---:|---:|---:|");
+        for r in &rows {
+            println!(
+                "| {} | {} | {:.0} | {} / {} | {:.0} | {} / {} | {:.2} |",
+                r.backend.name(),
+                r.accounts,
+                r.api.per_second(),
+                Stats::ms(r.api.p50),
+                Stats::ms(r.api.p99),
+                r.base.per_second(),
+                Stats::ms(r.base.p50),
+                Stats::ms(r.base.p99),
+                r.api.per_second() / r.base.per_second()
+            );
+        }
+    }
+    if let Some(f) = flood {
+        println!("\nAn authenticated read (`GET /api/customers?limit=10`, {} requests, 2 in flight) on an idle server and while {} clients sign in with unknown usernames as fast as they are answered (SQLite, no per-client limit):\n", f.idle.ok, f.clients);
+        println!("| Server | Read p50 / p99 ms | Sign-ins answered/s |");
+        println!("|---|---:|---:|");
         println!(
-            "| {} | {} | {:.0} | {} / {} | {:.0} | {} / {} | {:.2} |",
-            r.backend.name(),
-            r.accounts,
-            r.api.per_second(),
-            Stats::ms(r.api.p50),
-            Stats::ms(r.api.p99),
-            r.base.per_second(),
-            Stats::ms(r.base.p50),
-            Stats::ms(r.base.p99),
-            r.api.per_second() / r.base.per_second()
+            "| Idle | {} / {} | – |",
+            Stats::ms(f.idle.p50),
+            Stats::ms(f.idle.p99)
+        );
+        println!(
+            "| Sign-in flood | {} / {} | {:.0} |",
+            Stats::ms(f.flooded.p50),
+            Stats::ms(f.flooded.p99),
+            f.sign_ins_per_second
+        );
+        println!(
+            "\np99 under the flood ÷ idle p99: {:.2} (goal: at most 5).",
+            f.flooded.p99.as_secs_f64() / f.idle.p99.as_secs_f64()
         );
     }
     if let Some((size, ssr, file)) = page_figures {

@@ -122,7 +122,6 @@ fn create_body(number: &str, sim: (&str, Value)) -> Value {
         "customer": ids::BAGER_JENSEN,
         "number": number,
         "ratePlan": ids::PLAN_10GB,
-        "mitId": {"uuid": "f1d2c3b4-mitid-secret-7788", "name": "Hemmelig Testperson"},
     });
     body[sim.0] = sim.1;
     body
@@ -548,6 +547,68 @@ async fn failed_sign_ins_lock_the_username_at_every_process() {
     }
     assert_eq!(login(b.base.clone(), PASSWORD).await, 429);
     assert_eq!(login(a.base.clone(), PASSWORD).await, 429);
+    drop((a, b));
+    db.close().await.ok();
+    t.finish().await;
+}
+
+/// 100 wrong passwords and the right one at the same instant, spread over
+/// two processes on one PostgreSQL: at most five passwords are checked, and
+/// the username is locked at both afterwards.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_burst_of_guesses_at_two_processes_checks_at_most_five_passwords() {
+    let Some(t) = TestDatabase::new(Backend::Postgres).await else {
+        return;
+    };
+    let db = prepare(&t.url).await;
+    let no_limit = ["--sign-in-burst", "0"];
+    let a = ServerProcess::start_with(&t.url, t.dir.path(), "server-a", 3600, &no_limit).await;
+    let b = ServerProcess::start_with(&t.url, t.dir.path(), "server-b", 3600, &no_limit).await;
+    let client = Client::new();
+    let attempts: Vec<_> = (0..101)
+        .map(|i| {
+            let client = client.clone();
+            let base = if i % 2 == 0 {
+                a.base.clone()
+            } else {
+                b.base.clone()
+            };
+            let password = if i == 50 {
+                PASSWORD.to_string()
+            } else {
+                format!("guess-{i}")
+            };
+            tokio::spawn(async move {
+                client
+                    .post(format!("{base}/api/auth/login"))
+                    .json(&json!({"username": RESELLER, "password": password}))
+                    .send()
+                    .await
+                    .unwrap()
+                    .status()
+                    .as_u16()
+            })
+        })
+        .collect();
+    let mut checked = 0;
+    for attempt in attempts {
+        match attempt.await.unwrap() {
+            200 | 401 => checked += 1,
+            429 => {}
+            other => panic!("unexpected status {other}"),
+        }
+    }
+    assert!(checked <= 5, "{checked} passwords were checked");
+    for server in [&a, &b] {
+        let status = client
+            .post(format!("{}/api/auth/login", server.base))
+            .json(&json!({"username": RESELLER, "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap()
+            .status();
+        assert_eq!(status.as_u16(), 429);
+    }
     drop((a, b));
     db.close().await.ok();
     t.finish().await;
