@@ -186,7 +186,7 @@ pub async fn wizard_context(
     let private = mvno::services::customers::chain(&db, caller.customer.as_str())
         .await?
         .first()
-        .is_some_and(|c| c.kind == mvno::enums::CustomerKind::Private.as_str());
+        .is_some_and(mvno::services::signup::is_self_service);
     let customer = if caller.access_level.may_list_customers() {
         customer.filter(|c| !c.is_empty())
     } else {
@@ -243,18 +243,19 @@ pub async fn check_number(
 }
 
 /// Creates the subscription the wizard describes, once per idempotency key.
+/// `mitid` is the id of the caller's MitID verification, if any: the
+/// identity itself is taken from the server's record.
 #[server(prefix = "/_fn", endpoint = "create_account", input = leptos::server_fn::codec::Json)]
 pub async fn create_account(
     request: mvno::account::CreateMvnoRequest,
     key: String,
+    mitid: Option<String>,
 ) -> Result<mvno::account::MvnoAccount, UiError> {
+    use mvno::services::create::{create_once_with, CreateSettings, Trusted};
     let caller = ssr::require_caller().await?;
-    let settings =
-        use_context::<std::sync::Arc<mvno::services::create::CreateSettings>>().unwrap_or_default();
-    Ok(
-        mvno::services::create::create_once(&ssr::db()?, &caller, Some(&key), &request, &settings)
-            .await?,
-    )
+    let settings = use_context::<std::sync::Arc<CreateSettings>>().unwrap_or_default();
+    let trusted = Trusted { mitid };
+    Ok(create_once_with(&ssr::db()?, &caller, Some(&key), &request, &trusted, &settings).await?)
 }
 
 /// One account the user may see, with its eSIM QR code (SVG) when it has one
@@ -291,35 +292,27 @@ pub async fn get_account(id: String) -> Result<AccountView, UiError> {
     Ok(AccountView { account, qr_svg })
 }
 
-/// The MitID stand-in: who the signed-in person is, as MitID would tell.
+/// A MitID verification the server recorded: only its opaque id, which the
+/// wizard carries, and the name to show.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct StandInIdentity {
-    pub uuid: String,
+pub struct StandInVerification {
+    /// Id of the server's record; the create takes the identity from it.
+    pub id: String,
+    /// The verified person's name.
     pub name: String,
-    pub authentication_date: String,
 }
 
-/// Answers the identity of the signed-in user as a MitID login would. A
-/// stand-in: it asks nothing and proves nothing.
+/// The MitID stand-in: records on the server that the signed-in user
+/// verified, as a MitID login would, and answers the record's id. It asks
+/// nothing and proves nothing.
 #[server(prefix = "/_fn", endpoint = "mitid_stand_in")]
-pub async fn mitid_stand_in() -> Result<Option<StandInIdentity>, UiError> {
+pub async fn mitid_stand_in() -> Result<Option<StandInVerification>, UiError> {
     let Some(caller) = ssr::caller().await? else {
         return Ok(None);
     };
-    let user = mvno::services::auth::signed_in_user(&ssr::db()?, &caller).await?;
-    let id = caller.employee.to_string();
-    // A stable UUID-shaped id per person, as MitID gives one.
-    let uuid = format!(
-        "{}-{}-4{}-8{}-{}",
-        &id[0..8],
-        &id[8..12],
-        &id[13..16],
-        &id[17..20],
-        &id[12..24]
-    );
-    Ok(Some(StandInIdentity {
-        uuid,
-        name: user.name,
-        authentication_date: mvno::dates::format(&chrono::Utc::now()),
+    let v = mvno::services::mitid::stand_in(&ssr::db()?, &caller).await?;
+    Ok(Some(StandInVerification {
+        id: v.id.to_string(),
+        name: v.name,
     }))
 }

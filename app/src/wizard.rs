@@ -321,6 +321,14 @@ impl WizardState {
         out
     }
 
+    /// The id of the MitID verification the server recorded for this
+    /// wizard (field `mitid`). It travels beside the create request, never
+    /// in it: the identity is read from the server's record.
+    pub fn mitid(&self) -> Option<String> {
+        self.has("mitid")
+            .then(|| self.get("mitid").trim().to_string())
+    }
+
     /// The create request the answers make.
     pub fn to_request(&self, today: chrono::NaiveDate) -> CreateMvnoRequest {
         let opt = |k: &str| self.has(k).then(|| self.get(k).trim().to_string());
@@ -420,13 +428,6 @@ impl WizardState {
                     .ok()
                     .map(|d| d.and_hms_opt(12, 0, 0).expect("noon").and_utc()),
             };
-        }
-        if self.has("mitid_uuid") {
-            req.mit_id = Some(mvno::account::MitId {
-                uuid: opt("mitid_uuid"),
-                name: opt("mitid_name"),
-                authentication_date: opt("mitid_at"),
-            });
         }
         req.notes = opt("notes");
         req.sip_account = opt("sip");
@@ -612,5 +613,18 @@ mod tests {
         assert_eq!(r.data_sharing_sims.unwrap()[0].assign_esim, Some(true));
         let q = s.query();
         assert!(q.contains("keepnumber=40+11+11+11"));
+    }
+
+    #[test]
+    fn identity_never_comes_from_the_answers() {
+        let s = state(&[
+            ("mitid", "0a0000000000000000000001"),
+            ("mitid_uuid", "forged-uuid"),
+            ("mitid_name", "Someone Else"),
+            ("mitid_at", "2020-01-01T00:00:00.000Z"),
+        ]);
+        assert_eq!(s.to_request(today()).mit_id, None);
+        assert_eq!(s.mitid().as_deref(), Some("0a0000000000000000000001"));
+        assert_eq!(state(&[]).mitid(), None);
     }
 }

@@ -88,11 +88,16 @@ async fn confirm(
     let request = answers.to_request(today);
     let key = answers.get("key").to_string();
     let key = (!key.is_empty()).then_some(key);
-    match mvno::services::create::create_once(
+    // The MitID verification goes beside the request, by its id only.
+    let trusted = mvno::services::create::Trusted {
+        mitid: answers.mitid(),
+    };
+    match mvno::services::create::create_once_with(
         &state.db,
         &caller,
         key.as_deref(),
         &request,
+        &trusted,
         &state.create_settings,
     )
     .await

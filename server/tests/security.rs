@@ -246,3 +246,322 @@ async fn the_sign_in_reply_carries_no_secret_but_the_token() {
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert!(!err.to_string().contains("wrong"));
 }
+
+// ---- Identity and self-service: rules of the create, at every door ----
+
+const PRIVATE: &str = "mette.hansen@example.dk";
+
+/// A Nordlys TDC card in the reseller's warehouse.
+fn warehouse_icc() -> String {
+    mvno::services::demo::demo_icc("8945550", 3)
+}
+
+/// A self-service create body: Mette Hansen buys `number` with a TDC eSIM
+/// on a public plan; `change` overrides properties.
+fn private_body(number: &str, change: Value) -> Value {
+    let mut body = json!({
+        "customer": ids::METTE_HANSEN, "number": number, "esim": "TDC", "ratePlan": ids::PLAN_10GB,
+    });
+    for (k, v) in change.as_object().unwrap() {
+        body[k] = v.clone();
+    }
+    body
+}
+
+/// The error of a failed create, from the API's body or a server function's.
+fn error_in(body: &Value) -> &Value {
+    if body["error"].is_object() {
+        &body["error"]
+    } else {
+        body
+    }
+}
+
+/// Creates through the server function, as the hydrated wizard does.
+async fn fn_create(
+    app: &TestApp,
+    cookie: &str,
+    request: Value,
+    mitid: Option<&str>,
+) -> (StatusCode, Value) {
+    let res = app
+        .client
+        .post(format!("{}/_fn/create_account", app.base))
+        .header("cookie", cookie)
+        .json(&json!({"request": request, "key": mvno::Id::generate().to_string(), "mitid": mitid}))
+        .send()
+        .await
+        .unwrap();
+    let status = res.status();
+    (status, res.json().await.unwrap_or(Value::Null))
+}
+
+/// Creates through the confirm form, as the wizard posts it without
+/// JavaScript; answers the created account's id, or the error's path.
+async fn confirm(app: &TestApp, cookie: &str, fields: &[(&str, &str)]) -> Result<String, String> {
+    let key = mvno::Id::generate().to_string();
+    let mut form: Vec<(&str, &str)> = vec![("key", key.as_str())];
+    form.extend_from_slice(fields);
+    let res = app
+        .client
+        .post(format!("{}/new/confirm", app.base))
+        .header("cookie", cookie)
+        .form(&form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let to = res.headers()["location"].to_str().unwrap().to_string();
+    if let Some(rest) = to.strip_prefix("/accounts/") {
+        return Ok(rest.split('?').next().unwrap().to_string());
+    }
+    let url = reqwest::Url::parse(&format!("{}{to}", app.base)).unwrap();
+    let path = url
+        .query_pairs()
+        .find(|(k, _)| k == "err_path")
+        .map(|(_, v)| v.to_string());
+    Err(path.unwrap_or_else(|| panic!("neither an account nor an error: {to}")))
+}
+
+/// The wizard's answers for a self-service create of `number`.
+fn private_form(number: &str) -> Vec<(&'static str, String)> {
+    vec![
+        ("customer", ids::METTE_HANSEN.to_string()),
+        ("mode", "new".into()),
+        ("number", number.to_string()),
+        ("sim", "esim".into()),
+        ("network", "TDC".into()),
+        ("plan", ids::PLAN_10GB.to_string()),
+    ]
+}
+
+fn with(
+    form: &[(&'static str, String)],
+    changes: &[(&'static str, &str)],
+) -> Vec<(&'static str, String)> {
+    let mut out: Vec<(&'static str, String)> = form
+        .iter()
+        .filter(|(k, _)| !changes.iter().any(|(c, _)| c == k))
+        .cloned()
+        .collect();
+    out.extend(changes.iter().map(|(k, v)| (*k, v.to_string())));
+    out
+}
+
+fn pairs<'a>(form: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    form.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+/// The MitID stand-in, as the identity page calls it.
+async fn stand_in(app: &TestApp, cookie: &str) -> Value {
+    let res = app
+        .client
+        .post(format!("{}/_fn/mitid_stand_in", app.base))
+        .header("cookie", cookie)
+        .header("content-type", "application/x-www-form-urlencoded")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    res.json().await.unwrap()
+}
+
+/// An account as the admin reads it.
+async fn as_admin(app: &TestApp, id: &str) -> Value {
+    let admin = bearer(app, "admin@telecomx.dk").await;
+    let (status, a) = call(app, "GET", &format!("/api/mvno/{id}"), &admin, None).await;
+    assert_eq!(status, StatusCode::OK, "{a}");
+    a
+}
+
+#[tokio::test]
+async fn only_an_admin_sends_a_mit_id_over_the_api() {
+    let app = spawn_app().await;
+    let forged = json!({"mitId": {"uuid": MIT_ID, "name": "Forfalsket Person"}});
+    for user in ["owner@bagerjensen.dk", "reseller@nordlys.dk", PRIVATE] {
+        let auth = bearer(&app, user).await;
+        let mut body = private_body("+4520100001", forged.clone());
+        if user != PRIVATE {
+            body["customer"] = json!(ids::BAGER_JENSEN);
+        }
+        let (status, body) = call(&app, "POST", "/api/mvno", &auth, Some(body)).await;
+        let e = &body["error"];
+        assert_eq!(
+            (status, e["code"].as_str(), e["path"].as_str()),
+            (StatusCode::FORBIDDEN, Some("access_denied"), Some("mitId")),
+            "{user}: {body}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn identity_reaches_an_account_only_from_the_servers_record() {
+    let app = spawn_app().await;
+    let mette = app.portal_session(PRIVATE).await;
+
+    // The server function refuses an identity in the request, as the API does.
+    let forged = private_body(
+        "+4520100001",
+        json!({"mitId": {"uuid": MIT_ID, "name": "Forfalsket Person"}}),
+    );
+    let (_, body) = fn_create(&app, &mette, forged, None).await;
+    let e = error_in(&body);
+    assert_eq!(
+        (e["code"].as_str(), e["path"].as_str()),
+        (Some("access_denied"), Some("mitId")),
+        "{body}"
+    );
+
+    // Identity fields among the wizard's answers are not read.
+    let form = with(
+        &private_form("+4520100001"),
+        &[
+            ("mitid_uuid", MIT_ID),
+            ("mitid_name", "Forfalsket Person"),
+            ("mitid_at", "2026-01-01T00:00:00.000Z"),
+        ],
+    );
+    let id = confirm(&app, &mette, &pairs(&form)).await.unwrap();
+    let a = as_admin(&app, &id).await;
+    assert!(a["mitId"].is_null(), "{a}");
+    assert!(!a.to_string().contains(MIT_ID));
+
+    // The stand-in answers only its record's id and the name to show.
+    let v = stand_in(&app, &mette).await;
+    assert_eq!(v["name"], "Mette Hansen");
+    assert_eq!(v.as_object().unwrap().len(), 2, "{v}");
+    let reference = v["id"].as_str().unwrap().to_string();
+
+    // Through the confirm form the account gets the recorded identity, once.
+    let form = with(&private_form("+4520100002"), &[("mitid", &reference)]);
+    let id = confirm(&app, &mette, &pairs(&form)).await.unwrap();
+    let a = as_admin(&app, &id).await;
+    assert_eq!(a["mitId"]["name"], "Mette Hansen", "{a}");
+    assert!(a["mitId"]["uuid"].is_string() && a["mitId"]["authenticationDate"].is_string());
+    let form = with(&private_form("+4520100003"), &[("mitid", &reference)]);
+    assert_eq!(
+        confirm(&app, &mette, &pairs(&form)).await,
+        Err("mitId".into())
+    );
+
+    // Through the server function likewise.
+    let fresh = stand_in(&app, &mette).await["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (status, a) = fn_create(
+        &app,
+        &mette,
+        private_body("+4520100003", json!({})),
+        Some(&fresh),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{a}");
+    assert!(a["mitId"].is_null(), "an owner does not read it back");
+    let a = as_admin(&app, a["_id"].as_str().unwrap()).await;
+    assert_eq!(a["mitId"]["name"], "Mette Hansen", "{a}");
+    let (_, body) = fn_create(
+        &app,
+        &mette,
+        private_body("+4520100004", json!({})),
+        Some(&fresh),
+    )
+    .await;
+    let e = error_in(&body);
+    assert_eq!(
+        (e["status"].as_u64(), e["code"].as_str(), e["path"].as_str()),
+        (Some(422), Some("mitId"), Some("mitId")),
+        "{body}"
+    );
+
+    // Another login cannot use Mette's verification.
+    let hers = stand_in(&app, &mette).await["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let owner = app.portal_session("owner@bagerjensen.dk").await;
+    let mut body = private_body("+4520100004", json!({}));
+    body["customer"] = json!(ids::BAGER_JENSEN);
+    let (_, body) = fn_create(&app, &owner, body, Some(&hers)).await;
+    assert_eq!(error_in(&body)["path"], "mitId", "{body}");
+    let form = with(
+        &private_form("+4520100004"),
+        &[("customer", ids::BAGER_JENSEN), ("mitid", &hers)],
+    );
+    assert_eq!(
+        confirm(&app, &owner, &pairs(&form)).await,
+        Err("mitId".into())
+    );
+}
+
+#[tokio::test]
+async fn self_service_limits_hold_at_every_door() {
+    let app = spawn_app().await;
+    let token = bearer(&app, PRIVATE).await;
+    let cookie = app.portal_session(PRIVATE).await;
+    let icc = warehouse_icc();
+    // What is asked, as a body and as the wizard's answers; the answer's (status, code, path).
+    let refusals: [(&str, Value, Vec<(&'static str, &str)>, (u16, &str, &str)); 3] = [
+        (
+            "a business plan",
+            json!({"ratePlan": ids::PLAN_BUSINESS_WORLD}),
+            vec![("plan", ids::PLAN_BUSINESS_WORLD)],
+            (404, "ratePlan", "ratePlan"),
+        ),
+        (
+            "no SIM",
+            json!({"esim": null, "nosim": "TDC"}),
+            vec![("sim", "none")],
+            (403, "access_denied", "nosim"),
+        ),
+        (
+            "a warehouse SIM by ICC",
+            json!({"esim": null, "mvnoSim": icc}),
+            vec![("sim", "physical"), ("icc", icc.as_str())],
+            (403, "access_denied", "mvnoSim"),
+        ),
+    ];
+    for (what, change, answers, (status, code, path)) in refusals {
+        let body = private_body("+4520100001", change);
+        let (got, reply) = call(&app, "POST", "/api/mvno", &token, Some(body.clone())).await;
+        let e = &reply["error"];
+        assert_eq!(
+            (got.as_u16(), e["code"].as_str(), e["path"].as_str()),
+            (status, Some(code), Some(path)),
+            "REST, {what}: {reply}"
+        );
+        let (_, reply) = fn_create(&app, &cookie, body, None).await;
+        let e = error_in(&reply);
+        assert_eq!(
+            (e["status"].as_u64(), e["code"].as_str(), e["path"].as_str()),
+            (Some(status as u64), Some(code), Some(path)),
+            "server function, {what}: {reply}"
+        );
+        let form = with(&private_form("+4520100001"), &answers);
+        assert_eq!(
+            confirm(&app, &cookie, &pairs(&form)).await,
+            Err(path.to_string()),
+            "confirm form, {what}"
+        );
+    }
+    // The self-service create itself works at each door, and the card is
+    // never the warehouse's physical one.
+    let (status, a) = call(
+        &app,
+        "POST",
+        "/api/mvno",
+        &token,
+        Some(private_body("+4520100001", json!({}))),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED, "{a}");
+    assert_eq!(a["mvnoSim"]["formFactor"], "eSIM");
+    let (status, a) = fn_create(&app, &cookie, private_body("+4520100002", json!({})), None).await;
+    assert_eq!(status, StatusCode::OK, "{a}");
+    assert_eq!(a["mvnoSim"]["formFactor"], "eSIM");
+    let form = with(&private_form("+4520100003"), &[("sim", "auto")]);
+    let id = confirm(&app, &cookie, &pairs(&form)).await.unwrap();
+    let a = as_admin(&app, &id).await;
+    assert_eq!(a["mvnoSim"]["autoAssign"], true, "{a}");
+    assert_ne!(a["mvnoSim"]["simNumber"], icc.as_str());
+}

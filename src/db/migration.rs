@@ -1,5 +1,7 @@
-//! Schema migrations. The tables are derived from the entities, so the two
-//! cannot drift; indexes beyond the entities' own are listed here.
+//! Schema migrations. The tables of m0001 and m0002 are derived from the
+//! entities; from m0003 on a migration writes its tables out column by
+//! column, so an applied migration never changes with a later entity.
+//! Indexes beyond the entities' own are listed here.
 
 use super::entity::*;
 use sea_orm::{EntityTrait, Schema};
@@ -10,7 +12,11 @@ pub struct Migrator;
 #[async_trait::async_trait]
 impl MigratorTrait for Migrator {
     fn migrations() -> Vec<Box<dyn MigrationTrait>> {
-        vec![Box::new(InitialSchema), Box::new(LoginFailures)]
+        vec![
+            Box::new(InitialSchema),
+            Box::new(LoginFailures),
+            Box::new(MitIdVerifications),
+        ]
     }
 }
 
@@ -104,5 +110,84 @@ impl MigrationTrait for LoginFailures {
     async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
         let schema = Schema::new(manager.get_database_backend());
         create(manager, &schema, login_failure::Entity).await
+    }
+}
+
+/// MitID verifications recorded by the server. Written out column by column
+/// (not derived from the entity), so the migration stays what it was when
+/// the entity changes later.
+struct MitIdVerifications;
+
+impl MigrationName for MitIdVerifications {
+    fn name(&self) -> &str {
+        "m0003_mitid_verifications"
+    }
+}
+
+#[derive(DeriveIden)]
+enum MitidVerification {
+    Table,
+    Id,
+    EmployeeId,
+    Uuid,
+    Name,
+    AuthenticationDate,
+    CreatedAt,
+    ExpiresAt,
+    UsedAt,
+}
+
+#[derive(DeriveIden)]
+enum Employee {
+    Table,
+    Id,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for MitIdVerifications {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use MitidVerification as M;
+        manager
+            .create_table(
+                Table::create()
+                    .table(M::Table)
+                    .col(ColumnDef::new(M::Id).string().not_null().primary_key())
+                    .col(ColumnDef::new(M::EmployeeId).string().not_null())
+                    .col(ColumnDef::new(M::Uuid).string().not_null())
+                    .col(ColumnDef::new(M::Name).string().not_null())
+                    .col(
+                        ColumnDef::new(M::AuthenticationDate)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(M::CreatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(M::ExpiresAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(ColumnDef::new(M::UsedAt).timestamp_with_time_zone().null())
+                    .foreign_key(
+                        ForeignKey::create()
+                            .name("fk_mitid_verification_employee")
+                            .from(M::Table, M::EmployeeId)
+                            .to(Employee::Table, Employee::Id),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        manager
+            .create_index(
+                Index::create()
+                    .name("idx_mitid_verification_employee_id")
+                    .table(M::Table)
+                    .col(M::EmployeeId)
+                    .to_owned(),
+            )
+            .await
     }
 }

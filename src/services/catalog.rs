@@ -14,6 +14,13 @@ use sea_orm::{
     QuerySelect,
 };
 
+/// Whether `product` may go on `customer`'s accounts beyond owner and
+/// validity: a private customer (self-service) gets the public products
+/// only. The catalog's lists and the create operation both ask this.
+pub fn offered_to(product: &product::Model, customer: &customer::Model) -> bool {
+    product.public || customer.kind != crate::enums::CustomerKind::Private.as_str()
+}
+
 async fn reachable_customer<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
@@ -174,11 +181,9 @@ pub async fn products<C: ConnectionTrait>(
         .all(db)
         .await
         .map_err(db_error)?;
-    // Private customers (self-service) are offered the public products only.
-    let public_only = c.kind == crate::enums::CustomerKind::Private.as_str();
     Ok(rows
         .into_iter()
-        .filter(|p| !public_only || p.public)
+        .filter(|p| offered_to(p, &c))
         .filter_map(|p| {
             Some(ProductOffer {
                 id: Id::parse(&p.id).ok()?,

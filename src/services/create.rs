@@ -8,7 +8,7 @@
 //! or SIM get one success and one conflict.
 
 use super::customers::{chain, reaches};
-use super::{clock, view, Caller};
+use super::{catalog, clock, mitid, signup, view, Caller};
 use crate::account::{CreateError, CreateMvnoRequest, Feature, FeatureRequest, MvnoAccount};
 use crate::calendar;
 use crate::db::entity::*;
@@ -40,6 +40,16 @@ impl Default for CreateSettings {
     }
 }
 
+/// What a create takes from the server's own records rather than from the
+/// request body. The portal's doors fill it from their own state; the REST
+/// API has no way to, so nothing here can come from a body.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Trusted {
+    /// Id of a MitID verification the server recorded for the caller
+    /// (see [`mitid::stand_in`]); the account's `mitId` is taken from it.
+    pub mitid: Option<String>,
+}
+
 /// Custom data may be at most 4 KB of JSON.
 pub const MAX_CUSTOM_BYTES: usize = 4096;
 /// At most three data-sharing SIMs.
@@ -66,13 +76,24 @@ pub async fn create(
     req: &CreateMvnoRequest,
     settings: &CreateSettings,
 ) -> std::result::Result<MvnoAccount, crate::ApiError> {
+    create_with(db, caller, req, &Trusted::default(), settings).await
+}
+
+/// [`create`] with what a portal door adds from the server's own records.
+pub async fn create_with(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    req: &CreateMvnoRequest,
+    trusted: &Trusted,
+    settings: &CreateSettings,
+) -> std::result::Result<MvnoAccount, crate::ApiError> {
     let now = Utc::now();
     let account_id = Id::generate().to_string();
     // On success the event and the reply are written and read in the
     // create's own transaction: one commit, one connection.
     let outcome = async {
         let txn = db.begin().await.map_err(db_err)?;
-        match create_in(&txn, caller, req, settings, &account_id, now).await {
+        match create_in(&txn, caller, req, trusted, settings, &account_id, now).await {
             Ok(()) => {
                 record_event(&txn, caller, req, &account_id, "OK", now)
                     .await
@@ -112,12 +133,28 @@ pub async fn create_once(
     req: &CreateMvnoRequest,
     settings: &CreateSettings,
 ) -> std::result::Result<MvnoAccount, crate::ApiError> {
+    create_once_with(db, caller, key, req, &Trusted::default(), settings).await
+}
+
+/// [`create_once`] with what a portal door adds from the server's own
+/// records; a key used with another verification counts as another request.
+pub async fn create_once_with(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    key: Option<&str>,
+    req: &CreateMvnoRequest,
+    trusted: &Trusted,
+    settings: &CreateSettings,
+) -> std::result::Result<MvnoAccount, crate::ApiError> {
     use super::idempotency::{claim, fingerprint, finish, Claim};
     let Some(key) = key else {
-        return create(db, caller, req, settings).await;
+        return create_with(db, caller, req, trusted, settings).await;
     };
     let employee = caller.employee.to_string();
-    let request = serde_json::to_value(req).map_err(|_| crate::ApiError::internal())?;
+    let mut request = serde_json::to_value(req).map_err(|_| crate::ApiError::internal())?;
+    if let Some(reference) = &trusted.mitid {
+        request = json!({"request": request, "mitidVerification": reference});
+    }
     match claim(db, &employee, key, &fingerprint(&request)).await? {
         Claim::Replay { status, body } if status == 201 => {
             serde_json::from_value(body).map_err(|_| crate::ApiError::internal())
@@ -128,7 +165,7 @@ pub async fn create_once(
             Err(e.error)
         }
         Claim::Fresh => {
-            let result = create(db, caller, req, settings).await;
+            let result = create_with(db, caller, req, trusted, settings).await;
             let (status, json) = match &result {
                 Ok(a) => (201, serde_json::to_value(a).unwrap_or_default()),
                 Err(e) => (
@@ -363,11 +400,35 @@ fn check_field_levels(req: &CreateMvnoRequest, level: AccessLevel) -> Result<()>
     if req.socs_override.as_ref().is_some_and(|s| !s.is_empty()) && level != AccessLevel::Admin {
         return Err(CreateError::AccessDenied(Some("socsOverride")));
     }
+    if req.mit_id.is_some() && level != AccessLevel::Admin {
+        return Err(CreateError::AccessDenied(Some("mitId")));
+    }
+    Ok(())
+}
+
+/// What a self-service caller may not ask for: a SIM card picked by ICC
+/// (as the account's SIM or a data-sharing SIM) or no SIM. An eSIM or an
+/// auto-assigned SIM, from the stock [`signup::stock_holders`] allows.
+fn check_self_service(req: &CreateMvnoRequest, sim: &SimChoice) -> Result<()> {
+    match sim {
+        SimChoice::Physical(_) => return Err(CreateError::AccessDenied(Some("mvnoSim"))),
+        SimChoice::NoSim(_) => return Err(CreateError::AccessDenied(Some("nosim"))),
+        SimChoice::Esim(_) | SimChoice::AutoAssign(_) => {}
+    }
+    if req
+        .data_sharing_sims
+        .iter()
+        .flatten()
+        .any(|s| s.assign_esim != Some(true))
+    {
+        return Err(CreateError::AccessDenied(Some("dataSharingSims.simNumber")));
+    }
     Ok(())
 }
 
 /// A product usable on the customer's accounts at `at`: the operator's
-/// master products, the customer's own, and its direct reseller's.
+/// master products, the customer's own, and its direct reseller's; for a
+/// private customer the public ones only ([`catalog::offered_to`]).
 async fn usable_product<C: ConnectionTrait>(
     db: &C,
     id: &str,
@@ -390,7 +451,8 @@ async fn usable_product<C: ConnectionTrait>(
         Some(o) => *o == customer.id || Some(o) == customer.parent_reseller.as_ref(),
     };
     let valid = p.valid_from <= at && p.valid_until.is_none_or(|u| u >= at);
-    Ok((p.kind == kind.as_str() && owner_ok && valid).then_some(p))
+    let offered = catalog::offered_to(&p, customer);
+    Ok((p.kind == kind.as_str() && owner_ok && valid && offered).then_some(p))
 }
 
 /// What will happen to the number.
@@ -717,6 +779,7 @@ async fn create_in(
     txn: &DatabaseTransaction,
     caller: &Caller,
     req: &CreateMvnoRequest,
+    trusted: &Trusted,
     settings: &CreateSettings,
     account_id: &str,
     now: DateTime<Utc>,
@@ -746,14 +809,36 @@ async fn create_in(
         return Err(CreateError::AccessDenied(None));
     }
     check_field_levels(req, caller.access_level)?;
+    // Self-service: the caller's own customer is a private person.
+    let self_service = match chain.iter().find(|c| c.id == caller.customer.as_str()) {
+        Some(own) => signup::is_self_service(own),
+        None => customer::Entity::find_by_id(caller.customer.as_str())
+            .one(txn)
+            .await
+            .map_err(db_err)?
+            .is_some_and(|own| signup::is_self_service(&own)),
+    };
     if customer.state == CustomerState::Blocked.as_str() {
         return Err(CreateError::CustomerBlocked);
     }
     let (number, sim_choice) = check_shape(req, today)?;
+    if self_service {
+        check_self_service(req, &sim_choice)?;
+    }
+    // Who verified with MitID: from the server's record only.
+    let mit_id = match trusted.mitid.as_deref() {
+        Some(reference) => Some(mitid::take(txn, caller, reference, now).await?),
+        None => req.mit_id.clone(),
+    };
 
     let start = req.start_date.unwrap_or(now).max(now);
-    let holders: Vec<String> = chain.into_iter().map(|c| c.id).collect();
-    let resellers: Vec<String> = holders.iter().skip(1).cloned().collect();
+    let resellers: Vec<String> = chain.iter().skip(1).map(|c| c.id.clone()).collect();
+    // Whose SIM stock the account may take cards from.
+    let holders: Vec<String> = if self_service {
+        signup::stock_holders(&chain)
+    } else {
+        chain.into_iter().map(|c| c.id).collect()
+    };
 
     // Products.
     let plan_id = non_empty(&req.rate_plan).ok_or(CreateError::RatePlanNotFound)?;
@@ -1057,7 +1142,7 @@ async fn create_in(
             .as_ref()
             .and_then(|p| p.donor_sim_number.clone().unwrap())),
         purchase_info: Set(req.purchase_info.as_ref().map(|p| json!(p))),
-        mit_id: Set(req.mit_id.as_ref().map(|m| json!(m))),
+        mit_id: Set(mit_id.as_ref().map(|m| json!(m))),
         porting_id: Set(porting_id),
         created_by: Set(caller.employee.to_string()),
         created_at: Set(now),

@@ -13,6 +13,7 @@ pub mod demo;
 pub mod idempotency;
 pub mod import;
 pub mod lookup;
+pub mod mitid;
 pub mod portings;
 pub mod signup;
 pub mod view;

@@ -30,6 +30,27 @@ fn valid_email(e: &str) -> bool {
     }) && !e.contains(char::is_whitespace)
 }
 
+/// Whether a caller whose own customer is `own` acts in self-service: the
+/// login of a private person. Decided from the customer's row, never from
+/// anything in a request.
+pub fn is_self_service(own: &customer::Model) -> bool {
+    own.kind == CustomerKind::Private.as_str()
+}
+
+/// Whose SIM stock a self-service create may take its eSIM or auto-assigned
+/// SIM from: the customer's own and, when its reseller is a signup reseller
+/// (`public_signup`, the one [`sign_up`] attaches new customers to), that
+/// reseller's; never a reseller further up. `chain` is the customer followed
+/// by the resellers above it, nearest first.
+pub fn stock_holders(chain: &[customer::Model]) -> Vec<String> {
+    let own = chain.first().map(|c| c.id.clone());
+    let signup_reseller = chain
+        .get(1)
+        .filter(|r| r.public_signup && r.kind == CustomerKind::Reseller.as_str())
+        .map(|r| r.id.clone());
+    own.into_iter().chain(signup_reseller).collect()
+}
+
 /// Creates the customer and its OWNER login; answers the new customer's id.
 /// The username is the e-mail address, in lowercase.
 pub async fn sign_up(db: &DatabaseConnection, req: &SignupRequest) -> Result<Id, ApiError> {

@@ -64,8 +64,9 @@ pub fn SignupPage() -> impl IntoView {
     }
 }
 
-/// The MitID stand-in. It shows what a MitID login would hand back and
-/// passes it on to the wizard; it proves nothing.
+/// The MitID stand-in. The server records what a MitID login would hand
+/// back; the page shows the name and passes on only the record's id, from
+/// which the create takes the identity. It proves nothing.
 #[component]
 pub fn IdentityPage() -> impl IntoView {
     let identity = Resource::new_blocking(|| (), |_| mitid_stand_in());
@@ -77,19 +78,16 @@ pub fn IdentityPage() -> impl IntoView {
                 <h1>"Bekræft hvem du er"</h1>
                 <p>"Vi skal vide, hvem der opretter abonnementet, fordi et nummer der flyttes fra et andet selskab kræver din tilladelse."</p>
                 <div class="notice" role="note">
-                    <p><strong>"Test-erstatning for MitID."</strong>" Denne side står i stedet for MitID. Den spørger ikke om noget og beviser intet; den sender blot dit navn og et fast id videre, som MitID ville."</p>
+                    <p><strong>"Test-erstatning for MitID."</strong>" Denne side står i stedet for MitID. Den spørger ikke om noget og beviser intet; vi noterer blot dit navn og et fast id, som MitID ville give os."</p>
                 </div>
                 <Suspense>
                     {move || Suspend::new(async move {
                         identity.await.ok().flatten().map(|id| view! {
                             <dl class="review">
                                 <div class="review-row"><dt>"Navn"</dt><dd>{id.name.clone()}</dd></div>
-                                <div class="review-row"><dt>"MitID-id (test)"</dt><dd class="mono">{id.uuid.clone()}</dd></div>
                             </dl>
                             <form method="get" action="/new/number">
-                                <input type="hidden" name="mitid_uuid" value=id.uuid.clone()/>
-                                <input type="hidden" name="mitid_name" value=id.name.clone()/>
-                                <input type="hidden" name="mitid_at" value=id.authentication_date.clone()/>
+                                <input type="hidden" name="mitid" value=id.id.clone()/>
                                 <button type="submit" class="primary">"Bekræft med MitID (test)"</button>
                             </form>
                         })

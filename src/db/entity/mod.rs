@@ -10,6 +10,7 @@ pub mod idempotency_key;
 pub mod invoice_line;
 pub mod job;
 pub mod login_failure;
+pub mod mitid_verification;
 pub mod mvno_account;
 pub mod number;
 pub mod number_lookup;
