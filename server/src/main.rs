@@ -1,6 +1,7 @@
 //! `server`: runs the MVNO platform, and its maintenance commands.
 
 use anyhow::Context;
+use clap::builder::BoolishValueParser;
 use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use mvno::db;
@@ -57,11 +58,11 @@ enum Command {
 struct ServeArgs {
     /// The server is reached over HTTPS (directly or through a proxy that
     /// terminates TLS): `Secure` `__Host-` session cookie and HSTS.
-    #[arg(long, env = "MVNO_HTTPS")]
+    #[arg(long, env = "MVNO_HTTPS", value_parser = BoolishValueParser::new())]
     https: bool,
     /// Load the demo dataset (with its well-known logins) into an empty
     /// database on start. Never on a database that real people use.
-    #[arg(long, env = "MVNO_DEMO")]
+    #[arg(long, env = "MVNO_DEMO", value_parser = BoolishValueParser::new())]
     demo: bool,
     /// Seconds the simulated network takes to activate a new account.
     #[arg(long, env = "ACTIVATION_DELAY_SECS", default_value_t = 5)]

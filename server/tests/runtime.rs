@@ -96,6 +96,14 @@ async fn serve_with_demo_loads_the_demo_logins() {
     let res = login(&server.base, DEMO_ADMIN, demo::DEMO_PASSWORD).await;
     assert_eq!(res.status(), 200);
     assert!(server.log_text().contains(DEMO_ADMIN));
+
+    // The same asked for through the environment, as `MVNO_DEMO=1`.
+    let t = TestDatabase::new(Backend::Sqlite).await.unwrap();
+    let envs = [("MVNO_DEMO", "1")];
+    let server =
+        ServerProcess::start_with_env(&t.url, t.dir.path(), "demo-env", 3600, &[], &envs).await;
+    let res = login(&server.base, DEMO_ADMIN, demo::DEMO_PASSWORD).await;
+    assert_eq!(res.status(), 200);
 }
 
 #[tokio::test]
@@ -103,10 +111,21 @@ async fn create_admin_prints_a_password_that_signs_in() {
     let t = TestDatabase::new(Backend::Sqlite).await.unwrap();
     let out = run_command(
         &t.url,
-        &["create-admin", "--username", "Root@Example.dk", "--name", "Rita Root", "--generate"],
+        &[
+            "create-admin",
+            "--username",
+            "Root@Example.dk",
+            "--name",
+            "Rita Root",
+            "--generate",
+        ],
     );
     let stdout = String::from_utf8_lossy(&out.stdout).to_string();
-    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{stdout}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let password = stdout
         .lines()
         .find_map(|l| l.strip_prefix("Password (shown once, keep it safe): "))
@@ -224,7 +243,9 @@ async fn connections_over_the_cap_wait_until_one_closes() {
         .await
         .unwrap();
     assert!(
-        read_some(&mut waiting, Duration::from_millis(1500)).await.is_err(),
+        read_some(&mut waiting, Duration::from_millis(1500))
+            .await
+            .is_err(),
         "a fourth connection was served while three were held"
     );
     held.clear();
@@ -243,7 +264,12 @@ async fn sigterm_lets_requests_in_flight_finish_then_exits_0() {
     demo::load(&db).await.unwrap();
     let numbers: Vec<String> = (1..=3).map(|i| format!("+45219990{i:02}")).collect();
     number::Entity::insert_many(numbers.iter().map(|n| {
-        demo::number_row(n.clone(), NumberState::Available, Some(Network::Tdc), Utc::now())
+        demo::number_row(
+            n.clone(),
+            NumberState::Available,
+            Some(Network::Tdc),
+            Utc::now(),
+        )
     }))
     .exec(&db)
     .await
@@ -335,7 +361,10 @@ async fn a_huge_portal_form_is_refused_413() {
     let res = app
         .client
         .post(format!("{}/login", app.base))
-        .form(&[("username", "reseller@nordlys.dk"), ("password", demo::DEMO_PASSWORD)])
+        .form(&[
+            ("username", "reseller@nordlys.dk"),
+            ("password", demo::DEMO_PASSWORD),
+        ])
         .send()
         .await
         .unwrap();

@@ -101,6 +101,18 @@ impl ServerProcess {
         activation_delay_secs: u32,
         args: &[&str],
     ) -> Self {
+        Self::start_with_env(db_url, dir, name, activation_delay_secs, args, &[]).await
+    }
+
+    /// Starts `server serve <args>` with extra environment variables.
+    pub async fn start_with_env(
+        db_url: &str,
+        dir: &Path,
+        name: &str,
+        activation_delay_secs: u32,
+        args: &[&str],
+        envs: &[(&str, &str)],
+    ) -> Self {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -122,6 +134,7 @@ impl ServerProcess {
             .env("ACTIVATION_DELAY_SECS", activation_delay_secs.to_string())
             .env("RUST_LOG", AUDIT_LOG_FILTER)
             .env("NO_COLOR", "1")
+            .envs(envs.iter().copied())
             .stdin(Stdio::null())
             .stdout(out.try_clone().unwrap())
             .stderr(out)
