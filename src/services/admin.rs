@@ -10,8 +10,8 @@ use crate::{AccessLevel, Id};
 use chrono::Utc;
 use rand::distr::{Alphanumeric, SampleString};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait, QueryFilter,
-    QueryOrder, TransactionSession, TransactionTrait,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DbErr, EntityTrait, PaginatorTrait,
+    QueryFilter, QueryOrder, TransactionSession, TransactionTrait,
 };
 
 /// The name given to the operator customer when the database has none yet.
@@ -144,9 +144,7 @@ pub async fn create_admin<C: ConnectionTrait + TransactionTrait>(
     // A concurrent create with the same username loses on the unique index.
     .map_err(|e| match e {
         DbErr::RecordNotInserted => AdminError::Taken(username.clone()),
-        e if e.to_string().to_lowercase().contains("unique") => {
-            AdminError::Taken(username.clone())
-        }
+        e if e.to_string().to_lowercase().contains("unique") => AdminError::Taken(username.clone()),
         e => AdminError::Db(e),
     })?;
     event::Entity::insert(event::ActiveModel {
@@ -220,7 +218,10 @@ mod tests {
             .unwrap();
         assert!(!made.operator_created);
         assert_eq!(made.customer, demo::ids::OPERATOR);
-        assert_eq!(customer::Entity::find().count(&db).await.unwrap(), customers);
+        assert_eq!(
+            customer::Entity::find().count(&db).await.unwrap(),
+            customers
+        );
         let again = create_admin(&db, "ADMIN@telecomx.dk", None, "a-long-secret-3").await;
         assert!(matches!(again, Err(AdminError::Taken(u)) if u == "admin@telecomx.dk"));
     }
