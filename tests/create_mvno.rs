@@ -5,6 +5,7 @@
 mod common;
 
 use chrono::{Duration, Utc};
+use mvno::account::MitId;
 use mvno::account::{
     AutoAssign, CreateMvnoRequest, DataSharingSimRequest, FeatureRequest, RowRequest, SocOverride,
     VoicemailRequest,
@@ -13,10 +14,9 @@ use mvno::auth::LoginRequest;
 use mvno::db::entity::*;
 use mvno::services::auth::{self, TokenKind};
 use mvno::services::create::{create, CreateSettings};
+use mvno::services::create::{create_with, Trusted};
 use mvno::services::demo::{self, ids, numbers};
 use mvno::services::Caller;
-use mvno::account::MitId;
-use mvno::services::create::{create_with, Trusted};
 use mvno::services::{mitid, view};
 use mvno::ApiError;
 use sea_orm::sea_query::Expr;
@@ -805,62 +805,123 @@ async fn verification(db: &DatabaseConnection, id: &str) -> mitid_verification::
 on_both!(only_an_admin_may_set_mit_id, |db| {
     demo::load(db).await.unwrap();
     for who in [OWNER, RESELLER, "reseller-admin@nordlys.dk", PRIVATE] {
-        let mut req = if who == PRIVATE { private_base() } else { base() };
+        let mut req = if who == PRIVATE {
+            private_base()
+        } else {
+            base()
+        };
         req.mit_id = Some(forged_mit_id());
-        let err = refused(db, who, req, 403, "access_denied", "Insufficient access level").await;
+        let err = refused(
+            db,
+            who,
+            req,
+            403,
+            "access_denied",
+            "Insufficient access level",
+        )
+        .await;
         assert_eq!(err.path.as_deref(), Some("mitId"), "{who}");
     }
     let mut req = base();
     req.mit_id = Some(forged_mit_id());
-    let a = create(db, &caller(db, ADMIN).await, &req, &CreateSettings::default())
-        .await
-        .unwrap();
+    let a = create(
+        db,
+        &caller(db, ADMIN).await,
+        &req,
+        &CreateSettings::default(),
+    )
+    .await
+    .unwrap();
     assert_eq!(a.mit_id, Some(forged_mit_id()), "an admin may record it");
 });
 
-on_both!(a_mitid_verification_gives_the_identity_once_to_its_own_employee, |db| {
-    demo::load(db).await.unwrap();
-    let mette = caller(db, PRIVATE).await;
-    let v = mitid::stand_in(db, &mette).await.unwrap();
-    assert_eq!(v.name, "Mette Hansen");
-    let trusted = Trusted {
-        mitid: Some(v.id.to_string()),
-    };
-    // Another employee may not use it.
-    let err = refused_with(db, RESELLER, private_base(), &trusted, 422, "mitId", mitid::NOT_VALID).await;
-    assert_eq!(err.path.as_deref(), Some("mitId"));
-    // A create that fails for another reason leaves it unused.
-    let mut bad = private_base();
-    bad.number = Some(numbers::UNKNOWN.into());
-    refused_with(db, PRIVATE, bad, &trusted, 404, "number", "Phone number not found").await;
-    assert_eq!(verification(db, v.id.as_str()).await.used_at, None);
-    // The create takes the identity from the record, and uses it up.
-    let a = create_with(db, &mette, &private_base(), &trusted, &CreateSettings::default())
+on_both!(
+    a_mitid_verification_gives_the_identity_once_to_its_own_employee,
+    |db| {
+        demo::load(db).await.unwrap();
+        let mette = caller(db, PRIVATE).await;
+        let v = mitid::stand_in(db, &mette).await.unwrap();
+        assert_eq!(v.name, "Mette Hansen");
+        let trusted = Trusted {
+            mitid: Some(v.id.to_string()),
+        };
+        // Another employee may not use it.
+        let err = refused_with(
+            db,
+            RESELLER,
+            private_base(),
+            &trusted,
+            422,
+            "mitId",
+            mitid::NOT_VALID,
+        )
+        .await;
+        assert_eq!(err.path.as_deref(), Some("mitId"));
+        // A create that fails for another reason leaves it unused.
+        let mut bad = private_base();
+        bad.number = Some(numbers::UNKNOWN.into());
+        refused_with(
+            db,
+            PRIVATE,
+            bad,
+            &trusted,
+            404,
+            "number",
+            "Phone number not found",
+        )
+        .await;
+        assert_eq!(verification(db, v.id.as_str()).await.used_at, None);
+        // The create takes the identity from the record, and uses it up.
+        let a = create_with(
+            db,
+            &mette,
+            &private_base(),
+            &trusted,
+            &CreateSettings::default(),
+        )
         .await
         .unwrap();
-    assert!(a.mit_id.is_none(), "the owner does not see it");
-    let row = verification(db, v.id.as_str()).await;
-    assert!(row.used_at.is_some());
-    let recorded = mit_id_of(db, &a.id).await.expect("the account has the identity");
-    assert_eq!(recorded.name.as_deref(), Some("Mette Hansen"));
-    assert_eq!(recorded.uuid.as_deref(), Some(row.uuid.as_str()));
-    assert_eq!(
-        recorded.authentication_date,
-        Some(mvno::dates::format(&row.authentication_date))
-    );
-    // Used once: refused the second time, as are unknown and malformed ids.
-    let mut again = private_base();
-    again.number = Some("+4520100002".into());
-    for reference in [v.id.to_string(), "0a0000000000000000000fff".into(), "nonsense".into()] {
-        let t = Trusted {
-            mitid: Some(reference),
-        };
-        refused_with(db, PRIVATE, again.clone(), &t, 422, "mitId", mitid::NOT_VALID).await;
+        assert!(a.mit_id.is_none(), "the owner does not see it");
+        let row = verification(db, v.id.as_str()).await;
+        assert!(row.used_at.is_some());
+        let recorded = mit_id_of(db, &a.id)
+            .await
+            .expect("the account has the identity");
+        assert_eq!(recorded.name.as_deref(), Some("Mette Hansen"));
+        assert_eq!(recorded.uuid.as_deref(), Some(row.uuid.as_str()));
+        assert_eq!(
+            recorded.authentication_date,
+            Some(mvno::dates::format(&row.authentication_date))
+        );
+        // Used once: refused the second time, as are unknown and malformed ids.
+        let mut again = private_base();
+        again.number = Some("+4520100002".into());
+        for reference in [
+            v.id.to_string(),
+            "0a0000000000000000000fff".into(),
+            "nonsense".into(),
+        ] {
+            let t = Trusted {
+                mitid: Some(reference),
+            };
+            refused_with(
+                db,
+                PRIVATE,
+                again.clone(),
+                &t,
+                422,
+                "mitId",
+                mitid::NOT_VALID,
+            )
+            .await;
+        }
+        // Without a verification the account has no identity.
+        let a = create(db, &mette, &again, &CreateSettings::default())
+            .await
+            .unwrap();
+        assert_eq!(mit_id_of(db, &a.id).await, None);
     }
-    // Without a verification the account has no identity.
-    let a = create(db, &mette, &again, &CreateSettings::default()).await.unwrap();
-    assert_eq!(mit_id_of(db, &a.id).await, None);
-});
+);
 
 on_both!(an_expired_mitid_verification_is_refused, |db| {
     demo::load(db).await.unwrap();
@@ -910,7 +971,15 @@ on_both!(self_service_takes_public_plans_only, |db| {
     for plan in [ids::PLAN_BUSINESS_WORLD, ids::PLAN_MASTER_5GB] {
         let mut req = private_base();
         req.rate_plan = Some(plan.into());
-        refused(db, PRIVATE, req, 404, "ratePlan", "Rate plan not found or not valid").await;
+        refused(
+            db,
+            PRIVATE,
+            req,
+            404,
+            "ratePlan",
+            "Rate plan not found or not valid",
+        )
+        .await;
     }
     // The catalog offers the same plans the create accepts.
     let mette = caller(db, PRIVATE).await;
@@ -927,127 +996,188 @@ on_both!(self_service_takes_public_plans_only, |db| {
     for plan in offered {
         let mut req = private_base();
         req.rate_plan = Some(plan.into());
-        req.number = Some(if plan == ids::PLAN_10GB { "+4520100001" } else { "+4520100002" }.into());
-        create(db, &mette, &req, &CreateSettings::default()).await.unwrap();
+        req.number = Some(
+            if plan == ids::PLAN_10GB {
+                "+4520100001"
+            } else {
+                "+4520100002"
+            }
+            .into(),
+        );
+        create(db, &mette, &req, &CreateSettings::default())
+            .await
+            .unwrap();
     }
 });
 
-on_both!(self_service_takes_an_esim_or_an_auto_assigned_sim_only, |db| {
-    demo::load(db).await.unwrap();
-    let refusals: [(&str, fn(&mut CreateMvnoRequest)); 3] = [
-        ("mvnoSim", |r| {
-            r.esim = None;
-            r.mvno_sim = Some(nordlys_tdc_icc(3));
-        }),
-        ("nosim", |r| {
-            r.esim = None;
-            r.nosim = Some("TDC".into());
-        }),
-        ("dataSharingSims.simNumber", |r| {
-            r.data_sharing_sims = Some(vec![DataSharingSimRequest {
-                sim_number: Some(nordlys_tdc_icc(4)),
-                ..Default::default()
-            }]);
-        }),
-    ];
-    for (path, change) in refusals {
+on_both!(
+    self_service_takes_an_esim_or_an_auto_assigned_sim_only,
+    |db| {
+        demo::load(db).await.unwrap();
+        let refusals: [(&str, fn(&mut CreateMvnoRequest)); 3] = [
+            ("mvnoSim", |r| {
+                r.esim = None;
+                r.mvno_sim = Some(nordlys_tdc_icc(3));
+            }),
+            ("nosim", |r| {
+                r.esim = None;
+                r.nosim = Some("TDC".into());
+            }),
+            ("dataSharingSims.simNumber", |r| {
+                r.data_sharing_sims = Some(vec![DataSharingSimRequest {
+                    sim_number: Some(nordlys_tdc_icc(4)),
+                    ..Default::default()
+                }]);
+            }),
+        ];
+        for (path, change) in refusals {
+            let mut req = private_base();
+            change(&mut req);
+            let err = refused(
+                db,
+                PRIVATE,
+                req,
+                403,
+                "access_denied",
+                "Insufficient access level",
+            )
+            .await;
+            assert_eq!(err.path.as_deref(), Some(path));
+        }
+        let mette = caller(db, PRIVATE).await;
         let mut req = private_base();
-        change(&mut req);
-        let err = refused(db, PRIVATE, req, 403, "access_denied", "Insufficient access level").await;
-        assert_eq!(err.path.as_deref(), Some(path));
+        req.data_sharing_sims = Some(vec![DataSharingSimRequest {
+            assign_esim: Some(true),
+            ..Default::default()
+        }]);
+        let a = create(db, &mette, &req, &CreateSettings::default())
+            .await
+            .unwrap();
+        assert_eq!(a.mvno_sim.unwrap().form_factor, "eSIM");
+        let mut req = private_base();
+        req.number = Some("+4530100001".into());
+        req.esim = None;
+        req.auto_assign_sim = Some(AutoAssign::Network("TELENOR".into()));
+        let a = create(db, &mette, &req, &CreateSettings::default())
+            .await
+            .unwrap();
+        assert!(a.mvno_sim.unwrap().auto_assign);
+        // Her reseller may still give her a card from its warehouse.
+        let mut req = private_base();
+        req.number = Some("+4520100003".into());
+        req.esim = None;
+        req.mvno_sim = Some(nordlys_tdc_icc(3));
+        create(
+            db,
+            &caller(db, RESELLER).await,
+            &req,
+            &CreateSettings::default(),
+        )
+        .await
+        .unwrap();
     }
-    let mette = caller(db, PRIVATE).await;
-    let mut req = private_base();
-    req.data_sharing_sims = Some(vec![DataSharingSimRequest {
-        assign_esim: Some(true),
-        ..Default::default()
-    }]);
-    let a = create(db, &mette, &req, &CreateSettings::default()).await.unwrap();
-    assert_eq!(a.mvno_sim.unwrap().form_factor, "eSIM");
-    let mut req = private_base();
-    req.number = Some("+4530100001".into());
-    req.esim = None;
-    req.auto_assign_sim = Some(AutoAssign::Network("TELENOR".into()));
-    let a = create(db, &mette, &req, &CreateSettings::default()).await.unwrap();
-    assert!(a.mvno_sim.unwrap().auto_assign);
-    // Her reseller may still give her a card from its warehouse.
-    let mut req = private_base();
-    req.number = Some("+4520100003".into());
-    req.esim = None;
-    req.mvno_sim = Some(nordlys_tdc_icc(3));
-    create(db, &caller(db, RESELLER).await, &req, &CreateSettings::default())
-        .await
-        .unwrap();
-});
+);
 
-on_both!(self_service_stock_is_the_customers_own_and_the_signup_resellers, |db| {
-    demo::load(db).await.unwrap();
-    let esims = |network: &str| {
-        sim_card::Entity::update_many()
+on_both!(
+    self_service_stock_is_the_customers_own_and_the_signup_resellers,
+    |db| {
+        demo::load(db).await.unwrap();
+        let esims = |network: &str| {
+            sim_card::Entity::update_many()
+                .filter(sim_card::Column::FormFactor.eq("eSIM"))
+                .filter(sim_card::Column::Network.eq(network.to_string()))
+                .filter(sim_card::Column::InStorageAt.eq(ids::NORDLYS))
+        };
+        // The only free TELENOR eSIM left is the operator's, above Nordlys.
+        esims("TELENOR")
+            .col_expr(sim_card::Column::InStorageAt, Expr::value(ids::KATTEGAT))
+            .exec(db)
+            .await
+            .unwrap();
+        let operators = sim_card::Entity::find()
             .filter(sim_card::Column::FormFactor.eq("eSIM"))
-            .filter(sim_card::Column::Network.eq(network.to_string()))
-            .filter(sim_card::Column::InStorageAt.eq(ids::NORDLYS))
-    };
-    // The only free TELENOR eSIM left is the operator's, above Nordlys.
-    esims("TELENOR")
-        .col_expr(sim_card::Column::InStorageAt, Expr::value(ids::KATTEGAT))
-        .exec(db)
+            .filter(sim_card::Column::Network.eq("TELENOR"))
+            .filter(sim_card::Column::InStorageAt.eq(ids::KATTEGAT))
+            .filter(sim_card::Column::AccountId.is_null())
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        sim_card::Entity::update_many()
+            .col_expr(sim_card::Column::InStorageAt, Expr::value(ids::OPERATOR))
+            .filter(sim_card::Column::Icc.eq(operators.icc.as_str()))
+            .exec(db)
+            .await
+            .unwrap();
+        let mut telenor = private_base();
+        telenor.number = Some("+4530100001".into());
+        telenor.esim = Some("TELENOR".into());
+        let err = refused(
+            db,
+            PRIVATE,
+            telenor.clone(),
+            409,
+            "mvnoSim",
+            "SIM card is not available",
+        )
+        .await;
+        assert_eq!(err.path.as_deref(), Some("esim"));
+        // Her reseller reaches the whole chain's stock.
+        let a = create(
+            db,
+            &caller(db, RESELLER).await,
+            &telenor,
+            &CreateSettings::default(),
+        )
         .await
         .unwrap();
-    let operators = sim_card::Entity::find()
-        .filter(sim_card::Column::FormFactor.eq("eSIM"))
-        .filter(sim_card::Column::Network.eq("TELENOR"))
-        .filter(sim_card::Column::InStorageAt.eq(ids::KATTEGAT))
-        .filter(sim_card::Column::AccountId.is_null())
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
-    sim_card::Entity::update_many()
-        .col_expr(sim_card::Column::InStorageAt, Expr::value(ids::OPERATOR))
-        .filter(sim_card::Column::Icc.eq(operators.icc.as_str()))
-        .exec(db)
-        .await
-        .unwrap();
-    let mut telenor = private_base();
-    telenor.number = Some("+4530100001".into());
-    telenor.esim = Some("TELENOR".into());
-    let err = refused(db, PRIVATE, telenor.clone(), 409, "mvnoSim", "SIM card is not available").await;
-    assert_eq!(err.path.as_deref(), Some("esim"));
-    // Her reseller reaches the whole chain's stock.
-    let a = create(db, &caller(db, RESELLER).await, &telenor, &CreateSettings::default())
-        .await
-        .unwrap();
-    assert_eq!(a.mvno_sim.unwrap().sim_number, operators.icc);
+        assert_eq!(a.mvno_sim.unwrap().sim_number, operators.icc);
 
-    // A reseller that is not the signup reseller: only her own stock.
-    customer::Entity::update_many()
-        .col_expr(customer::Column::PublicSignup, Expr::value(false))
-        .filter(customer::Column::Id.eq(ids::NORDLYS))
-        .exec(db)
+        // A reseller that is not the signup reseller: only her own stock.
+        customer::Entity::update_many()
+            .col_expr(customer::Column::PublicSignup, Expr::value(false))
+            .filter(customer::Column::Id.eq(ids::NORDLYS))
+            .exec(db)
+            .await
+            .unwrap();
+        let err = refused(
+            db,
+            PRIVATE,
+            private_base(),
+            409,
+            "mvnoSim",
+            "SIM card is not available",
+        )
+        .await;
+        assert_eq!(err.path.as_deref(), Some("esim"));
+        let own = sim_card::Entity::find()
+            .filter(sim_card::Column::FormFactor.eq("eSIM"))
+            .filter(sim_card::Column::Network.eq("TDC"))
+            .filter(sim_card::Column::InStorageAt.eq(ids::NORDLYS))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        sim_card::Entity::update_many()
+            .col_expr(
+                sim_card::Column::InStorageAt,
+                Expr::value(ids::METTE_HANSEN),
+            )
+            .filter(sim_card::Column::Icc.eq(own.icc.as_str()))
+            .exec(db)
+            .await
+            .unwrap();
+        let a = create(
+            db,
+            &caller(db, PRIVATE).await,
+            &private_base(),
+            &CreateSettings::default(),
+        )
         .await
         .unwrap();
-    let err = refused(db, PRIVATE, private_base(), 409, "mvnoSim", "SIM card is not available").await;
-    assert_eq!(err.path.as_deref(), Some("esim"));
-    let own = sim_card::Entity::find()
-        .filter(sim_card::Column::FormFactor.eq("eSIM"))
-        .filter(sim_card::Column::Network.eq("TDC"))
-        .filter(sim_card::Column::InStorageAt.eq(ids::NORDLYS))
-        .one(db)
-        .await
-        .unwrap()
-        .unwrap();
-    sim_card::Entity::update_many()
-        .col_expr(sim_card::Column::InStorageAt, Expr::value(ids::METTE_HANSEN))
-        .filter(sim_card::Column::Icc.eq(own.icc.as_str()))
-        .exec(db)
-        .await
-        .unwrap();
-    let a = create(db, &caller(db, PRIVATE).await, &private_base(), &CreateSettings::default())
-        .await
-        .unwrap();
-    assert_eq!(a.mvno_sim.unwrap().sim_number, own.icc);
-});
+        assert_eq!(a.mvno_sim.unwrap().sim_number, own.icc);
+    }
+);
 
 // ---- Successes ----
 

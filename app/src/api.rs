@@ -255,7 +255,15 @@ pub async fn create_account(
     let caller = ssr::require_caller().await?;
     let settings = use_context::<std::sync::Arc<CreateSettings>>().unwrap_or_default();
     let trusted = Trusted { mitid };
-    Ok(create_once_with(&ssr::db()?, &caller, Some(&key), &request, &trusted, &settings).await?)
+    Ok(create_once_with(
+        &ssr::db()?,
+        &caller,
+        Some(&key),
+        &request,
+        &trusted,
+        &settings,
+    )
+    .await?)
 }
 
 /// One account the user may see, with its eSIM QR code (SVG) when it has one
