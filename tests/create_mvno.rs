@@ -35,7 +35,9 @@ async fn caller(db: &DatabaseConnection, username: &str) -> Caller {
         persist: false,
     };
     let reply = auth::login(db, &req, TokenKind::Api).await.unwrap();
-    auth::authenticate_token(db, &reply.token).await.unwrap()
+    auth::authenticate_token(db, &reply.token, TokenKind::Api)
+        .await
+        .unwrap()
 }
 
 /// A valid request: Bager Jensen buys a purchasable TDC number with an eSIM.

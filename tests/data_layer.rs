@@ -38,7 +38,9 @@ async fn caller_of(db: &sea_orm::DatabaseConnection, username: &str) -> Caller {
     )
     .await
     .unwrap();
-    auth::authenticate_token(db, &reply.token, TokenKind::Api).await.unwrap()
+    auth::authenticate_token(db, &reply.token, TokenKind::Api)
+        .await
+        .unwrap()
 }
 
 on_both!(demo_data_covers_every_situation, |db| {

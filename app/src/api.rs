@@ -22,9 +22,15 @@ impl FromServerFnError for UiError {
     }
 }
 
+/// On the server, the reply of the server function (or the page) that
+/// fails with the error gets the error's status: a refusal is a 4xx, and
+/// only a real fault a 5xx.
 impl From<ApiError> for UiError {
     fn from(e: ApiError) -> Self {
-        UiError(e)
+        let e = UiError(e);
+        #[cfg(feature = "ssr")]
+        ssr::set_status(&e);
+        e
     }
 }
 
@@ -44,24 +50,28 @@ pub mod ssr {
     use sea_orm::DatabaseConnection;
 
     pub fn db() -> Result<DatabaseConnection, UiError> {
-        use_context::<DatabaseConnection>().ok_or_else(|| UiError(ApiError::internal()))
+        use_context::<DatabaseConnection>().ok_or_else(|| ApiError::internal().into())
     }
 
     /// The session token from the request's cookie, if any.
     pub async fn session_token() -> Option<String> {
         let headers: axum::http::HeaderMap = leptos_axum::extract().await.ok()?;
-        session_token_in(&headers)
+        let cookie = use_context::<crate::SessionCookie>().unwrap_or(crate::SessionCookie::PLAIN);
+        session_token_in(&headers, cookie)
     }
 
     /// The session token in a request's `Cookie` headers.
-    pub fn session_token_in(headers: &axum::http::HeaderMap) -> Option<String> {
+    pub fn session_token_in(
+        headers: &axum::http::HeaderMap,
+        cookie: crate::SessionCookie,
+    ) -> Option<String> {
         headers
             .get_all(axum::http::header::COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(';'))
             .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == crate::SESSION_COOKIE)
+            .find(|(name, _)| *name == cookie.0)
             .map(|(_, value)| value.to_string())
     }
 
@@ -70,10 +80,10 @@ pub mod ssr {
         let Some(token) = session_token().await else {
             return Ok(None);
         };
-        match auth::authenticate_token(&db()?, &token).await {
+        match auth::authenticate_token(&db()?, &token, auth::TokenKind::Session).await {
             Ok(caller) => Ok(Some(caller)),
             Err(e) if e.status == 401 => Ok(None),
-            Err(e) => Err(UiError(e)),
+            Err(e) => Err(e.into()),
         }
     }
 
@@ -81,7 +91,7 @@ pub mod ssr {
     pub async fn require_caller() -> Result<Caller, UiError> {
         caller()
             .await?
-            .ok_or_else(|| UiError(ApiError::invalid_token()))
+            .ok_or_else(|| ApiError::invalid_token().into())
     }
 
     /// Gives the page's HTTP response the error's status.
@@ -112,7 +122,7 @@ pub async fn list_accounts(search: Option<String>) -> Result<Page<AccountSummary
     let result =
         mvno::services::accounts::list(&ssr::db()?, &caller, search.as_deref(), Default::default())
             .await;
-    result.map_err(UiError)
+    result.map_err(UiError::from)
 }
 
 /// The signed-in reseller's customers.
@@ -126,11 +136,7 @@ pub async fn list_customers(search: Option<String>) -> Result<Page<CustomerSumma
         Default::default(),
     )
     .await;
-    result.map_err(|e| {
-        let e = UiError(e);
-        ssr::set_status(&e);
-        e
-    })
+    result.map_err(UiError::from)
 }
 
 /// What the wizard needs to start: who is asking, which customers they may
@@ -279,11 +285,7 @@ pub async fn get_account(id: String) -> Result<AccountView, UiError> {
     let caller = ssr::require_caller().await?;
     let account = mvno::services::view::get(&ssr::db()?, &caller, &id)
         .await
-        .map_err(|e| {
-            let e = UiError(e);
-            ssr::set_status(&e);
-            e
-        })?;
+        .map_err(UiError::from)?;
     let qr_svg = account
         .mvno_sim
         .as_ref()

@@ -65,6 +65,8 @@ pub fn router(state: AppState) -> Router {
     let db = state.db.clone();
     let settings = state.create_settings.clone();
     let options = state.leptos_options.clone();
+    let security = state.security.clone();
+    let cookie = app::SessionCookie::for_https(security.settings.https);
     Router::new()
         .nest("/api", rest::router())
         .merge(portal::router())
@@ -74,6 +76,7 @@ pub fn router(state: AppState) -> Router {
             move || {
                 provide_context(db.clone());
                 provide_context(settings.clone());
+                provide_context(cookie);
             },
             move || app::shell(options.clone()),
         )
@@ -81,6 +84,14 @@ pub fn router(state: AppState) -> Router {
             app::shell,
         ))
         .layer(axum::middleware::from_fn(same_site_only))
+        .layer(axum::middleware::from_fn_with_state(
+            security.clone(),
+            security::rate_limits,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            security,
+            security::headers,
+        ))
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }

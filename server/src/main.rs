@@ -7,7 +7,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use mvno::db;
 use mvno::services::{admin, demo, import};
 use server::serve::{serve, shutdown_signal, ServeSettings};
-use server::{leptos_options, router, AppState};
+use server::{leptos_options, router, security, AppState};
 use std::io::IsTerminal;
 use std::time::Duration;
 
@@ -80,6 +80,24 @@ struct ServeArgs {
     /// Seconds requests in flight get to finish after SIGTERM or Ctrl-C.
     #[arg(long, env = "MVNO_SHUTDOWN_GRACE_SECS", default_value_t = 30)]
     shutdown_grace_secs: u64,
+    /// Sign-in attempts a client may make at once (API and portal form
+    /// together); 0 turns the limit off.
+    #[arg(long, env = "MVNO_SIGN_IN_BURST", default_value_t = security::DEFAULT_SIGN_IN_BURST)]
+    sign_in_burst: u32,
+    /// Sign-in attempts a client may make a minute after its burst.
+    #[arg(long, env = "MVNO_SIGN_IN_PER_MINUTE", default_value_t = security::DEFAULT_SIGN_IN_PER_MINUTE)]
+    sign_in_per_minute: u32,
+    /// Signups a client may make at once; 0 turns the limit off.
+    #[arg(long, env = "MVNO_SIGNUP_BURST", default_value_t = security::DEFAULT_SIGNUP_BURST)]
+    signup_burst: u32,
+    /// Signups a client may make a minute after its burst.
+    #[arg(long, env = "MVNO_SIGNUP_PER_MINUTE", default_value_t = security::DEFAULT_SIGNUP_PER_MINUTE)]
+    signup_per_minute: u32,
+    /// The header a trusted proxy in front of the server sets to the
+    /// client's address (e.g. `X-Forwarded-For`); unset, the connection's
+    /// peer address keys the rate limits.
+    #[arg(long, env = "MVNO_CLIENT_IP_HEADER")]
+    client_ip_header: Option<String>,
 }
 
 /// `server` without a command: `serve` with its flags from the environment.
@@ -101,9 +119,9 @@ async fn main() -> anyhow::Result<()> {
     let conn = db::connect_and_migrate(&cli.database_url)
         .await
         .context("opening the database")?;
-    let command = cli.command.unwrap_or_else(|| {
-        Command::Serve(DefaultServe::parse_from(["server"]).args)
-    });
+    let command = cli
+        .command
+        .unwrap_or_else(|| Command::Serve(DefaultServe::parse_from(["server"]).args));
     match command {
         Command::Migrate => println!("The database is up to date."),
         Command::Demo => {
@@ -198,9 +216,11 @@ async fn run_server(
     let mut state = AppState::new(conn, options);
     state.create_settings = create_settings;
     state.security = std::sync::Arc::new(server::security::Security::new(
-        server::security::SecuritySettings {
+        security::SecuritySettings {
             https: args.https,
-            ..Default::default()
+            sign_in_rate: security::Rate::per_minute(args.sign_in_burst, args.sign_in_per_minute),
+            signup_rate: security::Rate::per_minute(args.signup_burst, args.signup_per_minute),
+            client_ip_header: args.client_ip_header.clone(),
         },
     ));
     let listener = tokio::net::TcpListener::bind(&addr)

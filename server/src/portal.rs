@@ -3,7 +3,6 @@
 //! cookie and is the same kind of token the REST API checks.
 
 use crate::AppState;
-use app::SESSION_COOKIE;
 use axum::extract::State;
 use axum::http::{header, HeaderMap, HeaderValue};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -31,11 +30,19 @@ struct LoginForm {
 }
 
 fn session_cookie(state: &AppState, value: &str, max_age_secs: i64) -> HeaderValue {
-    let secure = if state.security.settings.https { "; Secure" } else { "" };
+    let https = state.security.settings.https;
+    let name = app::SessionCookie::for_https(https).0;
+    let secure = if https { "; Secure" } else { "" };
     HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
+        "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
     ))
     .expect("cookie is ASCII")
+}
+
+/// The portal session token the request carries, if any.
+fn session_token(state: &AppState, headers: &HeaderMap) -> Option<String> {
+    let cookie = app::SessionCookie::for_https(state.security.settings.https);
+    app::api::ssr::session_token_in(headers, cookie)
 }
 
 async fn login(State(state): State<AppState>, Form(form): Form<LoginForm>) -> Response {
@@ -50,13 +57,14 @@ async fn login(State(state): State<AppState>, Form(form): Form<LoginForm>) -> Re
             ([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response()
         }
         Err(e) if e.status == 429 => Redirect::to("/login?error=locked").into_response(),
+        Err(e) if e.status == 503 => Redirect::to("/login?error=busy").into_response(),
         Err(e) if e.status == 401 => Redirect::to("/login?error=credentials").into_response(),
         Err(_) => Redirect::to("/login?error=internal").into_response(),
     }
 }
 
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
-    if let Some(token) = app::api::ssr::session_token_in(&headers) {
+    if let Some(token) = session_token(&state, &headers) {
         if let Err(e) = auth::end_session(&state.db, &token).await {
             tracing::warn!(code = %e.code, "ending a session failed");
         }
@@ -76,10 +84,10 @@ async fn confirm(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    let Some(token) = app::api::ssr::session_token_in(&headers) else {
+    let Some(token) = session_token(&state, &headers) else {
         return Redirect::to("/login").into_response();
     };
-    let Ok(caller) = auth::authenticate_token(&state.db, &token).await else {
+    let Ok(caller) = auth::authenticate_token(&state.db, &token, TokenKind::Session).await else {
         return Redirect::to("/login").into_response();
     };
     let pairs: Vec<(String, String)> = form_urlencoded_pairs(&body);
@@ -138,10 +146,15 @@ async fn signup(State(state): State<AppState>, Form(form): Form<SignupForm>) -> 
         address: form.address.clone(),
     };
     if let Err(e) = mvno::services::signup::sign_up(&state.db, &req).await {
+        use mvno::services::signup::{MAX_ADDRESS, MAX_EMAIL, MAX_NAME};
+        // What was typed goes back into the form, cut to what the form takes.
         let query = serde_urlencoded::to_string([
-            ("name", form.name.as_str()),
-            ("email", form.email.as_str()),
-            ("address", form.address.as_deref().unwrap_or("")),
+            ("name", at_most(&form.name, MAX_NAME)),
+            ("email", at_most(&form.email, MAX_EMAIL)),
+            (
+                "address",
+                at_most(form.address.as_deref().unwrap_or(""), MAX_ADDRESS),
+            ),
             ("err_msg", e.message.as_str()),
             ("err_path", e.path.as_deref().unwrap_or("")),
         ])
@@ -164,4 +177,9 @@ async fn signup(State(state): State<AppState>, Form(form): Form<SignupForm>) -> 
         }
         Err(_) => Redirect::to("/login").into_response(),
     }
+}
+
+/// The first `max` characters of `s`.
+fn at_most(s: &str, max: usize) -> &str {
+    s.char_indices().nth(max).map_or(s, |(i, _)| &s[..i])
 }

@@ -151,7 +151,11 @@ fn limited(method: &Method, path: &str) -> Option<Limited> {
 /// logins. Over the limit, the API answers `429 too_many_attempts` in the
 /// platform's error body with `Retry-After`; the portal's forms go back to
 /// their page with the reason.
-pub async fn rate_limits(State(security): State<Arc<Security>>, req: Request, next: Next) -> Response {
+pub async fn rate_limits(
+    State(security): State<Arc<Security>>,
+    req: Request,
+    next: Next,
+) -> Response {
     let Some(kind) = limited(req.method(), req.uri().path()) else {
         return next.run(req).await;
     };
@@ -162,7 +166,12 @@ pub async fn rate_limits(State(security): State<Arc<Security>>, req: Request, ne
     let Some(limiter) = limiter else {
         return next.run(req).await;
     };
-    if security.seen.fetch_add(1, std::sync::atomic::Ordering::Relaxed) % PRUNE_EVERY == 0 {
+    if security
+        .seen
+        .fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+        % PRUNE_EVERY
+        == 0
+    {
         security.prune();
     }
     let peer = req
@@ -174,7 +183,9 @@ pub async fn rate_limits(State(security): State<Arc<Security>>, req: Request, ne
         return next.run(req).await;
     };
     let wait = not_until
-        .wait_time_from(governor::clock::Clock::now(&governor::clock::DefaultClock::default()))
+        .wait_time_from(governor::clock::Clock::now(
+            &governor::clock::DefaultClock::default(),
+        ))
         .as_secs()
         .max(1);
     tracing::info!(%client, path = req.uri().path(), "rate limit reached");
@@ -246,7 +257,10 @@ mod tests {
     #[test]
     fn the_forwarded_header_counts_only_when_configured() {
         let mut headers = HeaderMap::new();
-        headers.insert("x-forwarded-for", HeaderValue::from_static("203.0.113.9, 198.51.100.7"));
+        headers.insert(
+            "x-forwarded-for",
+            HeaderValue::from_static("203.0.113.9, 198.51.100.7"),
+        );
         let peer: SocketAddr = "127.0.0.1:5000".parse().unwrap();
         let plain = Security::new(SecuritySettings::default());
         assert_eq!(plain.client_of(&headers, Some(peer)), peer.ip());

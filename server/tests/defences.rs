@@ -54,7 +54,10 @@ async fn pages_allow_only_their_own_nonced_scripts() {
             .map(str::trim)
             .find(|d| d.starts_with("script-src"))
             .unwrap_or_else(|| panic!("{path}: no script-src in {csp}"));
-        assert!(!script_src.contains("unsafe-inline"), "{path}: {script_src}");
+        assert!(
+            !script_src.contains("unsafe-inline"),
+            "{path}: {script_src}"
+        );
         let nonce = script_src
             .split_whitespace()
             .find_map(|s| s.strip_prefix("'nonce-")?.strip_suffix('\''))
@@ -109,7 +112,10 @@ async fn api_replies_are_never_stored_and_allow_nothing() {
     assert_eq!(res.status(), StatusCode::CREATED);
     let account: Value = res.json().await.unwrap();
     let res = app
-        .get(&format!("/api/mvno/{}", account["_id"].as_str().unwrap()), Some(&bearer))
+        .get(
+            &format!("/api/mvno/{}", account["_id"].as_str().unwrap()),
+            Some(&bearer),
+        )
         .await;
     assert_eq!(res.status(), StatusCode::OK);
     assert_eq!(header(&res, "cache-control"), "no-store");
@@ -143,7 +149,10 @@ async fn behind_https_cookies_are_host_only_and_hsts_is_sent() {
     let res = app
         .client
         .post(format!("{}/login", app.base))
-        .form(&[("username", "reseller@nordlys.dk"), ("password", demo::DEMO_PASSWORD)])
+        .form(&[
+            ("username", "reseller@nordlys.dk"),
+            ("password", demo::DEMO_PASSWORD),
+        ])
         .send()
         .await
         .unwrap();
@@ -188,7 +197,11 @@ async fn a_token_works_only_at_its_own_door() {
         .send()
         .await
         .unwrap();
-    assert_eq!(res.text().await.unwrap(), "null", "no user behind an API token as a cookie");
+    assert_eq!(
+        res.text().await.unwrap(),
+        "null",
+        "no user behind an API token as a cookie"
+    );
     // A portal session is no bearer token.
     let cookie = app.portal_session("reseller@nordlys.dk").await;
     let session = cookie.split_once('=').unwrap().1;
@@ -217,7 +230,11 @@ async fn burst(app: &TestApp, username: &str) -> (usize, usize) {
         let client = app.client.clone();
         let base = app.base.clone();
         let username = username.to_string();
-        let password = if i == 50 { demo::DEMO_PASSWORD.to_string() } else { format!("guess-{i}") };
+        let password = if i == 50 {
+            demo::DEMO_PASSWORD.to_string()
+        } else {
+            format!("guess-{i}")
+        };
         tasks.push(tokio::spawn(async move {
             if i % 2 == 0 {
                 let res = client
@@ -230,7 +247,10 @@ async fn burst(app: &TestApp, username: &str) -> (usize, usize) {
             } else {
                 let res = client
                     .post(format!("{base}/login"))
-                    .form(&[("username", username.as_str()), ("password", password.as_str())])
+                    .form(&[
+                        ("username", username.as_str()),
+                        ("password", password.as_str()),
+                    ])
                     .send()
                     .await
                     .unwrap();
@@ -262,12 +282,19 @@ async fn a_burst_of_guesses_checks_at_most_five_passwords() {
     assert!(checked <= 5, "{checked} passwords were checked");
     assert_eq!(checked + locked, 101);
     // Locked now: the right password is refused at both doors.
-    let (status, err) = error_of(app.login("owner@bagerjensen.dk", demo::DEMO_PASSWORD).await).await;
-    assert_eq!((status, err["code"].as_str()), (StatusCode::TOO_MANY_REQUESTS, Some("too_many_attempts")));
+    let (status, err) =
+        error_of(app.login("owner@bagerjensen.dk", demo::DEMO_PASSWORD).await).await;
+    assert_eq!(
+        (status, err["code"].as_str()),
+        (StatusCode::TOO_MANY_REQUESTS, Some("too_many_attempts"))
+    );
     let res = app
         .client
         .post(format!("{}/login", app.base))
-        .form(&[("username", "owner@bagerjensen.dk"), ("password", demo::DEMO_PASSWORD)])
+        .form(&[
+            ("username", "owner@bagerjensen.dk"),
+            ("password", demo::DEMO_PASSWORD),
+        ])
         .send()
         .await
         .unwrap();
@@ -277,8 +304,14 @@ async fn a_burst_of_guesses_checks_at_most_five_passwords() {
 #[tokio::test]
 async fn sign_in_is_rate_limited_per_client() {
     let app = spawn_app_with(SecuritySettings {
-        sign_in_rate: Some(Rate { burst: 3, every: Duration::from_secs(60) }),
-        signup_rate: Some(Rate { burst: 2, every: Duration::from_secs(60) }),
+        sign_in_rate: Some(Rate {
+            burst: 3,
+            every: Duration::from_secs(60),
+        }),
+        signup_rate: Some(Rate {
+            burst: 2,
+            every: Duration::from_secs(60),
+        }),
         client_ip_header: Some("x-forwarded-for".into()),
         ..Default::default()
     })
@@ -291,10 +324,19 @@ async fn sign_in_is_rate_limited_per_client() {
             .send()
     };
     // Different usernames: the limit is the client's, not the username's.
-    for user in ["reseller@nordlys.dk", "admin@telecomx.dk", "owner@bagerjensen.dk"] {
-        assert_eq!(login(user, "198.51.100.7").await.unwrap().status(), StatusCode::OK);
+    for user in [
+        "reseller@nordlys.dk",
+        "admin@telecomx.dk",
+        "owner@bagerjensen.dk",
+    ] {
+        assert_eq!(
+            login(user, "198.51.100.7").await.unwrap().status(),
+            StatusCode::OK
+        );
     }
-    let res = login("manager@bagerjensen.dk", "198.51.100.7").await.unwrap();
+    let res = login("manager@bagerjensen.dk", "198.51.100.7")
+        .await
+        .unwrap();
     assert!(header(&res, "retry-after").parse::<u64>().unwrap() >= 1);
     let (status, err) = error_of(res).await;
     assert_eq!(status, StatusCode::TOO_MANY_REQUESTS);
@@ -305,20 +347,33 @@ async fn sign_in_is_rate_limited_per_client() {
         .client
         .post(format!("{}/login", app.base))
         .header("x-forwarded-for", "198.51.100.7")
-        .form(&[("username", "viewer@bagerjensen.dk"), ("password", demo::DEMO_PASSWORD)])
+        .form(&[
+            ("username", "viewer@bagerjensen.dk"),
+            ("password", demo::DEMO_PASSWORD),
+        ])
         .send()
         .await
         .unwrap();
     assert_eq!(header(&res, "location"), "/login?error=busy");
     // Another client is not affected.
-    assert_eq!(login("manager@bagerjensen.dk", "203.0.113.9").await.unwrap().status(), StatusCode::OK);
+    assert_eq!(
+        login("manager@bagerjensen.dk", "203.0.113.9")
+            .await
+            .unwrap()
+            .status(),
+        StatusCode::OK
+    );
 
     // Signups have a limit of their own.
     let signup = |email: String| {
         app.client
             .post(format!("{}/signup", app.base))
             .header("x-forwarded-for", "198.51.100.8")
-            .form(&[("name", "Anna Andersen".to_string()), ("email", email), ("password", "en-lang-adgangskode".to_string())])
+            .form(&[
+                ("name", "Anna Andersen".to_string()),
+                ("email", email),
+                ("password", "en-lang-adgangskode".to_string()),
+            ])
             .send()
     };
     for i in 0..2 {

@@ -17,9 +17,34 @@ const PAYLOADS: [&str; 3] = [
 
 /// Every answer the wizard keeps, on any of its steps.
 const WIZARD_KEYS: [&str; 28] = [
-    "customer", "mode", "number", "keepnumber", "digits", "net", "sim", "network", "icc", "ds1",
-    "ds2", "ds3", "ds1kind", "plan", "featset", "feat", "vmpin", "vmemail", "row", "donor", "pdate",
-    "notes", "sip", "start", "pbx", "ext", "billing", "custom",
+    "customer",
+    "mode",
+    "number",
+    "keepnumber",
+    "digits",
+    "net",
+    "sim",
+    "network",
+    "icc",
+    "ds1",
+    "ds2",
+    "ds3",
+    "ds1kind",
+    "plan",
+    "featset",
+    "feat",
+    "vmpin",
+    "vmemail",
+    "row",
+    "donor",
+    "pdate",
+    "notes",
+    "sip",
+    "start",
+    "pbx",
+    "ext",
+    "billing",
+    "custom",
 ];
 
 const STEPS: [&str; 7] = [
@@ -73,20 +98,31 @@ async fn wizard_steps_render_every_answer_as_text() {
             }
             // The step a textarea is on, with nothing else set: the text is
             // inside the textarea, escaped.
-            let q = query(&[("customer", demo::ids::BAGER_JENSEN), ("notes", payload), ("custom", payload)]);
+            let q = query(&[
+                ("customer", demo::ids::BAGER_JENSEN),
+                ("notes", payload),
+                ("custom", payload),
+            ]);
             let page = html(&app, &format!("/new/extras?{q}"), Some(&cookie)).await;
             assert_inert(&page, "extras");
             if user.starts_with("reseller") {
                 let escaped = html_escape_text(payload);
                 assert!(
-                    page.contains(&format!("<textarea id=\"notes\" name=\"notes\" rows=\"3\">\n{escaped}</textarea>")),
+                    page.contains(&format!(
+                        "<textarea id=\"notes\" name=\"notes\" rows=\"3\">\n{escaped}</textarea>"
+                    )),
                     "the notes keep the typed text, escaped"
                 );
             }
         }
         for list in ["/", "/customers"] {
             for payload in PAYLOADS {
-                let page = html(&app, &format!("{list}?{}", query(&[("q", payload)])), Some(&cookie)).await;
+                let page = html(
+                    &app,
+                    &format!("{list}?{}", query(&[("q", payload)])),
+                    Some(&cookie),
+                )
+                .await;
                 assert_inert(&page, list);
             }
         }
@@ -94,7 +130,9 @@ async fn wizard_steps_render_every_answer_as_text() {
 }
 
 fn html_escape_text(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
 }
 
 #[tokio::test]
@@ -102,16 +140,33 @@ async fn signup_and_sign_in_render_what_was_sent_as_text() {
     let app = spawn_app().await;
     for payload in PAYLOADS {
         // In the query, as a link would carry it.
-        let q = query(&[("name", payload), ("email", payload), ("address", payload), ("err_msg", payload), ("err_path", payload)]);
-        assert_inert(&html(&app, &format!("/signup?{q}"), None).await, "/signup query");
+        let q = query(&[
+            ("name", payload),
+            ("email", payload),
+            ("address", payload),
+            ("err_msg", payload),
+            ("err_path", payload),
+        ]);
+        assert_inert(
+            &html(&app, &format!("/signup?{q}"), None).await,
+            "/signup query",
+        );
         let q = query(&[("error", payload), ("username", payload)]);
-        assert_inert(&html(&app, &format!("/login?{q}"), None).await, "/login query");
+        assert_inert(
+            &html(&app, &format!("/login?{q}"), None).await,
+            "/login query",
+        );
 
         // Posted, then shown again after the redirect.
         let res = app
             .client
             .post(format!("{}/signup", app.base))
-            .form(&[("name", payload), ("email", payload), ("password", "short"), ("address", payload)])
+            .form(&[
+                ("name", payload),
+                ("email", payload),
+                ("password", "short"),
+                ("address", payload),
+            ])
             .send()
             .await
             .unwrap();
@@ -128,7 +183,10 @@ async fn signup_and_sign_in_render_what_was_sent_as_text() {
             .unwrap();
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         let back = res.headers()["location"].to_str().unwrap().to_string();
-        assert!(!back.contains("script"), "the sign-in does not echo its input: {back}");
+        assert!(
+            !back.contains("script"),
+            "the sign-in does not echo its input: {back}"
+        );
         assert_inert(&html(&app, &back, None).await, "/login after the post");
     }
 }
@@ -151,6 +209,9 @@ async fn the_confirm_form_sends_answers_back_as_text() {
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         let back = res.headers()["location"].to_str().unwrap().to_string();
         assert!(back.starts_with("/new/"), "{back}");
-        assert_inert(&html(&app, &back, Some(&cookie)).await, "confirm, back to the wizard");
+        assert_inert(
+            &html(&app, &back, Some(&cookie)).await,
+            "confirm, back to the wizard",
+        );
     }
 }

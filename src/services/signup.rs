@@ -14,6 +14,12 @@ use serde::{Deserialize, Serialize};
 
 /// Shortest password accepted.
 pub const MIN_PASSWORD: usize = 10;
+/// Longest name, e-mail address (RFC 5321's path limit), password and
+/// address accepted, in characters.
+pub const MAX_NAME: usize = 200;
+pub const MAX_EMAIL: usize = 254;
+pub const MAX_PASSWORD: usize = 256;
+pub const MAX_ADDRESS: usize = 300;
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct SignupRequest {
@@ -59,6 +65,30 @@ pub async fn sign_up(db: &DatabaseConnection, req: &SignupRequest) -> Result<Id,
     if name.is_empty() {
         return Err(ApiError::field(422, "name", "Skriv dit fulde navn"));
     }
+    for (path, value, max, what) in [
+        ("name", req.name.as_str(), MAX_NAME, "Navnet"),
+        ("email", req.email.as_str(), MAX_EMAIL, "E-mailadressen"),
+        (
+            "password",
+            req.password.as_str(),
+            MAX_PASSWORD,
+            "Adgangskoden",
+        ),
+        (
+            "address",
+            req.address.as_deref().unwrap_or(""),
+            MAX_ADDRESS,
+            "Adressen",
+        ),
+    ] {
+        if value.chars().count() > max {
+            return Err(ApiError::field(
+                422,
+                path,
+                format!("{what} må højst have {max} tegn"),
+            ));
+        }
+    }
     if !valid_email(&email) {
         return Err(ApiError::field(
             422,
@@ -92,7 +122,8 @@ pub async fn sign_up(db: &DatabaseConnection, req: &SignupRequest) -> Result<Id,
             "Der findes allerede en bruger med denne e-mailadresse. Log ind i stedet.",
         ));
     }
-    let hash = hash_password(&req.password);
+    let password = req.password.clone();
+    let hash = super::auth::on_hashing_thread(move || hash_password(&password)).await?;
     let now = Utc::now();
     let customer_id = Id::generate();
     let txn = db.begin().await.map_err(db_error)?;

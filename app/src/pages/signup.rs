@@ -12,7 +12,11 @@ use leptos_router::hooks::use_query_map;
 pub fn SignupPage() -> impl IntoView {
     let query = use_query_map();
     let q = move |k: &str| query.with_untracked(|q| q.get(k)).unwrap_or_default();
-    let err_msg = q("err_msg");
+    let err_msg = if q("error") == "busy" {
+        "For mange tilmeldinger fra din forbindelse. Vent et minut og prøv igen.".to_string()
+    } else {
+        q("err_msg")
+    };
     let err_path = q("err_path");
     let has_error = !err_msg.is_empty();
     let title = if has_error {
@@ -38,24 +42,24 @@ pub fn SignupPage() -> impl IntoView {
             <form method="post" action="/signup" class="stack">
                 <div class="field">
                     <label for="name">"Fulde navn"</label>
-                    <input id="name" name="name" type="text" autocomplete="name" required value=q("name")
+                    <input id="name" name="name" type="text" autocomplete="name" required maxlength="200" value=q("name")
                         aria-invalid=invalid("name") aria-describedby=described("name")/>
                 </div>
                 <div class="field">
                     <label for="email">"E-mail"</label>
                     <p class="hint" id="email-hint">"Det bliver dit brugernavn."</p>
-                    <input id="email" name="email" type="email" autocomplete="email" required value=q("email")
+                    <input id="email" name="email" type="email" autocomplete="email" required maxlength="254" value=q("email")
                         aria-invalid=invalid("email") aria-describedby=described("email").unwrap_or_else(|| "email-hint".into())/>
                 </div>
                 <div class="field">
                     <label for="password">"Adgangskode"</label>
                     <p class="hint" id="password-hint">"Mindst 10 tegn."</p>
-                    <input id="password" name="password" type="password" autocomplete="new-password" required minlength="10"
+                    <input id="password" name="password" type="password" autocomplete="new-password" required minlength="10" maxlength="256"
                         aria-invalid=invalid("password") aria-describedby=described("password").unwrap_or_else(|| "password-hint".into())/>
                 </div>
                 <div class="field">
                     <label for="address">"Adresse (valgfri)"</label>
-                    <input id="address" name="address" type="text" autocomplete="street-address" value=q("address")/>
+                    <input id="address" name="address" type="text" autocomplete="street-address" maxlength="300" value=q("address")/>
                 </div>
                 <button type="submit" class="primary">"Opret login og fortsæt"</button>
             </form>
