@@ -311,13 +311,17 @@ async fn sigterm_lets_requests_in_flight_finish_then_exits_0() {
         s.write_all(first.as_bytes()).await.unwrap();
         in_flight.push((s, rest.to_string()));
     }
-    tokio::time::sleep(Duration::from_millis(300)).await;
+    // Time for the server to read the three request heads.
+    tokio::time::sleep(Duration::from_millis(1000)).await;
     server.terminate();
-    tokio::time::sleep(Duration::from_millis(700)).await;
-    assert!(
-        TcpStream::connect(server.addr).await.is_err(),
-        "new connections are still accepted after SIGTERM"
-    );
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(5);
+    while TcpStream::connect(server.addr).await.is_ok() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "new connections are still accepted 5 s after SIGTERM"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
     assert!(
         server.wait_exit(Duration::ZERO).await.is_none(),
         "the server exited with requests in flight"
