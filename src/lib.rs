@@ -16,6 +16,7 @@ pub mod icc;
 pub mod id;
 pub mod phone;
 pub mod portal;
+pub mod signup;
 
 pub use access::AccessLevel;
 pub use error::{ApiError, ErrorBody};

@@ -160,6 +160,10 @@ pub struct WizardInfo {
     pub plans: Vec<mvno::portal::ProductOffer>,
     pub rows: Vec<mvno::portal::ProductOffer>,
     pub check: Option<mvno::portal::NumberCheck>,
+    /// The answers the server keeps for this wizard (its draft), and the
+    /// error of its last refused create.
+    pub draft: std::collections::BTreeMap<String, String>,
+    pub draft_error: Option<ApiError>,
 }
 
 #[server(prefix = "/_fn", endpoint = "wizard_context")]
@@ -168,6 +172,7 @@ pub async fn wizard_context(
     digits: Option<String>,
     keep: Option<String>,
     net: Option<String>,
+    key: Option<String>,
 ) -> Result<Option<WizardInfo>, UiError> {
     use mvno::enums::ProductKind;
     use mvno::portal::Paging;
@@ -186,6 +191,10 @@ pub async fn wizard_context(
             .collect()
     } else {
         Vec::new()
+    };
+    let draft = match key.as_deref() {
+        Some(key) => mvno::services::drafts::load(&db, &caller, key).await?,
+        None => Default::default(),
     };
     let today = clock::copenhagen_date(chrono::Utc::now());
     let porting_days = mvno::calendar::working_days_after(today, 30);
@@ -235,6 +244,8 @@ pub async fn wizard_context(
         plans,
         rows,
         check,
+        draft: draft.fields,
+        draft_error: draft.error,
     }))
 }
 
@@ -261,16 +272,22 @@ pub async fn create_account(
     let caller = ssr::require_caller().await?;
     let settings = use_context::<std::sync::Arc<CreateSettings>>().unwrap_or_default();
     let trusted = Trusted { mitid };
-    Ok(create_once_with(
-        &ssr::db()?,
-        &caller,
-        Some(&key),
-        &request,
-        &trusted,
-        &settings,
-    )
-    .await?)
+    let db = ssr::db()?;
+    match create_once_with(&db, &caller, Some(&key), &request, &trusted, &settings).await {
+        Ok(account) => {
+            mvno::services::drafts::discard(&db, &caller, &key).await?;
+            Ok(account)
+        }
+        Err(e) => {
+            // The wizard's page shows it from here, never from its URL.
+            if let Err(kept) = mvno::services::drafts::set_error(&db, &caller, &key, &e).await {
+                tracing::warn!(code = %kept.code, "keeping the create's error failed");
+            }
+            Err(e.into())
+        }
+    }
 }
+
 
 /// One account the user may see, with its eSIM QR code (SVG) when it has one
 /// and the user may see the activation code.

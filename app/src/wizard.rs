@@ -77,6 +77,21 @@ pub const FEATURES: [(&str, &str); 10] = [
     ("chargedServices", "Charged services (overcharged SMS)"),
 ];
 
+/// Answers kept on the server (the wizard's draft), never in a URL: they
+/// would reach the browser's history, Referer headers and access logs.
+pub const KEPT_ON_SERVER: [&str; 3] = ["vmpin", "notes", "custom"];
+
+/// Whether an answer is kept on the server rather than in the query.
+pub fn kept_on_server(key: &str) -> bool {
+    KEPT_ON_SERVER.contains(&key)
+}
+
+/// A new value for the query's `draft` mark, set whenever the server's
+/// draft changed: the page then reads the draft again.
+pub fn draft_mark() -> String {
+    format!("{:x}", chrono::Utc::now().timestamp_micros())
+}
+
 /// Everything typed so far, as the query holds it.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct WizardState(pub BTreeMap<String, String>);
@@ -96,11 +111,16 @@ fn err(field: &str, message: &str) -> FieldError {
 }
 
 impl WizardState {
-    /// Reads query pairs; repeated keys (checkbox groups) are joined with `,`.
+    /// Reads query or form pairs; repeated keys (checkbox groups) are joined
+    /// with `,`. Answers kept on the server are not taken from here (see
+    /// [`WizardState::with_draft`]), nor are the step markers.
     pub fn from_pairs<I: IntoIterator<Item = (String, String)>>(pairs: I) -> Self {
         let mut map: BTreeMap<String, String> = BTreeMap::new();
         for (k, v) in pairs {
-            if matches!(k.as_str(), "from" | "error") || k.starts_with("err_") {
+            if matches!(k.as_str(), "from" | "to" | "error" | "refused")
+                || k.starts_with("err_")
+                || kept_on_server(&k)
+            {
                 continue;
             }
             match map.get_mut(&k) {
@@ -134,12 +154,36 @@ impl WizardState {
         }
     }
 
-    /// Hidden fields for every answer not shown on `step`.
+    /// The answers kept on the server, from a draft, added to these.
+    pub fn with_draft<'a, I: IntoIterator<Item = (&'a String, &'a String)>>(mut self, fields: I) -> Self {
+        for (k, v) in fields {
+            if kept_on_server(k) && !v.is_empty() {
+                self.0.insert(k.clone(), v.clone());
+            }
+        }
+        self
+    }
+
+    /// The pairs of a posted step form that the server keeps: the kept
+    /// answers that `step` shows (empty ones too: they clear the answer).
+    pub fn kept_answers_of<I: IntoIterator<Item = (String, String)>>(
+        step: Step,
+        pairs: I,
+    ) -> Vec<(String, String)> {
+        let shown = Self::keys_of(step);
+        pairs
+            .into_iter()
+            .filter(|(k, _)| kept_on_server(k) && shown.contains(&k.as_str()))
+            .collect()
+    }
+
+    /// Hidden fields for every answer not shown on `step` (answers kept on
+    /// the server stay there).
     pub fn hidden_for(&self, step: Step) -> Vec<(String, String)> {
         let shown = Self::keys_of(step);
         self.0
             .iter()
-            .filter(|(k, v)| !shown.contains(&k.as_str()) && !v.is_empty())
+            .filter(|(k, v)| !shown.contains(&k.as_str()) && !v.is_empty() && !kept_on_server(k))
             .map(|(k, v)| (k.clone(), v.clone()))
             .collect()
     }
@@ -152,11 +196,12 @@ impl WizardState {
         !self.get(key).trim().is_empty()
     }
 
-    /// The query string of the state, for links ("Change") and redirects.
+    /// The query string of the state, for links ("Change") and redirects;
+    /// without the answers kept on the server.
     pub fn query(&self) -> String {
         self.0
             .iter()
-            .filter(|(_, v)| !v.is_empty())
+            .filter(|(k, v)| !v.is_empty() && !kept_on_server(k))
             .map(|(k, v)| format!("{}={}", urlencode(k), urlencode(v)))
             .collect::<Vec<_>>()
             .join("&")
@@ -626,5 +671,39 @@ mod tests {
         assert_eq!(s.to_request(today()).mit_id, None);
         assert_eq!(s.mitid().as_deref(), Some("0a0000000000000000000001"));
         assert_eq!(state(&[]).mitid(), None);
+    }
+
+    #[test]
+    fn answers_kept_on_the_server_never_reach_a_url() {
+        let s = state(&[
+            ("customer", "c00000000000000000000005"),
+            ("vmpin", "1234"),
+            ("notes", "Ring efter kl. 16"),
+            ("custom", "{}"),
+        ]);
+        // Not read from a query (a link cannot plant them) ...
+        assert!(!s.has("vmpin") && !s.has("notes") && !s.has("custom"));
+        let draft: BTreeMap<String, String> = [
+            ("vmpin".to_string(), "1234".to_string()),
+            ("notes".to_string(), "Ring efter kl. 16".to_string()),
+            ("customer".to_string(), "c00000000000000000000009".to_string()),
+        ]
+        .into();
+        let s = s.with_draft(&draft);
+        // ... taken from the draft, and only the kept ones ...
+        assert_eq!(s.get("vmpin"), "1234");
+        assert_eq!(s.get("customer"), "c00000000000000000000005");
+        // ... and never written into a query or a step's hidden fields.
+        assert!(!s.query().contains("1234") && !s.query().contains("Ring"));
+        assert!(s.hidden_for(Step::Sim).iter().all(|(k, _)| !kept_on_server(k)));
+        let posted = vec![
+            ("notes".to_string(), String::new()),
+            ("vmpin".to_string(), "9999".to_string()),
+            ("sip".to_string(), "x".to_string()),
+        ];
+        assert_eq!(
+            WizardState::kept_answers_of(Step::Extras, posted),
+            vec![("notes".to_string(), String::new())]
+        );
     }
 }

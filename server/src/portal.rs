@@ -1,6 +1,6 @@
-//! The portal's sign-in and sign-out forms. Plain form posts, so they work
-//! with JavaScript off; the session token travels in an HttpOnly, SameSite
-//! cookie and is the same kind of token the REST API checks.
+//! The portal's plain form posts: sign-in and sign-out, the wizard's steps
+//! and its confirmation, the signup. They work with JavaScript off; the
+//! session token travels in an HttpOnly, SameSite cookie.
 
 use crate::AppState;
 use axum::extract::State;
@@ -18,6 +18,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/login", post(login))
         .route("/logout", post(logout))
+        .route("/new/step", post(step))
         .route("/new/confirm", post(confirm))
         .route("/signup", post(signup))
         .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
@@ -76,6 +77,51 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Response {
         .into_response()
 }
 
+/// The caller of a portal form, from its session cookie.
+async fn portal_caller(state: &AppState, headers: &HeaderMap) -> Option<mvno::services::Caller> {
+    let token = session_token(state, headers)?;
+    auth::authenticate_token(&state.db, &token, TokenKind::Session)
+        .await
+        .ok()
+}
+
+/// A wizard step's form: the answers that must not travel in a URL go into
+/// the wizard's draft on the server, the others into the next step's query.
+/// The next step checks the step the answers come `from`.
+async fn step(State(state): State<AppState>, headers: HeaderMap, body: axum::body::Bytes) -> Response {
+    use app::wizard::{draft_mark, Step, WizardState};
+    let Some(caller) = portal_caller(&state, &headers).await else {
+        return Redirect::to("/login").into_response();
+    };
+    let pairs = form_urlencoded_pairs(&body);
+    let field = |name: &str| {
+        pairs
+            .iter()
+            .find(|(k, _)| k == name)
+            .and_then(|(_, v)| Step::from_slug(v))
+    };
+    let (Some(from), Some(to)) = (field("from"), field("to")) else {
+        return Redirect::to("/new").into_response();
+    };
+    let kept = WizardState::kept_answers_of(from, pairs.iter().cloned());
+    let mut answers = WizardState::from_pairs(pairs);
+    if !kept.is_empty() {
+        if let Err(e) =
+            mvno::services::drafts::save(&state.db, &caller, answers.get("key"), kept).await
+        {
+            tracing::info!(code = %e.code, "a wizard step's answers were not kept");
+        }
+    }
+    answers.0.insert("draft".into(), draft_mark());
+    Redirect::to(&format!(
+        "/new/{}?from={}&{}",
+        to.slug(),
+        from.slug(),
+        answers.query()
+    ))
+    .into_response()
+}
+
 /// The wizard's last step without JavaScript: the answers arrive as a form,
 /// become the same create request the hydrated wizard sends, and the user
 /// lands on the account page, or back on the review with the error.
@@ -84,18 +130,19 @@ async fn confirm(
     headers: HeaderMap,
     body: axum::body::Bytes,
 ) -> Response {
-    let Some(token) = session_token(&state, &headers) else {
-        return Redirect::to("/login").into_response();
-    };
-    let Ok(caller) = auth::authenticate_token(&state.db, &token, TokenKind::Session).await else {
+    let Some(caller) = portal_caller(&state, &headers).await else {
         return Redirect::to("/login").into_response();
     };
     let pairs: Vec<(String, String)> = form_urlencoded_pairs(&body);
-    let answers = app::wizard::WizardState::from_pairs(pairs);
+    let mut answers = app::wizard::WizardState::from_pairs(pairs);
+    let key = answers.get("key").to_string();
+    let draft = mvno::services::drafts::load(&state.db, &caller, &key)
+        .await
+        .unwrap_or_default();
+    answers = answers.with_draft(&draft.fields);
     let today = mvno::services::clock::copenhagen_date(chrono::Utc::now());
     let request = answers.to_request(today);
-    let key = answers.get("key").to_string();
-    let key = (!key.is_empty()).then_some(key);
+    let idempotency_key = (!key.is_empty()).then_some(key.clone());
     // The MitID verification goes beside the request, by its id only.
     let trusted = mvno::services::create::Trusted {
         mitid: answers.mitid(),
@@ -103,21 +150,30 @@ async fn confirm(
     match mvno::services::create::create_once_with(
         &state.db,
         &caller,
-        key.as_deref(),
+        idempotency_key.as_deref(),
         &request,
         &trusted,
         &state.create_settings,
     )
     .await
     {
-        Ok(account) => Redirect::to(&format!("/accounts/{}?created=1", account.id)).into_response(),
+        Ok(account) => {
+            if let Err(e) = mvno::services::drafts::discard(&state.db, &caller, &key).await {
+                tracing::info!(code = %e.code, "a finished wizard's draft was not removed");
+            }
+            Redirect::to(&format!("/accounts/{}?created=1", account.id)).into_response()
+        }
         Err(e) => {
+            // The error waits in the draft: the URL only says there is one.
+            if let Err(kept) = mvno::services::drafts::set_error(&state.db, &caller, &key, &e).await
+            {
+                tracing::info!(code = %kept.code, "a refused create's error was not kept");
+            }
             let mut back = answers.clone();
-            back.0.insert("err_msg".into(), e.message.clone());
-            back.0
-                .insert("err_path".into(), e.path.clone().unwrap_or_default());
+            back.0.insert("draft".into(), app::wizard::draft_mark());
             let step = app::wizard::step_of_path(e.path.as_deref().unwrap_or(""));
-            Redirect::to(&format!("/new/{}?{}", step.slug(), back.query())).into_response()
+            Redirect::to(&format!("/new/{}?{}&refused=1", step.slug(), back.query()))
+                .into_response()
         }
     }
 }
@@ -155,8 +211,7 @@ async fn signup(State(state): State<AppState>, Form(form): Form<SignupForm>) -> 
                 "address",
                 at_most(form.address.as_deref().unwrap_or(""), MAX_ADDRESS),
             ),
-            ("err_msg", e.message.as_str()),
-            ("err_path", e.path.as_deref().unwrap_or("")),
+            ("error", signup_error_code(&e)),
         ])
         .unwrap_or_default();
         return Redirect::to(&format!("/signup?{query}")).into_response();
@@ -176,6 +231,21 @@ async fn signup(State(state): State<AppState>, Form(form): Form<SignupForm>) -> 
                 .into_response()
         }
         Err(_) => Redirect::to("/login").into_response(),
+    }
+}
+
+/// What went wrong with a signup, as the signup page names it: the page
+/// words each case itself, so a link cannot make it say anything else.
+fn signup_error_code(e: &mvno::ApiError) -> &'static str {
+    match (e.status, e.path.as_deref()) {
+        (409, _) => "email_taken",
+        (404, _) => "closed",
+        (503, _) => "busy",
+        (422, Some("name")) => "name",
+        (422, Some("email")) => "email",
+        (422, Some("password")) => "password",
+        (422, Some("address")) => "address",
+        _ => "internal",
     }
 }
 

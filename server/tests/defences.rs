@@ -429,3 +429,141 @@ async fn refusals_carry_their_status_and_pages_redirect_for_real() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
 }
+
+#[tokio::test]
+async fn a_link_cannot_put_words_in_the_products_mouth() {
+    let app = spawn_app().await;
+    let cookie = app.portal_session("reseller@nordlys.dk").await;
+    let words = "Your account is suspended: call +45 99 99 99 99";
+    let q = serde_urlencoded::to_string([
+        ("customer", ids::BAGER_JENSEN),
+        ("err_msg", words),
+        ("err_path", "number"),
+        ("refused", "1"),
+        ("key", &mvno::Id::generate().to_string()),
+    ])
+    .unwrap();
+    for step in ["number", "review"] {
+        let html = app.page(&format!("/new/{step}?{q}"), Some(&cookie)).await.text().await.unwrap();
+        assert!(!html.contains("suspended"), "/new/{step} shows a link's words");
+    }
+    let q = serde_urlencoded::to_string([("err_msg", words), ("error", words)]).unwrap();
+    let html = app.page(&format!("/signup?{q}"), None).await.text().await.unwrap();
+    assert!(!html.contains("suspended"), "/signup shows a link's words");
+
+    // A real refusal is shown, from the server's record, not from the URL.
+    let blocked = app.portal_session("owner@vestjyskvvs.dk").await;
+    let key = mvno::Id::generate().to_string();
+    let res = app
+        .client
+        .post(format!("{}/new/confirm", app.base))
+        .header("cookie", &blocked)
+        .form(&[
+            ("key", key.as_str()),
+            ("customer", ids::VESTJYSK_VVS),
+            ("mode", "new"),
+            ("number", "+4520100005"),
+            ("sim", "esim"),
+            ("network", "TDC"),
+            ("plan", ids::PLAN_10GB),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let back = header(&res, "location").to_string();
+    assert!(!back.contains("blocked") && !back.contains("err_"), "{back}");
+    let html = app.page(&back, Some(&blocked)).await.text().await.unwrap();
+    assert!(html.contains("Customer is blocked"), "the refusal is shown at {back}");
+    // Another user with the same link sees nothing of it.
+    let html = app.page(&back, Some(&cookie)).await.text().await.unwrap();
+    assert!(!html.contains("Customer is blocked"));
+}
+
+#[tokio::test]
+async fn the_wizards_secrets_never_travel_in_a_url() {
+    let app = spawn_app().await;
+    let cookie = app.portal_session("reseller@nordlys.dk").await;
+    let key = mvno::Id::generate().to_string();
+    let post = |pairs: Vec<(&'static str, String)>| {
+        app.client
+            .post(format!("{}/new/step", app.base))
+            .header("cookie", &cookie)
+            .form(&pairs)
+            .send()
+    };
+    let base = |from: &'static str, to: &'static str| {
+        vec![
+            ("from", from.to_string()),
+            ("to", to.to_string()),
+            ("key", key.clone()),
+            ("customer", ids::BAGER_JENSEN.to_string()),
+            ("mode", "new".to_string()),
+            ("number", "+4520100005".to_string()),
+            ("sim", "esim".to_string()),
+            ("network", "TDC".to_string()),
+            ("plan", ids::PLAN_10GB.to_string()),
+        ]
+    };
+    let mut plan = base("plan", "extras");
+    plan.extend([
+        ("featset", "1".to_string()),
+        ("feat", "voicemail".to_string()),
+        ("vmpin", "48151".to_string()),
+    ]);
+    let res = post(plan).await.unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let next = header(&res, "location").to_string();
+    assert!(!next.contains("48151"), "{next}");
+    let mut extras = base("extras", "review");
+    extras.extend([
+        ("notes", "Ring efter kl. 16".to_string()),
+        ("custom", "{\"ref\":\"A-17\"}".to_string()),
+    ]);
+    let res = post(extras).await.unwrap();
+    let review = header(&res, "location").to_string();
+    for secret in ["48151", "Ring", "A-17"] {
+        assert!(!review.contains(secret), "{review}");
+    }
+    // The review page's links and form fields carry none of them either.
+    let html = app.page(&review, Some(&cookie)).await.text().await.unwrap();
+    let carriers: Vec<&str> = html
+        .split("href=\"")
+        .skip(1)
+        .chain(html.split("<input type=\"hidden\"").skip(1))
+        .map(|rest| &rest[..rest.find('>').unwrap_or(rest.len())])
+        .collect();
+    assert!(!carriers.is_empty());
+    for secret in ["48151", "Ring efter", "A-17"] {
+        assert!(
+            carriers.iter().all(|c| !c.contains(secret)),
+            "the review page carries {secret} in a link or a form field"
+        );
+    }
+    // The create takes them from the server's draft.
+    let mut confirm: Vec<(&str, String)> = base("review", "review").into_iter().skip(2).collect();
+    confirm.extend([("featset", "1".to_string()), ("feat", "voicemail".to_string())]);
+    let res = app
+        .client
+        .post(format!("{}/new/confirm", app.base))
+        .header("cookie", &cookie)
+        .form(&confirm)
+        .send()
+        .await
+        .unwrap();
+    let created = header(&res, "location").to_string();
+    assert!(created.starts_with("/accounts/"), "{created}");
+    let id = created.trim_start_matches("/accounts/").split('?').next().unwrap();
+    let bearer = format!("Bearer {}", app.token("reseller@nordlys.dk").await);
+    let account: Value = app.get(&format!("/api/mvno/{id}"), Some(&bearer)).await.json().await.unwrap();
+    assert_eq!(account["notes"], "Ring efter kl. 16", "{account}");
+    assert_eq!(account["custom"]["ref"], "A-17", "{account}");
+    // The draft is gone with the create.
+    let html = app
+        .page(&format!("/new/extras?customer={}&key={key}", ids::BAGER_JENSEN), Some(&cookie))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains("Ring efter"));
+}

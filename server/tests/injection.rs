@@ -96,13 +96,29 @@ async fn wizard_steps_render_every_answer_as_text() {
                     assert_inert(&page, &format!("{user} /new/{step}"));
                 }
             }
-            // The step a textarea is on, with nothing else set: the text is
-            // inside the textarea, escaped.
-            let q = query(&[
-                ("customer", demo::ids::BAGER_JENSEN),
-                ("notes", payload),
-                ("custom", payload),
-            ]);
+            // Typed into the step a textarea is on, and shown there again
+            // (kept on the server): inside the textarea, escaped.
+            let key = mvno::Id::generate().to_string();
+            let res = app
+                .client
+                .post(format!("{}/new/step", app.base))
+                .header("cookie", &cookie)
+                .form(&[
+                    ("from", "extras"),
+                    ("to", "review"),
+                    ("key", key.as_str()),
+                    ("customer", demo::ids::BAGER_JENSEN),
+                    ("notes", payload),
+                    ("custom", payload),
+                ])
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(res.status(), StatusCode::SEE_OTHER);
+            let next = res.headers()["location"].to_str().unwrap().to_string();
+            assert!(!next.contains("xss"), "kept answers stay out of the URL: {next}");
+            assert_inert(&html(&app, &next, Some(&cookie)).await, "after the extras step");
+            let q = query(&[("customer", demo::ids::BAGER_JENSEN), ("key", key.as_str())]);
             let page = html(&app, &format!("/new/extras?{q}"), Some(&cookie)).await;
             assert_inert(&page, "extras");
             if user.starts_with("reseller") {

@@ -10,6 +10,7 @@ pub mod clock;
 pub mod create;
 pub mod customers;
 pub mod demo;
+pub mod drafts;
 pub mod idempotency;
 pub mod import;
 pub mod lookup;

@@ -12,14 +12,7 @@ use sea_orm::{
 };
 use serde::{Deserialize, Serialize};
 
-/// Shortest password accepted.
-pub const MIN_PASSWORD: usize = 10;
-/// Longest name, e-mail address (RFC 5321's path limit), password and
-/// address accepted, in characters.
-pub const MAX_NAME: usize = 200;
-pub const MAX_EMAIL: usize = 254;
-pub const MAX_PASSWORD: usize = 256;
-pub const MAX_ADDRESS: usize = 300;
+pub use crate::signup::{MAX_ADDRESS, MAX_EMAIL, MAX_NAME, MAX_PASSWORD, MIN_PASSWORD};
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct SignupRequest {

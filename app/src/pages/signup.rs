@@ -8,16 +8,30 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+/// The field and the words of a signup error named in the page's address.
+fn signup_error(code: &str) -> (&'static str, String) {
+    use mvno::signup::{MAX_ADDRESS, MAX_EMAIL, MAX_NAME, MAX_PASSWORD, MIN_PASSWORD};
+    match code {
+        "name" => ("name", format!("Skriv dit fulde navn (højst {MAX_NAME} tegn).")),
+        "email" => ("email", format!("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk (højst {MAX_EMAIL} tegn).")),
+        "password" => ("password", format!("Adgangskoden skal have mellem {MIN_PASSWORD} og {MAX_PASSWORD} tegn.")),
+        "address" => ("address", format!("Adressen må højst have {MAX_ADDRESS} tegn.")),
+        "email_taken" => ("email", "Der findes allerede en bruger med denne e-mailadresse. Log ind i stedet.".into()),
+        "closed" => ("", "Tilmelding er ikke åben lige nu. Prøv igen senere.".into()),
+        "busy" => ("", "For mange tilmeldinger fra din forbindelse. Vent et minut og prøv igen.".into()),
+        "internal" => ("", "Noget gik galt hos os. Prøv igen om lidt.".into()),
+        _ => ("", String::new()),
+    }
+}
+
 #[component]
 pub fn SignupPage() -> impl IntoView {
     let query = use_query_map();
     let q = move |k: &str| query.with_untracked(|q| q.get(k)).unwrap_or_default();
-    let err_msg = if q("error") == "busy" {
-        "For mange tilmeldinger fra din forbindelse. Vent et minut og prøv igen.".to_string()
-    } else {
-        q("err_msg")
-    };
-    let err_path = q("err_path");
+    // The page words each error itself: a link can name one, not write it.
+    let error = q("error");
+    let (err_path, err_msg) = signup_error(&error);
+    let err_path = err_path.to_string();
     let has_error = !err_msg.is_empty();
     let title = if has_error {
         "Fejl: Opret dig som kunde"
@@ -42,24 +56,24 @@ pub fn SignupPage() -> impl IntoView {
             <form method="post" action="/signup" class="stack">
                 <div class="field">
                     <label for="name">"Fulde navn"</label>
-                    <input id="name" name="name" type="text" autocomplete="name" required maxlength="200" value=q("name")
+                    <input id="name" name="name" type="text" autocomplete="name" required maxlength=mvno::signup::MAX_NAME value=q("name")
                         aria-invalid=invalid("name") aria-describedby=described("name")/>
                 </div>
                 <div class="field">
                     <label for="email">"E-mail"</label>
                     <p class="hint" id="email-hint">"Det bliver dit brugernavn."</p>
-                    <input id="email" name="email" type="email" autocomplete="email" required maxlength="254" value=q("email")
+                    <input id="email" name="email" type="email" autocomplete="email" required maxlength=mvno::signup::MAX_EMAIL value=q("email")
                         aria-invalid=invalid("email") aria-describedby=described("email").unwrap_or_else(|| "email-hint".into())/>
                 </div>
                 <div class="field">
                     <label for="password">"Adgangskode"</label>
                     <p class="hint" id="password-hint">"Mindst 10 tegn."</p>
-                    <input id="password" name="password" type="password" autocomplete="new-password" required minlength="10" maxlength="256"
+                    <input id="password" name="password" type="password" autocomplete="new-password" required minlength=mvno::signup::MIN_PASSWORD maxlength=mvno::signup::MAX_PASSWORD
                         aria-invalid=invalid("password") aria-describedby=described("password").unwrap_or_else(|| "password-hint".into())/>
                 </div>
                 <div class="field">
                     <label for="address">"Adresse (valgfri)"</label>
-                    <input id="address" name="address" type="text" autocomplete="street-address" maxlength="300" value=q("address")/>
+                    <input id="address" name="address" type="text" autocomplete="street-address" maxlength=mvno::signup::MAX_ADDRESS value=q("address")/>
                 </div>
                 <button type="submit" class="primary">"Opret login og fortsæt"</button>
             </form>

@@ -1,9 +1,14 @@
 //! "New subscription": one step per page, each at its own URL
-//! (`/new/{step}`), each a GET form that carries the answers so far. A step
-//! is checked when the user presses Continue (the target page checks the
-//! step it came `from` and shows it again with its errors). The last step
-//! posts to `/new/confirm` without JavaScript, or calls the server function
-//! when hydrated; both create through the same service, once per key.
+//! (`/new/{step}`). Each step's form posts to `/new/step`, which keeps the
+//! answers that must not travel in a URL (voicemail PIN, notes, custom
+//! data) in the wizard's draft on the server and redirects to the next
+//! step with the other answers in its query. A step is checked when the
+//! user presses Continue (the target page checks the step it came `from`
+//! and shows it again with its errors). The last step posts to
+//! `/new/confirm` without JavaScript, or calls the server function when
+//! hydrated; both create through the same service, once per key. A refused
+//! create's error is kept in the draft too, so no link can show its own
+//! words as the product's message.
 
 use super::layout::SignedIn;
 use crate::api::{check_number, create_account, wizard_context, WizardInfo};
@@ -21,24 +26,23 @@ pub fn WizardPage() -> impl IntoView {
     // the URL: everything the step shows comes with it, so there are no
     // resources nested inside suspended content (they hydrate unreliably).
     let query = use_query_map();
+    // `draft` changes whenever the server's draft did (a step was posted,
+    // a create refused), so the page reads the draft again.
     let key = move || {
         query.with(|q| {
             (
-                q.get("customer"),
-                q.get("digits"),
-                q.get("keepnumber"),
-                q.get("mode"),
-                q.get("net"),
+                (q.get("customer"), q.get("digits"), q.get("keepnumber")),
+                (q.get("mode"), q.get("net"), q.get("key"), q.get("draft")),
             )
         })
     };
-    let wiz = Resource::new_blocking(key, |(customer, digits, keep, mode, net)| {
+    let wiz = Resource::new_blocking(key, |((customer, digits, keep), (mode, net, key, _draft))| {
         let keep = if mode.as_deref() == Some("keep") {
             keep
         } else {
             None
         };
-        wizard_context(customer, digits, keep, net)
+        wizard_context(customer, digits, keep, net, key)
     });
     view! {
         <SignedIn>
@@ -55,6 +59,8 @@ struct Ctx {
     current: Step,
     errors: Vec<FieldError>,
     wiz: WizardInfo,
+    /// A refused create whose field is not on these steps: (path, message).
+    refused: Option<(String, String)>,
 }
 
 impl Ctx {
@@ -93,15 +99,21 @@ fn Wizard(wiz: Resource<Result<Option<WizardInfo>, crate::api::UiError>>) -> imp
                 // Read the URL here, outside the async block, so that a new
                 // query (a search, a step) re-renders the wizard.
                 let slug = params.with(|p| p.get("step")).unwrap_or_default();
-                let (mut state, from, create_error) = query.with(|q| {
+                let (state, from, refused) = query.with(|q| {
                     let pairs = q.into_iter().map(|(k, v)| (k.to_string(), v.to_string()));
-                    let create_error = q.get("err_msg").map(|m| (q.get("err_path").unwrap_or_default(), m));
-                    (WizardState::from_pairs(pairs), q.get("from"), create_error)
+                    (WizardState::from_pairs(pairs), q.get("from"), q.get("refused").is_some())
                 });
                 Suspend::new(async move {
                 let Ok(Some(wiz)) = wiz.await else {
                     return view! { <p role="alert">"Could not load the wizard."</p> }.into_any();
                 };
+                let mut state = state.with_draft(&wiz.draft);
+                // A refused create, when the URL comes from its refusal.
+                let create_error = wiz
+                    .draft_error
+                    .clone()
+                    .filter(|_| refused)
+                    .map(|e| (e.path.unwrap_or_default(), e.message));
                 if !wiz.user.access_level.may_create() {
                     return view! { <super::AccessDenied/> }.into_any();
                 }
@@ -147,7 +159,8 @@ fn Wizard(wiz: Resource<Result<Option<WizardInfo>, crate::api::UiError>>) -> imp
                         current = Step::Review;
                     }
                 }
-                let ctx = Ctx { state, steps, current, errors, wiz };
+                let refused = create_error.filter(|_| current == Step::Review);
+                let ctx = Ctx { state, steps, current, errors, wiz, refused };
                 view! { <StepPage ctx/> }.into_any()
             })
             }}
@@ -219,11 +232,11 @@ fn ErrorSummary(errors: Vec<FieldError>) -> impl IntoView {
 /// The form of a step: hidden answers of the other steps, `from`, Continue.
 #[component]
 fn StepForm(ctx: Ctx, children: Children) -> impl IntoView {
-    let action = format!("/new/{}", ctx.next().slug());
     let hidden = ctx.state.hidden_for(ctx.current);
     view! {
-        <Form method="GET" action=action>
+        <Form method="POST" action="/new/step">
             <input type="hidden" name="from" value=ctx.current.slug()/>
+            <input type="hidden" name="to" value=ctx.next().slug()/>
             {hidden.into_iter().map(|(k, v)| view! { <input type="hidden" name=k value=v/> }).collect_view()}
             {children()}
             <div class="actions">
@@ -761,11 +774,7 @@ fn ExtrasStep(ctx: Ctx) -> impl IntoView {
 
 #[component]
 fn ReviewStep(ctx: Ctx) -> impl IntoView {
-    let query = use_query_map();
-    let server_error = query.with_untracked(|q| {
-        q.get("err_msg")
-            .map(|m| (m, q.get("err_path").unwrap_or_default()))
-    });
+    let server_error = ctx.refused.clone().map(|(path, message)| (message, path));
     let client_error = RwSignal::new(None::<(String, String)>);
     let busy = RwSignal::new(false);
     let state = ctx.state.clone();
@@ -816,10 +825,11 @@ fn ReviewStep(ctx: Ctx) -> impl IntoView {
         rows.push(("Porting date", date, Step::Porting));
     }
     let review_url = |step: Step| format!("/new/{}?{}", step.slug(), state.query());
+    // The answers kept on the server are read there again.
     let hidden: Vec<(String, String)> = state
         .0
         .iter()
-        .filter(|(_, v)| !v.is_empty())
+        .filter(|(k, v)| !v.is_empty() && !crate::wizard::kept_on_server(k))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
     let today = ctx.wiz.today;
@@ -847,10 +857,11 @@ fn ReviewStep(ctx: Ctx) -> impl IntoView {
                 Err(e) => {
                     let path = e.0.path.clone().unwrap_or_default();
                     if !path.is_empty() && steps.contains(&step_of_path(&path)) {
+                        // The server kept the error in the draft: the step
+                        // shows it next to its field once it reads the draft.
                         let mut back = submit_state.clone();
-                        back.0.insert("err_msg".into(), e.0.message.clone());
-                        back.0.insert("err_path".into(), path.clone());
-                        let url = format!("/new/{}?{}", step_of_path(&path).slug(), back.query());
+                        back.0.insert("draft".into(), crate::wizard::draft_mark());
+                        let url = format!("/new/{}?{}&refused=1", step_of_path(&path).slug(), back.query());
                         navigate(&url, Default::default());
                     } else {
                         client_error.set(Some((e.0.message.clone(), path)));

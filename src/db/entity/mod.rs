@@ -22,3 +22,4 @@ pub mod product;
 pub mod sim_card;
 pub mod sip_account;
 pub mod soc;
+pub mod wizard_draft;
