@@ -7,6 +7,7 @@ mod common;
 
 use common::{error_of, spawn_app, TestApp};
 use mvno::services::demo::{ids, DEMO_PASSWORD};
+use mvno::services::mitid;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
@@ -296,9 +297,32 @@ async fn fn_create(
     (status, res.json().await.unwrap_or(Value::Null))
 }
 
+/// A create the confirm form refused: the wizard's step it went back to,
+/// and that page as the browser gets it.
+#[derive(Debug)]
+struct Refusal {
+    step: String,
+    page: String,
+}
+
+/// Checks that the confirm form refused for `path` with `message`: the
+/// wizard goes back to the step of `path`, which shows the message.
+fn assert_refused(result: Result<String, Refusal>, path: &str, message: &str, what: &str) {
+    let refusal = result.unwrap_err();
+    assert_eq!(
+        refusal.step,
+        app::wizard::step_of_path(path).slug(),
+        "{what}: back to the step of {path}"
+    );
+    assert!(
+        refusal.page.contains(message),
+        "{what}: the page says {message:?}"
+    );
+}
+
 /// Creates through the confirm form, as the wizard posts it without
-/// JavaScript; answers the created account's id, or the error's path.
-async fn confirm(app: &TestApp, cookie: &str, fields: &[(&str, &str)]) -> Result<String, String> {
+/// JavaScript; answers the created account's id, or where it was refused.
+async fn confirm(app: &TestApp, cookie: &str, fields: &[(&str, &str)]) -> Result<String, Refusal> {
     let key = mvno::Id::generate().to_string();
     let mut form: Vec<(&str, &str)> = vec![("key", key.as_str())];
     form.extend_from_slice(fields);
@@ -315,12 +339,14 @@ async fn confirm(app: &TestApp, cookie: &str, fields: &[(&str, &str)]) -> Result
     if let Some(rest) = to.strip_prefix("/accounts/") {
         return Ok(rest.split('?').next().unwrap().to_string());
     }
-    let url = reqwest::Url::parse(&format!("{}{to}", app.base)).unwrap();
-    let path = url
-        .query_pairs()
-        .find(|(k, _)| k == "err_path")
-        .map(|(_, v)| v.to_string());
-    Err(path.unwrap_or_else(|| panic!("neither an account nor an error: {to}")))
+    // A refusal: back to a step of the wizard, which shows the error.
+    let step = to
+        .strip_prefix("/new/")
+        .and_then(|rest| rest.split('?').next())
+        .unwrap_or_else(|| panic!("neither an account nor the wizard: {to}"))
+        .to_string();
+    let page = app.page(&to, Some(cookie)).await.text().await.unwrap();
+    Err(Refusal { step, page })
 }
 
 /// The wizard's answers for a self-service create of `number`.
@@ -439,10 +465,8 @@ async fn identity_reaches_an_account_only_from_the_servers_record() {
     assert_eq!(a["mitId"]["name"], "Mette Hansen", "{a}");
     assert!(a["mitId"]["uuid"].is_string() && a["mitId"]["authenticationDate"].is_string());
     let form = with(&private_form("+4520100003"), &[("mitid", &reference)]);
-    assert_eq!(
-        confirm(&app, &mette, &pairs(&form)).await,
-        Err("mitId".into())
-    );
+    let used = confirm(&app, &mette, &pairs(&form)).await;
+    assert_refused(used, "mitId", mitid::NOT_VALID, "a used verification");
 
     // Through the server function likewise.
     let fresh = stand_in(&app, &mette).await["id"]
@@ -488,10 +512,8 @@ async fn identity_reaches_an_account_only_from_the_servers_record() {
         &private_form("+4520100004"),
         &[("customer", ids::BAGER_JENSEN), ("mitid", &hers)],
     );
-    assert_eq!(
-        confirm(&app, &owner, &pairs(&form)).await,
-        Err("mitId".into())
-    );
+    let foreign = confirm(&app, &owner, &pairs(&form)).await;
+    assert_refused(foreign, "mitId", mitid::NOT_VALID, "another's verification");
 }
 
 #[tokio::test]
@@ -538,11 +560,9 @@ async fn self_service_limits_hold_at_every_door() {
             "server function, {what}: {reply}"
         );
         let form = with(&private_form("+4520100001"), &answers);
-        assert_eq!(
-            confirm(&app, &cookie, &pairs(&form)).await,
-            Err(path.to_string()),
-            "confirm form, {what}"
-        );
+        let message = e["message"].as_str().unwrap().to_string();
+        let refused = confirm(&app, &cookie, &pairs(&form)).await;
+        assert_refused(refused, path, &message, &format!("confirm form, {what}"));
     }
     // The self-service create itself works at each door, and the card is
     // never the warehouse's physical one.
