@@ -26,26 +26,34 @@ test('wizard answers in the address come back as text', async ({ page }, testInf
     const q = new URLSearchParams({ customer: BAGER_JENSEN, notes: payload, custom: payload, sip: payload, ext: payload });
     await open(page, `/new/extras?${q}`, testInfo);
     await expect(page.getByRole('heading', { level: 1, name: 'Extras' })).toBeVisible();
-    await expect(page.getByLabel(/^Notes/)).toHaveValue(payload);
-    await expect(page.getByLabel(/^Custom data/)).toHaveValue(payload);
     await expect(page.getByLabel(/^SIP account id/)).toHaveValue(payload);
+    await expect(page.getByLabel(/^PBX extension id/)).toHaveValue(payload);
+    // Notes and custom data are kept on the server: a link cannot plant them.
+    await expect(page.getByLabel(/^Notes/)).toHaveValue('');
+    await expect(page.getByLabel(/^Custom data/)).toHaveValue('');
     await assertInert(page, jsOn(testInfo), `extras with ${payload}`);
 
-    const all = new URLSearchParams({ customer: BAGER_JENSEN, mode: 'keep', keepnumber: payload, icc: payload, vmemail: payload, donor: payload, notes: payload, custom: payload, sip: payload });
+    const all = new URLSearchParams({ customer: BAGER_JENSEN, mode: 'keep', keepnumber: payload, icc: payload, vmemail: payload, donor: payload, sip: payload });
     await open(page, `/new/review?${all}`, testInfo);
     await assertInert(page, jsOn(testInfo), `review with ${payload}`);
   }
 });
 
-test('text typed into the wizard stays text on the next step', async ({ page }, testInfo) => {
+test('text typed into the wizard stays text when shown again', async ({ page }, testInfo) => {
   await signIn(page, 'reseller@nordlys.dk', testInfo);
-  await open(page, `/new/extras?customer=${BAGER_JENSEN}`, testInfo);
+  const answers = new URLSearchParams({ customer: BAGER_JENSEN, mode: 'new', number: '+4520100020', sim: 'esim', network: 'TDC', plan: 'd00000000000000000000001' });
+  await open(page, `/new/extras?${answers}`, testInfo);
   await page.getByLabel(/^Notes/).fill(PAYLOADS[0]);
-  await page.getByLabel(/^Custom data/).fill(PAYLOADS[2]);
+  await page.getByLabel(/^Custom data/).fill('{"ref": "</script><script>window.__xss=4</script>"}');
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeVisible();
-  await expect(page.getByText(PAYLOADS[0])).toBeVisible();
   await assertInert(page, jsOn(testInfo), 'review after typing');
+  expect(page.url()).not.toContain('xss');
+  await page.getByRole('link', { name: 'Back' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Extras' })).toBeVisible();
+  await expect(page.getByLabel(/^Notes/)).toHaveValue(PAYLOADS[0]);
+  await expect(page.getByLabel(/^Custom data/)).toHaveValue('{"ref": "</script><script>window.__xss=4</script>"}');
+  await assertInert(page, jsOn(testInfo), 'extras shown again');
 });
 
 test('the signup and the sign-in show what was sent as text', async ({ page }, testInfo) => {

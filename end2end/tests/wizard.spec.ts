@@ -171,8 +171,15 @@ test('data-sharing SIM cards get their own numbers', async ({ page }, testInfo) 
 test('an owner is refused a reseller-only field with the right message', async ({ page }, testInfo) => {
   await signIn(page, 'owner@bagerjensen.dk', testInfo);
   const number = pick(testInfo, '+4520100012', '+4520100009');
-  const q = new URLSearchParams({ mode: 'new', number, sim: 'esim', network: 'TDC', plan: 'd00000000000000000000001', notes: 'Kun for forhandlere' });
-  await open(page, `/new/review?${q}`, testInfo);
+  const key = Array.from({ length: 24 }, () => Math.floor(Math.random() * 16).toString(16)).join('');
+  const answers = { key, mode: 'new', number, sim: 'esim', network: 'TDC', plan: 'd00000000000000000000001' };
+  // Owners are not shown the extras step: a forged post of it.
+  const res = await page.request.post('/new/step', {
+    form: { ...answers, from: 'extras', to: 'review', notes: 'Kun for forhandlere' },
+    maxRedirects: 0,
+  });
+  expect(res.status()).toBe(303);
+  await open(page, res.headers()['location'], testInfo);
   await expect(page.getByRole('heading', { level: 1, name: 'Check your answers' })).toBeVisible();
   await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
   await expect(page.getByRole('alert')).toContainText('Insufficient access level');
