@@ -567,3 +567,44 @@ async fn the_wizards_secrets_never_travel_in_a_url() {
         .unwrap();
     assert!(!html.contains("Ring efter"));
 }
+
+#[tokio::test]
+async fn signup_fields_are_bounded() {
+    // The service refuses an oversized field by name, whatever door sends it.
+    let dir = tempfile::tempdir().unwrap();
+    let db = mvno::db::connect_and_migrate(&format!("sqlite://{}/s.db?mode=rwc", dir.path().display()))
+        .await
+        .unwrap();
+    let big = "x".repeat(1_500_000);
+    for (field, req) in [
+        ("name", mvno::services::signup::SignupRequest { name: big.clone(), email: "a@example.dk".into(), password: "en-lang-adgangskode".into(), address: None }),
+        ("email", mvno::services::signup::SignupRequest { name: "A".into(), email: format!("{big}@example.dk"), password: "en-lang-adgangskode".into(), address: None }),
+        ("password", mvno::services::signup::SignupRequest { name: "A".into(), email: "a@example.dk".into(), password: big.clone(), address: None }),
+        ("address", mvno::services::signup::SignupRequest { name: "A".into(), email: "a@example.dk".into(), password: "en-lang-adgangskode".into(), address: Some(big.clone()) }),
+    ] {
+        let e = mvno::services::signup::sign_up(&db, &req).await.unwrap_err();
+        assert_eq!((e.status, e.path.as_deref()), (422, Some(field)), "{}", e.message);
+    }
+    // Through the form: a long name comes back as a field error, cut to
+    // what the form takes; a body beyond the form limit is 413.
+    let app = spawn_app().await;
+    let long = "Å".repeat(5_000);
+    let res = app
+        .client
+        .post(format!("{}/signup", app.base))
+        .form(&[("name", long.as_str()), ("email", "lang@example.dk"), ("password", "en-lang-adgangskode")])
+        .send()
+        .await
+        .unwrap();
+    let back = header(&res, "location").to_string();
+    assert!(back.contains("error=name"), "{back}");
+    assert!(back.len() < 3_000, "the echoed name is cut: {} bytes", back.len());
+    let res = app
+        .client
+        .post(format!("{}/signup", app.base))
+        .form(&[("name", big.as_str()), ("email", "lang@example.dk"), ("password", "en-lang-adgangskode")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+}
