@@ -685,6 +685,112 @@ on_both!(database_failure_is_an_internal_error_and_rolls_back, |db| {
     .await;
 });
 
+// A failed account insert is read by the index that refused it, never
+// as a lost race for the number by default.
+row!(
+    sim_taken_under_the_create_is_refused_by_the_sim_index,
+    RESELLER,
+    |req, db| {
+        // The card looks free in stock, but an account holds it: the unique
+        // SIM column of the account is what refuses the create.
+        sim_card::Entity::update_many()
+            .col_expr(sim_card::Column::AccountId, Expr::value(Option::<String>::None))
+            .filter(sim_card::Column::Icc.eq(demo::used_sim_icc()))
+            .exec(db)
+            .await
+            .unwrap();
+        req.esim = None;
+        req.mvno_sim = Some(demo::used_sim_icc());
+    },
+    409,
+    "mvnoSim",
+    "SIM card is not available"
+);
+
+row!(
+    number_taken_under_the_create_is_refused_by_the_number_index,
+    RESELLER,
+    |req, db| {
+        // The number looks free, but an account holds it: the unique number
+        // column of the account is what refuses the create.
+        number::Entity::update_many()
+            .col_expr(number::Column::State, Expr::value("AVAILABLE"))
+            .col_expr(number::Column::AccountId, Expr::value(Option::<String>::None))
+            .filter(number::Column::Number.eq(numbers::IN_USE))
+            .exec(db)
+            .await
+            .unwrap();
+        req.number = Some(numbers::IN_USE.into());
+    },
+    409,
+    "number",
+    "Number is in use on another account"
+);
+
+on_both!(account_insert_failing_otherwise_is_an_internal_error, |db| {
+    demo::load(db).await.unwrap();
+    // A database that refuses the account row for a reason of its own.
+    let break_it = match db.get_database_backend() {
+        sea_orm::DatabaseBackend::Postgres => {
+            "CREATE FUNCTION refuse_account() RETURNS trigger AS $$ \
+             BEGIN RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql; \
+             CREATE TRIGGER refuse_account BEFORE INSERT ON mvno_account \
+             FOR EACH ROW EXECUTE FUNCTION refuse_account();"
+        }
+        _ => {
+            "CREATE TRIGGER refuse_account BEFORE INSERT ON mvno_account \
+             BEGIN SELECT RAISE(ABORT, 'refused'); END;"
+        }
+    };
+    db.execute_unprepared(break_it).await.unwrap();
+    refused(
+        db,
+        RESELLER,
+        base(),
+        500,
+        "internal_error",
+        "Internal error",
+    )
+    .await;
+});
+
+// Text the database cannot store (PostgreSQL refuses NUL in text and JSON)
+// is refused up front on both databases, naming the property.
+row!(
+    notes_with_a_nul_character_are_refused,
+    RESELLER,
+    |req, _db| {
+        req.notes = Some("before\u{0}after".into());
+    },
+    422,
+    "notes",
+    mvno::account::NUL_MESSAGE
+);
+row!(
+    custom_data_with_a_nul_character_is_refused,
+    RESELLER,
+    |req, _db| {
+        req.custom = Some(serde_json::json!({"crm": {"ref": "A\u{0}1"}}));
+    },
+    422,
+    "custom",
+    mvno::account::NUL_MESSAGE
+);
+row!(
+    a_data_sharing_name_with_a_nul_character_is_refused,
+    RESELLER,
+    |req, _db| {
+        req.data_sharing_sims = Some(vec![DataSharingSimRequest {
+            assign_esim: Some(true),
+            name: Some("Laptop\u{0}".into()),
+            ..Default::default()
+        }]);
+    },
+    422,
+    "dataSharingSims.name",
+    mvno::account::NUL_MESSAGE
+);
+
 // ---- Our rows for rules without a row in the spec's table ----
 row!(
     owner_may_not_set_notes,

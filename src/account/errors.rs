@@ -3,6 +3,9 @@
 
 use crate::ApiError;
 
+/// The message of [`CreateError::TextWithNul`].
+pub const NUL_MESSAGE: &str = "Text may not contain the NUL character (\\u0000)";
+
 /// An error of the create operation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum CreateError {
@@ -84,6 +87,10 @@ pub enum CreateError {
     OperatorLookupFailed,
     /// 500 internal_error
     Internal,
+    /// 422 `<path>`: a string of the request holds a NUL character, which the
+    /// database cannot store; the path names the property (`custom` for
+    /// anything inside the custom object).
+    TextWithNul(String),
     /// Our own rows for rules the spec states without an error row; each is
     /// listed in docs/conformance.md. (status, path, message)
     Rule(u16, &'static str, String),
@@ -153,6 +160,7 @@ impl CreateError {
             DataSharingNoNumber => f(404, "dataSharingSims.number", "No available numbers to assign to data sharing sim"),
             OperatorLookupFailed => f(500, "number", "Failed to lookup operator for number"),
             Internal => ApiError::internal(),
+            TextWithNul(path) => f(422, path, NUL_MESSAGE),
             Rule(status, path, message) => f(*status, path, message),
         }
     }

@@ -5,6 +5,6 @@ mod errors;
 mod reply;
 mod request;
 
-pub use errors::CreateError;
+pub use errors::{CreateError, NUL_MESSAGE};
 pub use reply::*;
 pub use request::*;

@@ -20,7 +20,7 @@ use chrono::{DateTime, Duration, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
     ActiveValue::Set, ColumnTrait, Condition, ConnectionTrait, DatabaseConnection,
-    DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
+    DatabaseTransaction, DbErr, EntityTrait, QueryFilter, QueryOrder, QuerySelect, SqlErr,
     TransactionTrait,
 };
 use serde_json::json;
@@ -62,6 +62,57 @@ type Result<T> = std::result::Result<T, CreateError>;
 fn db_err(e: DbErr) -> CreateError {
     tracing::error!(error = %e, "database error in create");
     CreateError::Internal
+}
+
+/// Why the database refused the account row. A unique index is the last
+/// guard against a race: the one that fired decides the row (the number,
+/// the SIM card); anything else is an unknown failure, `500`.
+fn account_insert_refused(e: DbErr) -> CreateError {
+    match e.sql_err() {
+        Some(SqlErr::UniqueConstraintViolation(index)) => {
+            tracing::warn!(%index, "account insert lost a race");
+            // PostgreSQL names the constraint (`mvno_account_sim_icc_key`),
+            // SQLite the column (`mvno_account.sim_icc`).
+            if index.contains("sim_icc") {
+                CreateError::SimNotAvailable("mvnoSim")
+            } else if index.contains("number") {
+                CreateError::NumberInUse
+            } else {
+                db_err(e)
+            }
+        }
+        _ => db_err(e),
+    }
+}
+
+/// The path of the first string of the request (value or key) holding a NUL
+/// character: dotted property names without array indices, as the error
+/// table names fields (`dataSharingSims.name`), and `custom` for anything
+/// inside the custom object.
+fn nul_path(req: &CreateMvnoRequest) -> Option<String> {
+    fn walk(v: &serde_json::Value, path: &str) -> Option<String> {
+        use serde_json::Value;
+        match v {
+            Value::String(s) if s.contains('\0') => Some(path.to_string()),
+            Value::Array(items) => items.iter().find_map(|i| walk(i, path)),
+            Value::Object(map) => map.iter().find_map(|(k, v)| {
+                let inner = if path.is_empty() {
+                    k.clone()
+                } else if path == "custom" {
+                    path.to_string()
+                } else {
+                    format!("{path}.{k}")
+                };
+                if k.contains('\0') {
+                    Some(inner)
+                } else {
+                    walk(v, &inner)
+                }
+            }),
+            _ => None,
+        }
+    }
+    walk(&serde_json::to_value(req).ok()?, "")
 }
 
 fn rule(status: u16, path: &'static str, message: &str) -> CreateError {
@@ -201,7 +252,7 @@ async fn record_event<C: ConnectionTrait>(
         action: Set("mvno.create".to_string()),
         outcome: Set(outcome.to_string()),
         detail: Set(Some(
-            json!({"number": req.number, "account": (outcome == "OK").then_some(account_id)}),
+            json!({"number": req.number.as_deref().map(|n| n.replace('\0', "\u{FFFD}")), "account": (outcome == "OK").then_some(account_id)}),
         )),
     };
     event::Entity::insert(row).exec(db).await.map(|_| ())
@@ -791,6 +842,11 @@ async fn create_in(
     if *req == CreateMvnoRequest::default() {
         return Err(CreateError::NoBody);
     }
+    // Text the database cannot store is refused like a property of the
+    // wrong type, before anything is looked up.
+    if let Some(path) = nul_path(req) {
+        return Err(CreateError::TextWithNul(path));
+    }
 
     // The customer: found, reachable by the caller, not blocked; and the
     // resellers above it, whose stock it may use.
@@ -1012,8 +1068,13 @@ async fn create_in(
             .exec(txn)
             .await;
             if let Err(e) = inserted {
-                tracing::debug!(error = %e, "number row for port-in exists already");
-                return Err(CreateError::NumberBeingPorted);
+                return Err(match e.sql_err() {
+                    Some(SqlErr::UniqueConstraintViolation(_)) => {
+                        tracing::debug!(error = %e, "number row for port-in exists already");
+                        CreateError::NumberBeingPorted
+                    }
+                    _ => db_err(e),
+                });
             }
             let stage = if req.porting_ready == Some(true) {
                 PortingStage::InReady
@@ -1150,11 +1211,7 @@ async fn create_in(
     })
     .exec(txn)
     .await
-    .map_err(|e| {
-        // The unique number and SIM columns are the last guard against a race.
-        tracing::warn!(error = %e, "account insert refused");
-        CreateError::NumberInUse
-    })?;
+    .map_err(account_insert_refused)?;
     let _ = socs;
     for (card, number, name) in sharing {
         data_sharing_sim::Entity::insert(data_sharing_sim::ActiveModel {
