@@ -419,6 +419,45 @@ async fn catalog_offers_numbers_stock_and_products() {
     assert_eq!(row.as_array().unwrap().len(), 2);
 }
 
+/// `socsOverride[]` speaks the spec's `expireEOM` / `startEOM`: an ADMIN's
+/// override is stored and answered under those names, and the OpenAPI
+/// document names them so.
+#[tokio::test]
+async fn soc_overrides_use_the_specs_eom_spelling() {
+    let app = spawn_app().await;
+    let auth = bearer(&app, "admin@telecomx.dk").await;
+    let mut req = body();
+    req["socsOverride"] =
+        json!([{"soc": "VOLTE", "newSoc": "HDVOICE", "expireEOM": true, "startEOM": false}]);
+    let res = post(&app, "/api/mvno", &auth, &req, None).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let account: Value = res.json().await.unwrap();
+    let expected = json!([{"soc": "VOLTE", "newSoc": "HDVOICE", "expireEOM": true, "startEOM": false, "setBySystem": false}]);
+    assert_eq!(account["socsOverride"], expected);
+    let id = account["_id"].as_str().unwrap();
+    let read: Value = app
+        .get(&format!("/api/mvno/{id}"), Some(&auth))
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(read["socsOverride"], expected);
+
+    let doc: Value = app
+        .get("/api/openapi.json", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    let props = doc["components"]["schemas"]["SocOverride"]["properties"]
+        .as_object()
+        .unwrap();
+    for name in ["expireEOM", "startEOM"] {
+        assert!(props.contains_key(name), "{name} missing");
+    }
+    assert!(!props.contains_key("expireEom"));
+}
+
 /// The served document lists exactly the routes the API answers.
 #[tokio::test]
 async fn openapi_document_matches_the_routes() {

@@ -99,9 +99,11 @@ pub struct RowRequest {
 pub struct SocOverride {
     pub soc: String,
     pub new_soc: String,
-    #[serde(default)]
+    /// `expireEOM` as the spec spells it; `expireEom` is read too.
+    #[serde(default, rename = "expireEOM", alias = "expireEom")]
     pub expire_eom: bool,
-    #[serde(default)]
+    /// `startEOM` as the spec spells it; `startEom` is read too.
+    #[serde(default, rename = "startEOM", alias = "startEom")]
     pub start_eom: bool,
     #[serde(default)]
     pub set_by_system: bool,
@@ -231,5 +233,18 @@ mod tests {
         );
         let r: CreateMvnoRequest = serde_json::from_str(r#"{"autoAssignSim": false}"#).unwrap();
         assert_eq!(r.auto_assign_sim.unwrap().network(), None);
+    }
+
+    #[test]
+    fn soc_override_reads_the_specs_eom_spelling_and_the_old_one() {
+        let spec: SocOverride =
+            serde_json::from_str(r#"{"soc": "A", "newSoc": "B", "expireEOM": true, "startEOM": true}"#).unwrap();
+        assert!(spec.expire_eom && spec.start_eom);
+        let old: SocOverride =
+            serde_json::from_str(r#"{"soc": "A", "newSoc": "B", "expireEom": true, "startEom": true}"#).unwrap();
+        assert_eq!(old, spec);
+        let out = serde_json::to_value(&spec).unwrap();
+        assert_eq!(out["expireEOM"], true);
+        assert_eq!(out["startEOM"], true);
     }
 }
