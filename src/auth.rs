@@ -20,8 +20,10 @@ pub struct LoginRequest {
 #[serde(rename_all = "camelCase")]
 pub struct LoginReply {
     pub token: String,
-    /// Minutes until the token expires; `null` for a persistent token.
-    pub expires_in_minutes: Option<i64>,
+    /// Minutes until the token expires; `-1` for a persistent token (one
+    /// asked with `persist: true`), which does not expire.
+    #[cfg_attr(feature = "server", schema(minimum = -1, example = 15))]
+    pub expires_in_minutes: i64,
     pub employee: Id,
     pub customer: Id,
     pub access_level: AccessLevel,

@@ -188,7 +188,7 @@ on_both!(sign_in_issues_tokens_and_checks_them, |db| {
     .unwrap();
     assert_eq!(reply.access_level, AccessLevel::Reseller);
     assert_eq!(reply.customer.as_str(), ids::NORDLYS);
-    assert_eq!(reply.expires_in_minutes, Some(15));
+    assert_eq!(reply.expires_in_minutes, 15);
     assert_eq!(reply.token.len(), 64);
 
     let wrong = auth::login(
@@ -252,7 +252,7 @@ on_both!(sign_in_issues_tokens_and_checks_them, |db| {
     )
     .await
     .unwrap();
-    assert_eq!(persistent.expires_in_minutes, None);
+    assert_eq!(persistent.expires_in_minutes, -1);
 
     // Expired tokens say so.
     auth_token::Entity::update_many()

@@ -21,6 +21,28 @@ async fn login_answers_the_platform_reply() {
     assert!(body["employee"].as_str().unwrap().len() == 24);
 }
 
+/// `persist: true` gives a token that does not expire: `expiresInMinutes`
+/// is `-1`, as the platform's login page says, and the OpenAPI document
+/// says so too.
+#[tokio::test]
+async fn a_persistent_login_answers_minus_one_minutes() {
+    let app = spawn_app().await;
+    let res = app
+        .client
+        .post(format!("{}/api/auth/login", app.base))
+        .json(&serde_json::json!({"username": "reseller@nordlys.dk", "password": demo::DEMO_PASSWORD, "persist": true}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
+    assert_eq!(body["expiresInMinutes"], -1);
+    let doc: Value = app.get("/api/openapi.json", None).await.json().await.unwrap();
+    let minutes = &doc["components"]["schemas"]["LoginReply"]["properties"]["expiresInMinutes"];
+    assert_eq!(minutes["type"], "integer", "{minutes}");
+    assert_eq!(minutes["minimum"], -1, "{minutes}");
+}
+
 #[tokio::test]
 async fn wrong_credentials_are_401_credentials_invalid() {
     let app = spawn_app().await;

@@ -212,12 +212,15 @@ pub async fn login<C: ConnectionTrait>(
     .map_err(db_error)?;
     Ok(LoginReply {
         token,
-        expires_in_minutes: minutes,
+        expires_in_minutes: minutes.unwrap_or(PERSISTENT_MINUTES),
         employee: Id::parse(&emp.id).map_err(|_| ApiError::internal())?,
         customer: Id::parse(&emp.customer_id).map_err(|_| ApiError::internal())?,
         access_level: emp.access_level.parse().map_err(|_| ApiError::internal())?,
     })
 }
+
+/// `expiresInMinutes` of a token that does not expire.
+pub const PERSISTENT_MINUTES: i64 = -1;
 
 /// Seconds between two prunings of attempts that left the window.
 const PRUNE_EVERY_SECS: i64 = 60;
