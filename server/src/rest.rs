@@ -293,7 +293,7 @@ async fn create_mvno(
 
 /// One account, by id or by its E.164 number.
 #[utoipa::path(get, path = "/api/mvno/{id}", tag = "mvno", security(("bearer" = [])), params(("id" = String, Path, description = "Account id or E.164 number", example = "ac0000000000000000000001")),
-    responses((status = 200, body = MvnoAccount), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = MvnoAccount), (status = 401, body = ErrorBody), (status = 404, description = "mvnoAccount: MVNO account not found (unknown, or out of the caller's reach)", body = ErrorBody)))]
 async fn get_mvno(
     State(state): State<AppState>,
     Authed(caller): Authed,

@@ -419,6 +419,36 @@ async fn catalog_offers_numbers_stock_and_products() {
     assert_eq!(row.as_array().unwrap().len(), 2);
 }
 
+/// An account that is unknown, or out of the caller's reach, is
+/// `404 mvnoAccount` "MVNO account not found", by id and by number alike.
+#[tokio::test]
+async fn an_unknown_account_is_404_mvno_account() {
+    let app = spawn_app().await;
+    let auth = bearer(&app, "reseller@nordlys.dk").await;
+    let res = post(&app, "/api/mvno", &auth, &body(), None).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let account: Value = res.json().await.unwrap();
+    let id = account["_id"].as_str().unwrap();
+    let other = bearer(&app, "reseller@kattegat.dk").await;
+    for (key, who) in [
+        ("aaaaaaaaaaaaaaaaaaaaaaaa", &auth),
+        ("%2B4529999999", &auth),
+        ("not-an-id", &auth),
+        (id, &other),
+        ("%2B4520100005", &other),
+    ] {
+        let (status, err) = error_of(app.get(&format!("/api/mvno/{key}"), Some(who)).await).await;
+        assert_eq!(
+            (status, &err),
+            (
+                StatusCode::NOT_FOUND,
+                &json!({"code": "mvnoAccount", "message": "MVNO account not found", "status": 404, "path": "mvnoAccount"})
+            ),
+            "{key}"
+        );
+    }
+}
+
 /// `socsOverride[]` speaks the spec's `expireEOM` / `startEOM`: an ADMIN's
 /// override is stored and answered under those names, and the OpenAPI
 /// document names them so.

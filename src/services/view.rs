@@ -229,6 +229,14 @@ pub async fn account_object<C: ConnectionTrait>(
     })
 }
 
+/// `404 mvnoAccount` "MVNO account not found": the account named in the
+/// URL is unknown or out of the caller's reach (alike, so that a reach is
+/// not revealed). The thing not found is named as the code, and as the
+/// path, as the platform names a field.
+pub fn account_not_found() -> ApiError {
+    ApiError::field(404, "mvnoAccount", "MVNO account not found")
+}
+
 /// One account by id, for a caller of `level` already known to reach it.
 pub async fn account<C: ConnectionTrait>(
     db: &C,
@@ -239,7 +247,7 @@ pub async fn account<C: ConnectionTrait>(
         .one(db)
         .await
         .map_err(db_error)?
-        .ok_or_else(|| ApiError::not_found("MVNO account not found"))?;
+        .ok_or_else(account_not_found)?;
     account_object(db, level, a).await
 }
 
@@ -249,7 +257,7 @@ pub async fn get<C: ConnectionTrait>(
     caller: &Caller,
     id_or_number: &str,
 ) -> Result<MvnoAccount, ApiError> {
-    let not_found = || ApiError::not_found("MVNO account not found");
+    let not_found = account_not_found;
     let found = if let Ok(id) = Id::parse(id_or_number) {
         mvno_account::Entity::find_by_id(id.as_str()).one(db).await
     } else {
