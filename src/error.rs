@@ -66,9 +66,19 @@ impl ApiError {
         Self::new(500, "internal_error", "Internal error")
     }
 
-    /// Wrong username or password, or no credentials at all.
+    /// Wrong username or password.
     pub fn credentials_invalid() -> Self {
         Self::new(401, "credentials_invalid", "Invalid credentials")
+    }
+
+    /// No credentials at all: the request needs a sign-in. The code is the
+    /// platform's `credentials_invalid`; the message says what to send.
+    pub fn sign_in_required() -> Self {
+        Self::new(
+            401,
+            "credentials_invalid",
+            "Sign-in required: send Authorization: Bearer <token>",
+        )
     }
 
     pub fn token_expired() -> Self {
@@ -77,6 +87,11 @@ impl ApiError {
 
     pub fn invalid_token() -> Self {
         Self::new(401, "invalid_token", "The token is not valid")
+    }
+
+    /// A bearer value that cannot be a token (not 64 hex characters).
+    pub fn undecipherable_token() -> Self {
+        Self::new(401, "invalid_token", "Undecipherable")
     }
 
     pub fn format_error() -> Self {

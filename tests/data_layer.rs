@@ -214,9 +214,13 @@ on_both!(sign_in_issues_tokens_and_checks_them, |db| {
     let header = format!("Bearer {}", reply.token);
     let caller = auth::authenticate_header(db, Some(&header)).await.unwrap();
     assert_eq!(caller.access_level, AccessLevel::Reseller);
+    let missing = auth::authenticate_header(db, None).await.unwrap_err();
     assert_eq!(
-        auth::authenticate_header(db, None).await.unwrap_err().code,
-        "credentials_invalid"
+        (missing.code.as_str(), missing.message.as_str()),
+        (
+            "credentials_invalid",
+            "Sign-in required: send Authorization: Bearer <token>"
+        )
     );
     assert_eq!(
         auth::authenticate_header(db, Some("Basic abc"))
@@ -226,11 +230,18 @@ on_both!(sign_in_issues_tokens_and_checks_them, |db| {
         "format_error"
     );
     assert_eq!(
-        auth::authenticate_header(db, Some("Bearer short"))
+        auth::authenticate_header(db, Some("Bearer"))
             .await
             .unwrap_err()
             .code,
         "format_error"
+    );
+    let short = auth::authenticate_header(db, Some("Bearer short"))
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (short.code.as_str(), short.message.as_str()),
+        ("invalid_token", "Undecipherable")
     );
     let unknown_token = format!("Bearer {}", "ab".repeat(32));
     assert_eq!(

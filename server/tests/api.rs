@@ -6,7 +6,7 @@ mod common;
 use common::{error_of, spawn_app};
 use mvno::services::demo;
 use reqwest::StatusCode;
-use serde_json::Value;
+use serde_json::{json, Value};
 
 #[tokio::test]
 async fn login_answers_the_platform_reply() {
@@ -55,15 +55,21 @@ async fn wrong_credentials_are_401_credentials_invalid() {
 #[tokio::test]
 async fn api_calls_check_the_bearer_token() {
     let app = spawn_app().await;
+    let sign_in = "Sign-in required: send Authorization: Bearer <token>";
+    let format = "The Authorization header must be 'Bearer <token>'";
     let cases = [
-        (None, "credentials_invalid"),
-        (Some("Token abc".to_string()), "format_error"),
-        (Some(format!("Bearer {}", "0".repeat(64))), "invalid_token"),
+        (None, "credentials_invalid", sign_in),
+        (Some("Token abc".to_string()), "format_error", format),
+        (Some("Bearer".to_string()), "format_error", format),
+        (Some("Bearer  ".to_string()), "format_error", format),
+        (Some("Bearer short".to_string()), "invalid_token", "Undecipherable"),
+        (Some(format!("Bearer {}", "z".repeat(64))), "invalid_token", "Undecipherable"),
+        (Some(format!("Bearer {}", "0".repeat(64))), "invalid_token", "The token is not valid"),
     ];
-    for (header, code) in cases {
+    for (header, code, message) in cases {
         let (status, err) = error_of(app.get("/api/customers", header.as_deref()).await).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{header:?}");
-        assert_eq!(err["code"], code, "{header:?}");
+        assert_eq!((&err["code"], &err["message"]), (&json!(code), &json!(message)), "{header:?}");
     }
     let token = app.token("reseller@nordlys.dk").await;
     let bearer = format!("Bearer {token}");

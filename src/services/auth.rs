@@ -252,19 +252,24 @@ async fn prune_old_attempts<C: ConnectionTrait>(db: &C, window_start: chrono::Da
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$ZGVtb2RlbW9kZW1vZGVtb2RlbW9kZW1vZGVtb2RlbW8";
 
 /// Reads an `Authorization` header value into a caller.
-/// Missing: `credentials_invalid`; not `Bearer <64 hex>`: `format_error`;
-/// unknown or signed out: `invalid_token`; past its expiry: `expired`.
+/// Missing: `credentials_invalid` ("Sign-in required"); not
+/// `Bearer <something>`: `format_error`; a bearer value that is not a token
+/// (not 64 hex characters): `invalid_token` "Undecipherable"; unknown or
+/// signed out: `invalid_token`; past its expiry: `expired`.
 pub async fn authenticate_header<C: ConnectionTrait>(
     db: &C,
     header: Option<&str>,
 ) -> Result<Caller, ApiError> {
     let Some(value) = header else {
-        return Err(ApiError::credentials_invalid());
+        return Err(ApiError::sign_in_required());
     };
+    // The scheme is case-insensitive (RFC 9110); the token is what follows.
     let token = value
-        .strip_prefix("Bearer ")
-        .map(str::trim)
-        .filter(|t| well_formed(t))
+        .trim()
+        .split_once(' ')
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("Bearer"))
+        .map(|(_, token)| token.trim())
+        .filter(|t| !t.is_empty())
         .ok_or_else(ApiError::format_error)?;
     authenticate_token(db, token, TokenKind::Api).await
 }
@@ -279,7 +284,7 @@ pub async fn authenticate_token<C: ConnectionTrait>(
     kind: TokenKind,
 ) -> Result<Caller, ApiError> {
     if !well_formed(token) {
-        return Err(ApiError::invalid_token());
+        return Err(ApiError::undecipherable_token());
     }
     let found = auth_token::Entity::find_by_id(token_hash(token))
         .find_also_related(employee::Entity)
