@@ -4,8 +4,6 @@
 //! sign-in reaches the hashing.
 
 use crate::load::{self, Stats};
-use anyhow::Context;
-use mvno::services::demo;
 use serde_json::json;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
@@ -41,14 +39,7 @@ pub struct Flood {
 /// sign-in costs one password hash).
 pub async fn measure(base: &str, clients: usize, reads_n: usize) -> anyhow::Result<Flood> {
     let client = reqwest::Client::new();
-    let login: serde_json::Value = client
-        .post(format!("{base}/api/auth/login"))
-        .json(&json!({"username": "reseller@nordlys.dk", "password": demo::DEMO_PASSWORD}))
-        .send()
-        .await?
-        .json()
-        .await?;
-    let token = login["token"].as_str().context("no token")?.to_string();
+    let token = crate::reseller_token(&client, base).await?;
     reads(base, &token, reads_n / 10).await?;
     let idle = reads(base, &token, reads_n).await?;
 

@@ -132,6 +132,18 @@ fn create_body(number: &str, icc: &str) -> serde_json::Value {
     json!({"customer": ids::BAGER_JENSEN, "number": number, "mvnoSim": icc, "ratePlan": ids::PLAN_10GB})
 }
 
+/// A bearer token of the demo reseller.
+async fn reseller_token(client: &reqwest::Client, base: &str) -> anyhow::Result<String> {
+    let login: serde_json::Value = client
+        .post(format!("{base}/api/auth/login"))
+        .json(&json!({"username": "reseller@nordlys.dk", "password": demo::DEMO_PASSWORD}))
+        .send()
+        .await?
+        .json()
+        .await?;
+    Ok(login["token"].as_str().context("no token")?.to_string())
+}
+
 /// Creates over HTTP with a reseller's bearer token.
 async fn http_creates(
     base: &str,
@@ -142,14 +154,7 @@ async fn http_creates(
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(concurrency)
         .build()?;
-    let login: serde_json::Value = client
-        .post(format!("{base}/api/auth/login"))
-        .json(&json!({"username": "reseller@nordlys.dk", "password": demo::DEMO_PASSWORD}))
-        .send()
-        .await?
-        .json()
-        .await?;
-    let token = login["token"].as_str().context("no token")?.to_string();
+    let token = reseller_token(&client, base).await?;
     let url = format!("{base}/api/mvno");
     let bodies: Arc<Vec<_>> = Arc::new(
         numbers

@@ -148,16 +148,7 @@ async fn owners_may_not_list_customers() {
 #[tokio::test]
 async fn portal_sign_in_sets_an_http_only_same_site_cookie() {
     let app = spawn_app().await;
-    let res = app
-        .client
-        .post(format!("{}/login", app.base))
-        .form(&[
-            ("username", "reseller@nordlys.dk"),
-            ("password", demo::DEMO_PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = app.sign_in_form("reseller@nordlys.dk", demo::DEMO_PASSWORD).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()["location"], "/");
     let cookie = res.headers()["set-cookie"].to_str().unwrap();
@@ -308,15 +299,6 @@ async fn repeated_failed_sign_ins_lock_the_username() {
         StatusCode::OK
     );
     // The portal form is locked too.
-    let res = app
-        .client
-        .post(format!("{}/login", app.base))
-        .form(&[
-            ("username", "owner@bagerjensen.dk"),
-            ("password", demo::DEMO_PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = app.sign_in_form("owner@bagerjensen.dk", demo::DEMO_PASSWORD).await;
     assert_eq!(res.headers()["location"], "/login?error=locked");
 }

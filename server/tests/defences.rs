@@ -146,16 +146,7 @@ async fn behind_https_cookies_are_host_only_and_hsts_is_sent() {
         header(&res, "strict-transport-security"),
         "max-age=31536000; includeSubDomains"
     );
-    let res = app
-        .client
-        .post(format!("{}/login", app.base))
-        .form(&[
-            ("username", "reseller@nordlys.dk"),
-            ("password", demo::DEMO_PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = app.sign_in_form("reseller@nordlys.dk", demo::DEMO_PASSWORD).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let set = header(&res, "set-cookie").to_string();
     assert!(set.starts_with("__Host-mvno_session="), "{set}");
@@ -288,16 +279,7 @@ async fn a_burst_of_guesses_checks_at_most_five_passwords() {
         (status, err["code"].as_str()),
         (StatusCode::TOO_MANY_REQUESTS, Some("too_many_attempts"))
     );
-    let res = app
-        .client
-        .post(format!("{}/login", app.base))
-        .form(&[
-            ("username", "owner@bagerjensen.dk"),
-            ("password", demo::DEMO_PASSWORD),
-        ])
-        .send()
-        .await
-        .unwrap();
+    let res = app.sign_in_form("owner@bagerjensen.dk", demo::DEMO_PASSWORD).await;
     assert_eq!(header(&res, "location"), "/login?error=locked");
 }
 

@@ -86,14 +86,18 @@ impl TestApp {
         req.send().await.unwrap()
     }
 
-    pub async fn portal_session(&self, username: &str) -> String {
-        let res = self
-            .client
+    /// Posts the portal's sign-in form (no redirect followed).
+    pub async fn sign_in_form(&self, username: &str, password: &str) -> reqwest::Response {
+        self.client
             .post(format!("{}/login", self.base))
-            .form(&[("username", username), ("password", demo::DEMO_PASSWORD)])
+            .form(&[("username", username), ("password", password)])
             .send()
             .await
-            .unwrap();
+            .unwrap()
+    }
+
+    pub async fn portal_session(&self, username: &str) -> String {
+        let res = self.sign_in_form(username, demo::DEMO_PASSWORD).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         let cookie = res.headers()["set-cookie"].to_str().unwrap().to_string();
         cookie.split(';').next().unwrap().to_string()
