@@ -53,6 +53,38 @@ pub fn router() -> Router<AppState> {
 /// custom data is at most 4 KB).
 pub const MAX_BODY_BYTES: usize = 256 * 1024;
 
+/// The answers every operation with a body may give besides its own: the
+/// body over [`MAX_BODY_BYTES`], or not JSON by its Content-Type.
+const BODY_413: &str = "payload_too_large: the body is larger than 256 KB";
+const BODY_415: &str =
+    "unsupported_media_type: the Content-Type is not JSON (application/json)";
+
+fn unsupported_media_type() -> ApiError {
+    ApiError::new(
+        415,
+        "unsupported_media_type",
+        "Expected a JSON body (Content-Type: application/json)",
+    )
+}
+
+/// A body must be JSON by its Content-Type: `application/json` or a
+/// `+json` type, parameters allowed. A request without a Content-Type is
+/// read as JSON; any other type is `415 unsupported_media_type`.
+fn require_json(headers: &HeaderMap) -> Result<(), RestError> {
+    let Some(value) = headers.get(header::CONTENT_TYPE) else {
+        return Ok(());
+    };
+    let essence = value
+        .to_str()
+        .ok()
+        .and_then(|v| v.split(';').next())
+        .map(|v| v.trim().to_ascii_lowercase());
+    match essence.as_deref() {
+        Some(t) if t == "application/json" || (t.starts_with("application/") && t.ends_with("+json")) => Ok(()),
+        _ => Err(RestError(unsupported_media_type())),
+    }
+}
+
 fn too_large() -> ApiError {
     ApiError::new(
         413,
@@ -81,11 +113,7 @@ async fn platform_error_body(res: Response) -> Response {
             "method_not_allowed",
             "This resource does not take that method",
         ),
-        StatusCode::UNSUPPORTED_MEDIA_TYPE => ApiError::new(
-            415,
-            "unsupported_media_type",
-            "Expected a JSON body (Content-Type: application/json)",
-        ),
+        StatusCode::UNSUPPORTED_MEDIA_TYPE => unsupported_media_type(),
         s if s.is_server_error() => ApiError::internal(),
         s => ApiError::new(
             s.as_u16(),
@@ -122,7 +150,8 @@ impl From<QueryRejection> for RestError {
     }
 }
 
-/// A JSON object body read strictly: over the size limit `413`, not JSON or
+/// A JSON object body read strictly: not JSON by its Content-Type `415`
+/// (see [`require_json`]), over the size limit `413`, not JSON or
 /// not an object `400 bad_request`, a property of the wrong type `422` with
 /// its path (see [`read_body`]).
 pub struct ApiJson<T>(pub T);
@@ -131,6 +160,7 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<
     type Rejection = RestError;
 
     async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, RestError> {
+        require_json(req.headers())?;
         let body = Bytes::from_request(req, state).await.map_err(|r| {
             if r.status() == StatusCode::PAYLOAD_TOO_LARGE {
                 RestError(too_large())
@@ -174,6 +204,7 @@ impl FromRequestParts<AppState> for Authed {
 /// Sign in; answers a bearer token.
 #[utoipa::path(post, path = "/api/auth/login", tag = "auth", request_body = LoginRequest,
     responses((status = 200, body = LoginReply), (status = 400, body = ErrorBody), (status = 422, description = "A property of the wrong type", body = ErrorBody), (status = 401, description = "credentials_invalid", body = ErrorBody),
+        (status = 413, description = BODY_413, body = ErrorBody), (status = 415, description = BODY_415, body = ErrorBody),
         (status = 429, description = "too_many_attempts: five failed sign-ins within 15 minutes", body = ErrorBody)))]
 async fn login(
     State(state): State<AppState>,
@@ -250,6 +281,7 @@ fn parse_json(body: &Bytes) -> Result<serde_json::Value, RestError> {
     params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for 24 hours", min_length = 1, max_length = 255, pattern = "^[!-~]+$")),
     responses((status = 201, body = MvnoAccount), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 413, description = BODY_413, body = ErrorBody), (status = 415, description = BODY_415, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 500, body = ErrorBody)))]
 async fn create_mvno(
     State(state): State<AppState>,
@@ -258,6 +290,7 @@ async fn create_mvno(
     body: Bytes,
 ) -> Response {
     let result: Result<MvnoAccount, ApiError> = async {
+        require_json(&headers).map_err(|e| e.0)?;
         let value = if body.iter().all(u8::is_ascii_whitespace) {
             serde_json::Value::Null
         } else {
@@ -327,7 +360,8 @@ async fn list_mvno(
 
 /// What would happen to a number on a new account of the customer.
 #[utoipa::path(post, path = "/api/mvno/check/number", tag = "mvno", security(("bearer" = [])), request_body = NumberCheckRequest,
-    responses((status = 200, body = NumberCheck), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = NumberCheck), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody),
+        (status = 413, description = BODY_413, body = ErrorBody), (status = 415, description = BODY_415, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn check_number(
     State(state): State<AppState>,
     Authed(caller): Authed,
@@ -351,7 +385,8 @@ async fn get_porting(
 /// Changes the requested date and the notify list.
 #[utoipa::path(post, path = "/api/porting/{id}", tag = "porting", security(("bearer" = [])), params(("id" = String, Path, example = "b00000000000000000000001")),
     request_body = portings::PortingUpdate,
-    responses((status = 200, body = Porting), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody), (status = 422, body = ErrorBody)))]
+    responses((status = 200, body = Porting), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
+        (status = 413, description = BODY_413, body = ErrorBody), (status = 415, description = BODY_415, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn update_porting(
     State(state): State<AppState>,
     Authed(caller): Authed,

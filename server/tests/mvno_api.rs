@@ -488,6 +488,80 @@ async fn soc_overrides_use_the_specs_eom_spelling() {
     assert!(!props.contains_key("expireEom"));
 }
 
+/// A body whose Content-Type is not JSON is `415 unsupported_media_type` in
+/// the platform's error body on every operation with a body; JSON with
+/// parameters, a `+json` type, or no Content-Type at all is read. The
+/// OpenAPI document declares 413 and 415 on those operations.
+#[tokio::test]
+async fn a_body_that_is_not_json_by_its_content_type_is_415() {
+    let app = spawn_app().await;
+    let auth = bearer(&app, "reseller@nordlys.dk").await;
+    let login = json!({"username": "reseller@nordlys.dk", "password": mvno::services::demo::DEMO_PASSWORD});
+    let porting = format!("/api/porting/{}", ids::PORTING_IN_PROGRESS);
+    let check = json!({"customer": ids::BAGER_JENSEN, "number": "+4520100006"});
+    let operations: [(&str, Value); 4] = [
+        ("/api/auth/login", login.clone()),
+        ("/api/mvno", body()),
+        ("/api/mvno/check/number", check.clone()),
+        (&porting, json!({"notify": ["x@example.dk"]})),
+    ];
+    for (path, json_body) in &operations {
+        for content_type in ["text/plain", "application/x-www-form-urlencoded", "application/xml", "application/jsonx"] {
+            let res = app
+                .client
+                .post(format!("{}{path}", app.base))
+                .header("Authorization", &auth)
+                .header("content-type", content_type)
+                .body(json_body.to_string())
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(
+                res.headers()["content-type"].to_str().unwrap(),
+                "application/json",
+                "{path} {content_type}"
+            );
+            let (status, err) = error_of(res).await;
+            assert_eq!(
+                (status, err),
+                (
+                    StatusCode::UNSUPPORTED_MEDIA_TYPE,
+                    json!({"code": "unsupported_media_type", "message": "Expected a JSON body (Content-Type: application/json)", "status": 415})
+                ),
+                "{path} {content_type}"
+            );
+        }
+    }
+    // JSON by another spelling, or no Content-Type, is read.
+    for (path, json_body) in [("/api/auth/login", &login), ("/api/mvno/check/number", &check)] {
+        for content_type in [Some("application/json; charset=utf-8"), Some("Application/JSON"), Some("application/vnd.api+json"), None] {
+            let mut req = app
+                .client
+                .post(format!("{}{path}", app.base))
+                .header("Authorization", &auth)
+                .body(json_body.to_string());
+            if let Some(t) = content_type {
+                req = req.header("content-type", t);
+            }
+            let res = req.send().await.unwrap();
+            assert_eq!(res.status(), StatusCode::OK, "{path} {content_type:?}");
+        }
+    }
+
+    let doc: Value = app
+        .get("/api/openapi.json", None)
+        .await
+        .json()
+        .await
+        .unwrap();
+    for path in ["/api/auth/login", "/api/mvno", "/api/mvno/check/number", "/api/porting/{id}"] {
+        let responses = &doc["paths"][path]["post"]["responses"];
+        for status in ["413", "415"] {
+            assert!(responses.get(status).is_some(), "{path} does not declare {status}");
+        }
+    }
+}
+
 /// The served document lists exactly the routes the API answers.
 #[tokio::test]
 async fn openapi_document_matches_the_routes() {
