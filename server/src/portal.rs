@@ -105,14 +105,16 @@ async fn step(State(state): State<AppState>, headers: HeaderMap, body: axum::bod
     };
     let kept = WizardState::kept_answers_of(from, pairs.iter().cloned());
     let mut answers = WizardState::from_pairs(pairs);
+    answers.0.insert("draft".into(), draft_mark());
     if !kept.is_empty() {
-        if let Err(e) =
-            mvno::services::drafts::save(&state.db, &caller, answers.get("key"), kept).await
-        {
-            tracing::info!(code = %e.code, "a wizard step's answers were not kept");
+        let key = answers.get("key").to_string();
+        if let Err(e) = mvno::services::drafts::save(&state.db, &caller, &key, kept).await {
+            // Not kept (too long): back to the step, which says so.
+            let _ = mvno::services::drafts::set_error(&state.db, &caller, &key, &e).await;
+            let back = format!("/new/{}?{}&refused=1", from.slug(), answers.query());
+            return Redirect::to(&back).into_response();
         }
     }
-    answers.0.insert("draft".into(), draft_mark());
     Redirect::to(&format!(
         "/new/{}?from={}&{}",
         to.slug(),

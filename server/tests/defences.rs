@@ -590,3 +590,30 @@ async fn signup_fields_are_bounded() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
 }
+
+#[tokio::test]
+async fn answers_too_long_to_keep_are_sent_back_with_the_reason() {
+    let app = spawn_app().await;
+    let cookie = app.portal_session("reseller@nordlys.dk").await;
+    let key = mvno::Id::generate().to_string();
+    let notes = "n".repeat(40_000);
+    let res = app
+        .client
+        .post(format!("{}/new/step", app.base))
+        .header("cookie", &cookie)
+        .form(&[
+            ("from", "extras"),
+            ("to", "review"),
+            ("key", key.as_str()),
+            ("customer", ids::BAGER_JENSEN),
+            ("notes", notes.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let back = header(&res, "location").to_string();
+    assert!(back.starts_with("/new/extras?") && back.contains("refused=1"), "{back}");
+    let html = app.page(&back, Some(&cookie)).await.text().await.unwrap();
+    assert!(html.contains("too long together"), "the step says why");
+    assert!(html.contains("aria-invalid=\"true\""), "next to its field");
+}

@@ -67,10 +67,10 @@ async fn store<C: ConnectionTrait>(
 ) -> Result<(), ApiError> {
     let fields = serde_json::to_value(&draft.fields).map_err(|_| ApiError::internal())?;
     if fields.to_string().len() > MAX_DRAFT_BYTES {
-        return Err(ApiError::new(
-            413,
-            "payload_too_large",
-            "The answers are too long; shorten the notes or the custom data",
+        return Err(ApiError::field(
+            422,
+            "notes",
+            "The notes and custom data are too long together (at most 32 KB); shorten them",
         ));
     }
     let now = Utc::now();

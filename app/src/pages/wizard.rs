@@ -724,7 +724,10 @@ fn ExtrasStep(ctx: Ctx) -> impl IntoView {
         <StepForm ctx=ctx.clone()>
             <div class="field">
                 <label for="notes">"Notes (only resellers and administrators see them)"</label>
-                <textarea id="notes" name="notes" rows="3" inner_html=super::textarea_content(ctx.state.get("notes"))></textarea>
+                {inline_error(&ctx, "notes")}
+                <textarea id="notes" name="notes" rows="3"
+                    aria-invalid=ctx.error("notes").map(|_| "true") aria-describedby=described_by(&ctx, "notes", None)
+                    inner_html=super::textarea_content(ctx.state.get("notes"))></textarea>
             </div>
             <div class="field">
                 <label for="start">"Start date (empty: today)"</label>
