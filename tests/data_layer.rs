@@ -163,6 +163,48 @@ on_both!(demo_data_covers_every_situation, |db| {
     assert!(no_operator.operator_cps.is_none());
 });
 
+on_both!(the_demo_data_page_names_free_sim_cards, |db| {
+    demo::load(db).await.unwrap();
+    let page = include_str!("../docs/demo-data.md");
+    let table = page
+        .split("## Free SIM cards by ICC")
+        .nth(1)
+        .and_then(|rest| rest.split("\n## ").next())
+        .expect("the page has the free SIM table");
+    let mut checked = 0;
+    for row in table.lines().filter(|l| l.contains("`89")) {
+        let cols: Vec<&str> = row.split('|').map(str::trim).collect();
+        let (holder, network, form, auto) = (cols[1], cols[2], cols[3], cols[4] == "yes");
+        let holder_id = customer::Entity::find()
+            .filter(customer::Column::Name.eq(holder))
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap_or_else(|| panic!("no demo customer {holder}"))
+            .id;
+        for icc in cols[5].split('`').filter(|p| p.starts_with("89")) {
+            let card = sim_card::Entity::find_by_id(icc)
+                .one(db)
+                .await
+                .unwrap()
+                .unwrap_or_else(|| panic!("{icc} is not in the demo"));
+            assert_eq!(
+                (
+                    card.in_storage_at.as_str(),
+                    card.network.as_str(),
+                    card.form_factor.as_str(),
+                    card.auto_assign,
+                    card.account_id
+                ),
+                (holder_id.as_str(), network, form, auto, None),
+                "{icc}"
+            );
+            checked += 1;
+        }
+    }
+    assert_eq!(checked, 22, "two ICCs a lot, eleven lots");
+});
+
 on_both!(foreign_keys_are_enforced, |db| {
     let orphan = employee::ActiveModel {
         id: Set(Id::generate().to_string()),

@@ -146,7 +146,9 @@ async fn behind_https_cookies_are_host_only_and_hsts_is_sent() {
         header(&res, "strict-transport-security"),
         "max-age=31536000; includeSubDomains"
     );
-    let res = app.sign_in_form("reseller@nordlys.dk", demo::DEMO_PASSWORD).await;
+    let res = app
+        .sign_in_form("reseller@nordlys.dk", demo::DEMO_PASSWORD)
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let set = header(&res, "set-cookie").to_string();
     assert!(set.starts_with("__Host-mvno_session="), "{set}");
@@ -279,7 +281,9 @@ async fn a_burst_of_guesses_checks_at_most_five_passwords() {
         (status, err["code"].as_str()),
         (StatusCode::TOO_MANY_REQUESTS, Some("too_many_attempts"))
     );
-    let res = app.sign_in_form("owner@bagerjensen.dk", demo::DEMO_PASSWORD).await;
+    let res = app
+        .sign_in_form("owner@bagerjensen.dk", demo::DEMO_PASSWORD)
+        .await;
     assert_eq!(header(&res, "location"), "/login?error=locked");
 }
 
@@ -426,11 +430,24 @@ async fn a_link_cannot_put_words_in_the_products_mouth() {
     ])
     .unwrap();
     for step in ["number", "review"] {
-        let html = app.page(&format!("/new/{step}?{q}"), Some(&cookie)).await.text().await.unwrap();
-        assert!(!html.contains("suspended"), "/new/{step} shows a link's words");
+        let html = app
+            .page(&format!("/new/{step}?{q}"), Some(&cookie))
+            .await
+            .text()
+            .await
+            .unwrap();
+        assert!(
+            !html.contains("suspended"),
+            "/new/{step} shows a link's words"
+        );
     }
     let q = serde_urlencoded::to_string([("err_msg", words), ("error", words)]).unwrap();
-    let html = app.page(&format!("/signup?{q}"), None).await.text().await.unwrap();
+    let html = app
+        .page(&format!("/signup?{q}"), None)
+        .await
+        .text()
+        .await
+        .unwrap();
     assert!(!html.contains("suspended"), "/signup shows a link's words");
 
     // A real refusal is shown, from the server's record, not from the URL.
@@ -454,9 +471,15 @@ async fn a_link_cannot_put_words_in_the_products_mouth() {
         .unwrap();
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let back = header(&res, "location").to_string();
-    assert!(!back.contains("blocked") && !back.contains("err_"), "{back}");
+    assert!(
+        !back.contains("blocked") && !back.contains("err_"),
+        "{back}"
+    );
     let html = app.page(&back, Some(&blocked)).await.text().await.unwrap();
-    assert!(html.contains("Customer is blocked"), "the refusal is shown at {back}");
+    assert!(
+        html.contains("Customer is blocked"),
+        "the refusal is shown at {back}"
+    );
     // Another user with the same link sees nothing of it.
     let html = app.page(&back, Some(&cookie)).await.text().await.unwrap();
     assert!(!html.contains("Customer is blocked"));
@@ -524,7 +547,10 @@ async fn the_wizards_secrets_never_travel_in_a_url() {
     }
     // The create takes them from the server's draft.
     let mut confirm: Vec<(&str, String)> = base("review", "review").into_iter().skip(2).collect();
-    confirm.extend([("featset", "1".to_string()), ("feat", "voicemail".to_string())]);
+    confirm.extend([
+        ("featset", "1".to_string()),
+        ("feat", "voicemail".to_string()),
+    ]);
     let res = app
         .client
         .post(format!("{}/new/confirm", app.base))
@@ -535,14 +561,26 @@ async fn the_wizards_secrets_never_travel_in_a_url() {
         .unwrap();
     let created = header(&res, "location").to_string();
     assert!(created.starts_with("/accounts/"), "{created}");
-    let id = created.trim_start_matches("/accounts/").split('?').next().unwrap();
+    let id = created
+        .trim_start_matches("/accounts/")
+        .split('?')
+        .next()
+        .unwrap();
     let bearer = format!("Bearer {}", app.token("reseller@nordlys.dk").await);
-    let account: Value = app.get(&format!("/api/mvno/{id}"), Some(&bearer)).await.json().await.unwrap();
+    let account: Value = app
+        .get(&format!("/api/mvno/{id}"), Some(&bearer))
+        .await
+        .json()
+        .await
+        .unwrap();
     assert_eq!(account["notes"], "Ring efter kl. 16", "{account}");
     assert_eq!(account["custom"]["ref"], "A-17", "{account}");
     // The draft is gone with the create.
     let html = app
-        .page(&format!("/new/extras?customer={}&key={key}", ids::BAGER_JENSEN), Some(&cookie))
+        .page(
+            &format!("/new/extras?customer={}&key={key}", ids::BAGER_JENSEN),
+            Some(&cookie),
+        )
         .await
         .text()
         .await
@@ -554,18 +592,58 @@ async fn the_wizards_secrets_never_travel_in_a_url() {
 async fn signup_fields_are_bounded() {
     // The service refuses an oversized field by name, whatever door sends it.
     let dir = tempfile::tempdir().unwrap();
-    let db = mvno::db::connect_and_migrate(&format!("sqlite://{}/s.db?mode=rwc", dir.path().display()))
-        .await
-        .unwrap();
+    let db =
+        mvno::db::connect_and_migrate(&format!("sqlite://{}/s.db?mode=rwc", dir.path().display()))
+            .await
+            .unwrap();
     let big = "x".repeat(1_500_000);
     for (field, req) in [
-        ("name", mvno::services::signup::SignupRequest { name: big.clone(), email: "a@example.dk".into(), password: "en-lang-adgangskode".into(), address: None }),
-        ("email", mvno::services::signup::SignupRequest { name: "A".into(), email: format!("{big}@example.dk"), password: "en-lang-adgangskode".into(), address: None }),
-        ("password", mvno::services::signup::SignupRequest { name: "A".into(), email: "a@example.dk".into(), password: big.clone(), address: None }),
-        ("address", mvno::services::signup::SignupRequest { name: "A".into(), email: "a@example.dk".into(), password: "en-lang-adgangskode".into(), address: Some(big.clone()) }),
+        (
+            "name",
+            mvno::services::signup::SignupRequest {
+                name: big.clone(),
+                email: "a@example.dk".into(),
+                password: "en-lang-adgangskode".into(),
+                address: None,
+            },
+        ),
+        (
+            "email",
+            mvno::services::signup::SignupRequest {
+                name: "A".into(),
+                email: format!("{big}@example.dk"),
+                password: "en-lang-adgangskode".into(),
+                address: None,
+            },
+        ),
+        (
+            "password",
+            mvno::services::signup::SignupRequest {
+                name: "A".into(),
+                email: "a@example.dk".into(),
+                password: big.clone(),
+                address: None,
+            },
+        ),
+        (
+            "address",
+            mvno::services::signup::SignupRequest {
+                name: "A".into(),
+                email: "a@example.dk".into(),
+                password: "en-lang-adgangskode".into(),
+                address: Some(big.clone()),
+            },
+        ),
     ] {
-        let e = mvno::services::signup::sign_up(&db, &req).await.unwrap_err();
-        assert_eq!((e.status, e.path.as_deref()), (422, Some(field)), "{}", e.message);
+        let e = mvno::services::signup::sign_up(&db, &req)
+            .await
+            .unwrap_err();
+        assert_eq!(
+            (e.status, e.path.as_deref()),
+            (422, Some(field)),
+            "{}",
+            e.message
+        );
     }
     // Through the form: a long name comes back as a field error, cut to
     // what the form takes; a body beyond the form limit is 413.
@@ -574,17 +652,29 @@ async fn signup_fields_are_bounded() {
     let res = app
         .client
         .post(format!("{}/signup", app.base))
-        .form(&[("name", long.as_str()), ("email", "lang@example.dk"), ("password", "en-lang-adgangskode")])
+        .form(&[
+            ("name", long.as_str()),
+            ("email", "lang@example.dk"),
+            ("password", "en-lang-adgangskode"),
+        ])
         .send()
         .await
         .unwrap();
     let back = header(&res, "location").to_string();
     assert!(back.contains("error=name"), "{back}");
-    assert!(back.len() < 3_000, "the echoed name is cut: {} bytes", back.len());
+    assert!(
+        back.len() < 3_000,
+        "the echoed name is cut: {} bytes",
+        back.len()
+    );
     let res = app
         .client
         .post(format!("{}/signup", app.base))
-        .form(&[("name", big.as_str()), ("email", "lang@example.dk"), ("password", "en-lang-adgangskode")])
+        .form(&[
+            ("name", big.as_str()),
+            ("email", "lang@example.dk"),
+            ("password", "en-lang-adgangskode"),
+        ])
         .send()
         .await
         .unwrap();
@@ -612,7 +702,10 @@ async fn answers_too_long_to_keep_are_sent_back_with_the_reason() {
         .await
         .unwrap();
     let back = header(&res, "location").to_string();
-    assert!(back.starts_with("/new/extras?") && back.contains("refused=1"), "{back}");
+    assert!(
+        back.starts_with("/new/extras?") && back.contains("refused=1"),
+        "{back}"
+    );
     let html = app.page(&back, Some(&cookie)).await.text().await.unwrap();
     assert!(html.contains("too long together"), "the step says why");
     assert!(html.contains("aria-invalid=\"true\""), "next to its field");

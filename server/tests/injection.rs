@@ -116,8 +116,14 @@ async fn wizard_steps_render_every_answer_as_text() {
                 .unwrap();
             assert_eq!(res.status(), StatusCode::SEE_OTHER);
             let next = res.headers()["location"].to_str().unwrap().to_string();
-            assert!(!next.contains("xss"), "kept answers stay out of the URL: {next}");
-            assert_inert(&html(&app, &next, Some(&cookie)).await, "after the extras step");
+            assert!(
+                !next.contains("xss"),
+                "kept answers stay out of the URL: {next}"
+            );
+            assert_inert(
+                &html(&app, &next, Some(&cookie)).await,
+                "after the extras step",
+            );
             let q = query(&[("customer", demo::ids::BAGER_JENSEN), ("key", key.as_str())]);
             let page = html(&app, &format!("/new/extras?{q}"), Some(&cookie)).await;
             assert_inert(&page, "extras");
