@@ -288,7 +288,6 @@ pub async fn create_account(
     }
 }
 
-
 /// One account the user may see, with its eSIM QR code (SVG) when it has one
 /// and the user may see the activation code.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -155,7 +155,10 @@ impl WizardState {
     }
 
     /// The answers kept on the server, from a draft, added to these.
-    pub fn with_draft<'a, I: IntoIterator<Item = (&'a String, &'a String)>>(mut self, fields: I) -> Self {
+    pub fn with_draft<'a, I: IntoIterator<Item = (&'a String, &'a String)>>(
+        mut self,
+        fields: I,
+    ) -> Self {
         for (k, v) in fields {
             if kept_on_server(k) && !v.is_empty() {
                 self.0.insert(k.clone(), v.clone());
@@ -686,7 +689,10 @@ mod tests {
         let draft: BTreeMap<String, String> = [
             ("vmpin".to_string(), "1234".to_string()),
             ("notes".to_string(), "Ring efter kl. 16".to_string()),
-            ("customer".to_string(), "c00000000000000000000009".to_string()),
+            (
+                "customer".to_string(),
+                "c00000000000000000000009".to_string(),
+            ),
         ]
         .into();
         let s = s.with_draft(&draft);
@@ -695,7 +701,10 @@ mod tests {
         assert_eq!(s.get("customer"), "c00000000000000000000005");
         // ... and never written into a query or a step's hidden fields.
         assert!(!s.query().contains("1234") && !s.query().contains("Ring"));
-        assert!(s.hidden_for(Step::Sim).iter().all(|(k, _)| !kept_on_server(k)));
+        assert!(s
+            .hidden_for(Step::Sim)
+            .iter()
+            .all(|(k, _)| !kept_on_server(k)));
         let posted = vec![
             ("notes".to_string(), String::new()),
             ("vmpin".to_string(), "9999".to_string()),

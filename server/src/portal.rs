@@ -88,7 +88,11 @@ async fn portal_caller(state: &AppState, headers: &HeaderMap) -> Option<mvno::se
 /// A wizard step's form: the answers that must not travel in a URL go into
 /// the wizard's draft on the server, the others into the next step's query.
 /// The next step checks the step the answers come `from`.
-async fn step(State(state): State<AppState>, headers: HeaderMap, body: axum::body::Bytes) -> Response {
+async fn step(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    body: axum::body::Bytes,
+) -> Response {
     use app::wizard::{draft_mark, Step, WizardState};
     let Some(caller) = portal_caller(&state, &headers).await else {
         return Redirect::to("/login").into_response();

@@ -362,6 +362,8 @@ async fn a_huge_portal_form_is_refused_413() {
         .unwrap();
     assert_eq!(res.status(), 413);
     // An ordinary sign-in form still goes through.
-    let res = app.sign_in_form("reseller@nordlys.dk", demo::DEMO_PASSWORD).await;
+    let res = app
+        .sign_in_form("reseller@nordlys.dk", demo::DEMO_PASSWORD)
+        .await;
     assert_eq!(res.status(), 303);
 }

@@ -43,7 +43,11 @@ async fn find<C: ConnectionTrait>(
 }
 
 /// The caller's draft for `key` (empty when there is none or it expired).
-pub async fn load<C: ConnectionTrait>(db: &C, caller: &Caller, key: &str) -> Result<Draft, ApiError> {
+pub async fn load<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    key: &str,
+) -> Result<Draft, ApiError> {
     if check_key(key).is_err() {
         return Ok(Draft::default());
     }
@@ -141,7 +145,11 @@ pub async fn set_error<C: ConnectionTrait>(
 }
 
 /// Forgets the draft (after the subscription was created).
-pub async fn discard<C: ConnectionTrait>(db: &C, caller: &Caller, key: &str) -> Result<(), ApiError> {
+pub async fn discard<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    key: &str,
+) -> Result<(), ApiError> {
     wizard_draft::Entity::delete_by_id((caller.employee.to_string(), key.to_lowercase()))
         .exec(db)
         .await

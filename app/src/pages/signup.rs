@@ -12,13 +12,34 @@ use leptos_router::hooks::use_query_map;
 fn signup_error(code: &str) -> (&'static str, String) {
     use mvno::signup::{MAX_ADDRESS, MAX_EMAIL, MAX_NAME, MAX_PASSWORD, MIN_PASSWORD};
     match code {
-        "name" => ("name", format!("Skriv dit fulde navn (højst {MAX_NAME} tegn).")),
-        "email" => ("email", format!("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk (højst {MAX_EMAIL} tegn).")),
-        "password" => ("password", format!("Adgangskoden skal have mellem {MIN_PASSWORD} og {MAX_PASSWORD} tegn.")),
-        "address" => ("address", format!("Adressen må højst have {MAX_ADDRESS} tegn.")),
-        "email_taken" => ("email", "Der findes allerede en bruger med denne e-mailadresse. Log ind i stedet.".into()),
-        "closed" => ("", "Tilmelding er ikke åben lige nu. Prøv igen senere.".into()),
-        "busy" => ("", "For mange tilmeldinger fra din forbindelse. Vent et minut og prøv igen.".into()),
+        "name" => (
+            "name",
+            format!("Skriv dit fulde navn (højst {MAX_NAME} tegn)."),
+        ),
+        "email" => (
+            "email",
+            format!("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk (højst {MAX_EMAIL} tegn)."),
+        ),
+        "password" => (
+            "password",
+            format!("Adgangskoden skal have mellem {MIN_PASSWORD} og {MAX_PASSWORD} tegn."),
+        ),
+        "address" => (
+            "address",
+            format!("Adressen må højst have {MAX_ADDRESS} tegn."),
+        ),
+        "email_taken" => (
+            "email",
+            "Der findes allerede en bruger med denne e-mailadresse. Log ind i stedet.".into(),
+        ),
+        "closed" => (
+            "",
+            "Tilmelding er ikke åben lige nu. Prøv igen senere.".into(),
+        ),
+        "busy" => (
+            "",
+            "For mange tilmeldinger fra din forbindelse. Vent et minut og prøv igen.".into(),
+        ),
         "internal" => ("", "Noget gik galt hos os. Prøv igen om lidt.".into()),
         _ => ("", String::new()),
     }

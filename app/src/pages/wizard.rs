@@ -36,14 +36,17 @@ pub fn WizardPage() -> impl IntoView {
             )
         })
     };
-    let wiz = Resource::new_blocking(key, |((customer, digits, keep), (mode, net, key, _draft))| {
-        let keep = if mode.as_deref() == Some("keep") {
-            keep
-        } else {
-            None
-        };
-        wizard_context(customer, digits, keep, net, key)
-    });
+    let wiz = Resource::new_blocking(
+        key,
+        |((customer, digits, keep), (mode, net, key, _draft))| {
+            let keep = if mode.as_deref() == Some("keep") {
+                keep
+            } else {
+                None
+            };
+            wizard_context(customer, digits, keep, net, key)
+        },
+    );
     view! {
         <SignedIn>
             <Wizard wiz/>
@@ -864,7 +867,11 @@ fn ReviewStep(ctx: Ctx) -> impl IntoView {
                         // shows it next to its field once it reads the draft.
                         let mut back = submit_state.clone();
                         back.0.insert("draft".into(), crate::wizard::draft_mark());
-                        let url = format!("/new/{}?{}&refused=1", step_of_path(&path).slug(), back.query());
+                        let url = format!(
+                            "/new/{}?{}&refused=1",
+                            step_of_path(&path).slug(),
+                            back.query()
+                        );
                         navigate(&url, Default::default());
                     } else {
                         client_error.set(Some((e.0.message.clone(), path)));
