@@ -12,7 +12,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 
 echo "==> Release build (server and wasm)"
-cargo leptos build --release
+cargo leptos build --release --precompress
 cargo build --release -p bench
 
 mkdir -p target/bench

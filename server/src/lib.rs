@@ -92,6 +92,12 @@ pub fn router(state: AppState) -> Router {
             security,
             security::headers,
         ))
+        // Pages and JSON compressed on the fly (a quick level: a page is
+        // made for one request); the site's files come precompressed.
+        .layer(
+            tower_http::compression::CompressionLayer::new()
+                .quality(tower_http::CompressionLevel::Precise(4)),
+        )
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
 }

@@ -210,7 +210,8 @@ pub async fn rate_limits(
 }
 
 /// Headers on every reply: no MIME sniffing, no referrer to other sites, no
-/// framing, nothing stored by caches but the static files, HSTS over HTTPS.
+/// framing, nothing stored by caches but the static files (which caches
+/// revalidate), HSTS over HTTPS.
 /// Pages set their own Content-Security-Policy (bound to the nonce of their
 /// scripts); every other reply gets one that allows nothing.
 pub async fn headers(State(security): State<Arc<Security>>, req: Request, next: Next) -> Response {
@@ -232,7 +233,12 @@ pub async fn headers(State(security): State<Arc<Security>>, req: Request, next: 
             HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'; base-uri 'none'"),
         );
     }
-    if !static_file {
+    if static_file {
+        // Served as stored or precompressed (`.br`, `.gz`) by what the
+        // client accepts; the names carry no hash, so caches revalidate.
+        h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+        h.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    } else {
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     }
     if security.settings.https {

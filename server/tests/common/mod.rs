@@ -21,6 +21,18 @@ pub async fn spawn_app() -> TestApp {
 
 /// A running server with the given defences (HTTPS, rate limits).
 pub async fn spawn_app_with(security: server::security::SecuritySettings) -> TestApp {
+    spawn(security, None).await
+}
+
+/// A running server whose site files (the `pkg` folder) are under `site`.
+pub async fn spawn_app_with_site(site: &std::path::Path) -> TestApp {
+    spawn(Default::default(), Some(site)).await
+}
+
+async fn spawn(
+    security: server::security::SecuritySettings,
+    site: Option<&std::path::Path>,
+) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
     let url = format!("sqlite://{}/app.db?mode=rwc", dir.path().display());
     let db = mvno::db::connect_and_migrate(&url).await.unwrap();
@@ -29,6 +41,9 @@ pub async fn spawn_app_with(security: server::security::SecuritySettings) -> Tes
     let addr = listener.local_addr().unwrap();
     let mut options = leptos_options();
     options.site_addr = addr;
+    if let Some(site) = site {
+        options.site_root = site.display().to_string().into();
+    }
     let mut state = AppState::new(db, options);
     state.security = std::sync::Arc::new(server::security::Security::new(security));
     // The server's own serve loop: limits, and the peer address for handlers.

@@ -1,0 +1,106 @@
+//! Replies travel compressed: the site's files as their precompressed
+//! `.br`/`.gz` copies by what the client accepts (with `Vary`), pages and
+//! JSON compressed on the fly; and what arrives decompresses to the
+//! original.
+
+mod common;
+
+use common::{spawn_app, spawn_app_with_site};
+use std::io::{Read, Write};
+
+fn gunzip(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    flate2::read::GzDecoder::new(bytes).read_to_end(&mut out).unwrap();
+    out
+}
+
+fn unbrotli(bytes: &[u8]) -> Vec<u8> {
+    let mut out = Vec::new();
+    brotli::Decompressor::new(bytes, 4096).read_to_end(&mut out).unwrap();
+    out
+}
+
+/// A site folder with `pkg/mvno.js` and its precompressed copies.
+fn site_with_precompressed_files() -> (tempfile::TempDir, Vec<u8>) {
+    let site = tempfile::tempdir().unwrap();
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    let original: Vec<u8> = (0..2_000)
+        .flat_map(|i| format!("export function f{i}() {{ return {i}; }}\n").into_bytes())
+        .collect();
+    std::fs::write(pkg.join("mvno.js"), &original).unwrap();
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::best());
+    gz.write_all(&original).unwrap();
+    std::fs::write(pkg.join("mvno.js.gz"), gz.finish().unwrap()).unwrap();
+    let mut br = Vec::new();
+    brotli::CompressorWriter::new(&mut br, 4096, 11, 22)
+        .write_all(&original)
+        .unwrap();
+    std::fs::write(pkg.join("mvno.js.br"), &br).unwrap();
+    (site, original)
+}
+
+#[tokio::test]
+async fn site_files_are_sent_precompressed_by_what_the_client_accepts() {
+    let (site, original) = site_with_precompressed_files();
+    let app = spawn_app_with_site(site.path()).await;
+    for (accept, encoding) in [("br, gzip", Some("br")), ("gzip", Some("gzip")), ("identity", None)] {
+        let res = app
+            .client
+            .get(format!("{}/pkg/mvno.js", app.base))
+            .header("accept-encoding", accept)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), 200, "{accept}");
+        let headers = res.headers().clone();
+        assert_eq!(
+            headers.get("content-encoding").map(|v| v.to_str().unwrap()),
+            encoding,
+            "{accept}"
+        );
+        assert!(
+            headers.get_all("vary").iter().any(|v| v.to_str().unwrap().contains("accept-encoding")),
+            "{accept}: no Vary"
+        );
+        assert!(headers["content-type"].to_str().unwrap().contains("javascript"));
+        assert_eq!(headers["cache-control"], "no-cache");
+        let body = res.bytes().await.unwrap();
+        let sent = match encoding {
+            Some("br") => unbrotli(&body),
+            Some("gzip") => gunzip(&body),
+            _ => body.to_vec(),
+        };
+        assert_eq!(sent, original, "{accept}: the file as built");
+        if encoding.is_some() {
+            assert!(body.len() * 5 < original.len(), "{accept}: compressed");
+        }
+    }
+}
+
+#[tokio::test]
+async fn pages_and_json_are_compressed_on_the_fly() {
+    let app = spawn_app().await;
+    for (path, accept) in [("/login", "br"), ("/login", "gzip"), ("/api/openapi.json", "gzip")] {
+        let plain = app.client.get(format!("{}{path}", app.base)).send().await.unwrap();
+        assert!(plain.headers().get("content-encoding").is_none());
+        let plain = plain.bytes().await.unwrap();
+        let res = app
+            .client
+            .get(format!("{}{path}", app.base))
+            .header("accept-encoding", accept)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.headers()["content-encoding"], accept, "{path}");
+        let body = res.bytes().await.unwrap();
+        let sent = if accept == "br" { unbrotli(&body) } else { gunzip(&body) };
+        assert!(body.len() < sent.len(), "{path}: smaller");
+        if path.starts_with("/api") {
+            assert_eq!(sent, plain.to_vec(), "{path}: the same reply");
+        } else {
+            // Each page has its own nonce; the rest is the same.
+            assert_eq!(sent.len(), plain.len(), "{path}: the same page");
+        }
+    }
+}
