@@ -694,7 +694,10 @@ row!(
         // The card looks free in stock, but an account holds it: the unique
         // SIM column of the account is what refuses the create.
         sim_card::Entity::update_many()
-            .col_expr(sim_card::Column::AccountId, Expr::value(Option::<String>::None))
+            .col_expr(
+                sim_card::Column::AccountId,
+                Expr::value(Option::<String>::None),
+            )
             .filter(sim_card::Column::Icc.eq(demo::used_sim_icc()))
             .exec(db)
             .await
@@ -715,7 +718,10 @@ row!(
         // column of the account is what refuses the create.
         number::Entity::update_many()
             .col_expr(number::Column::State, Expr::value("AVAILABLE"))
-            .col_expr(number::Column::AccountId, Expr::value(Option::<String>::None))
+            .col_expr(
+                number::Column::AccountId,
+                Expr::value(Option::<String>::None),
+            )
             .filter(number::Column::Number.eq(numbers::IN_USE))
             .exec(db)
             .await
@@ -727,32 +733,35 @@ row!(
     "Number is in use on another account"
 );
 
-on_both!(account_insert_failing_otherwise_is_an_internal_error, |db| {
-    demo::load(db).await.unwrap();
-    // A database that refuses the account row for a reason of its own.
-    let break_it = match db.get_database_backend() {
-        sea_orm::DatabaseBackend::Postgres => {
-            "CREATE FUNCTION refuse_account() RETURNS trigger AS $$ \
+on_both!(
+    account_insert_failing_otherwise_is_an_internal_error,
+    |db| {
+        demo::load(db).await.unwrap();
+        // A database that refuses the account row for a reason of its own.
+        let break_it = match db.get_database_backend() {
+            sea_orm::DatabaseBackend::Postgres => {
+                "CREATE FUNCTION refuse_account() RETURNS trigger AS $$ \
              BEGIN RAISE EXCEPTION 'refused'; END $$ LANGUAGE plpgsql; \
              CREATE TRIGGER refuse_account BEFORE INSERT ON mvno_account \
              FOR EACH ROW EXECUTE FUNCTION refuse_account();"
-        }
-        _ => {
-            "CREATE TRIGGER refuse_account BEFORE INSERT ON mvno_account \
+            }
+            _ => {
+                "CREATE TRIGGER refuse_account BEFORE INSERT ON mvno_account \
              BEGIN SELECT RAISE(ABORT, 'refused'); END;"
-        }
-    };
-    db.execute_unprepared(break_it).await.unwrap();
-    refused(
-        db,
-        RESELLER,
-        base(),
-        500,
-        "internal_error",
-        "Internal error",
-    )
-    .await;
-});
+            }
+        };
+        db.execute_unprepared(break_it).await.unwrap();
+        refused(
+            db,
+            RESELLER,
+            base(),
+            500,
+            "internal_error",
+            "Internal error",
+        )
+        .await;
+    }
+);
 
 // Text the database cannot store (PostgreSQL refuses NUL in text and JSON)
 // is refused up front on both databases, naming the property.

@@ -56,8 +56,7 @@ pub const MAX_BODY_BYTES: usize = 256 * 1024;
 /// The answers every operation with a body may give besides its own: the
 /// body over [`MAX_BODY_BYTES`], or not JSON by its Content-Type.
 const BODY_413: &str = "payload_too_large: the body is larger than 256 KB";
-const BODY_415: &str =
-    "unsupported_media_type: the Content-Type is not JSON (application/json)";
+const BODY_415: &str = "unsupported_media_type: the Content-Type is not JSON (application/json)";
 
 fn unsupported_media_type() -> ApiError {
     ApiError::new(
@@ -80,7 +79,12 @@ fn require_json(headers: &HeaderMap) -> Result<(), RestError> {
         .and_then(|v| v.split(';').next())
         .map(|v| v.trim().to_ascii_lowercase());
     match essence.as_deref() {
-        Some(t) if t == "application/json" || (t.starts_with("application/") && t.ends_with("+json")) => Ok(()),
+        Some(t)
+            if t == "application/json"
+                || (t.starts_with("application/") && t.ends_with("+json")) =>
+        {
+            Ok(())
+        }
         _ => Err(RestError(unsupported_media_type())),
     }
 }

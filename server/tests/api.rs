@@ -37,7 +37,12 @@ async fn a_persistent_login_answers_minus_one_minutes() {
     assert_eq!(res.status(), StatusCode::OK);
     let body: Value = res.json().await.unwrap();
     assert_eq!(body["expiresInMinutes"], -1);
-    let doc: Value = app.get("/api/openapi.json", None).await.json().await.unwrap();
+    let doc: Value = app
+        .get("/api/openapi.json", None)
+        .await
+        .json()
+        .await
+        .unwrap();
     let minutes = &doc["components"]["schemas"]["LoginReply"]["properties"]["expiresInMinutes"];
     assert_eq!(minutes["type"], "integer", "{minutes}");
     assert_eq!(minutes["minimum"], -1, "{minutes}");
@@ -62,14 +67,30 @@ async fn api_calls_check_the_bearer_token() {
         (Some("Token abc".to_string()), "format_error", format),
         (Some("Bearer".to_string()), "format_error", format),
         (Some("Bearer  ".to_string()), "format_error", format),
-        (Some("Bearer short".to_string()), "invalid_token", "Undecipherable"),
-        (Some(format!("Bearer {}", "z".repeat(64))), "invalid_token", "Undecipherable"),
-        (Some(format!("Bearer {}", "0".repeat(64))), "invalid_token", "The token is not valid"),
+        (
+            Some("Bearer short".to_string()),
+            "invalid_token",
+            "Undecipherable",
+        ),
+        (
+            Some(format!("Bearer {}", "z".repeat(64))),
+            "invalid_token",
+            "Undecipherable",
+        ),
+        (
+            Some(format!("Bearer {}", "0".repeat(64))),
+            "invalid_token",
+            "The token is not valid",
+        ),
     ];
     for (header, code, message) in cases {
         let (status, err) = error_of(app.get("/api/customers", header.as_deref()).await).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED, "{header:?}");
-        assert_eq!((&err["code"], &err["message"]), (&json!(code), &json!(message)), "{header:?}");
+        assert_eq!(
+            (&err["code"], &err["message"]),
+            (&json!(code), &json!(message)),
+            "{header:?}"
+        );
     }
     let token = app.token("reseller@nordlys.dk").await;
     let bearer = format!("Bearer {token}");
@@ -148,7 +169,9 @@ async fn owners_may_not_list_customers() {
 #[tokio::test]
 async fn portal_sign_in_sets_an_http_only_same_site_cookie() {
     let app = spawn_app().await;
-    let res = app.sign_in_form("reseller@nordlys.dk", demo::DEMO_PASSWORD).await;
+    let res = app
+        .sign_in_form("reseller@nordlys.dk", demo::DEMO_PASSWORD)
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     assert_eq!(res.headers()["location"], "/");
     let cookie = res.headers()["set-cookie"].to_str().unwrap();
@@ -299,6 +322,8 @@ async fn repeated_failed_sign_ins_lock_the_username() {
         StatusCode::OK
     );
     // The portal form is locked too.
-    let res = app.sign_in_form("owner@bagerjensen.dk", demo::DEMO_PASSWORD).await;
+    let res = app
+        .sign_in_form("owner@bagerjensen.dk", demo::DEMO_PASSWORD)
+        .await;
     assert_eq!(res.headers()["location"], "/login?error=locked");
 }

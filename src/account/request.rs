@@ -237,11 +237,15 @@ mod tests {
 
     #[test]
     fn soc_override_reads_the_specs_eom_spelling_and_the_old_one() {
-        let spec: SocOverride =
-            serde_json::from_str(r#"{"soc": "A", "newSoc": "B", "expireEOM": true, "startEOM": true}"#).unwrap();
+        let spec: SocOverride = serde_json::from_str(
+            r#"{"soc": "A", "newSoc": "B", "expireEOM": true, "startEOM": true}"#,
+        )
+        .unwrap();
         assert!(spec.expire_eom && spec.start_eom);
-        let old: SocOverride =
-            serde_json::from_str(r#"{"soc": "A", "newSoc": "B", "expireEom": true, "startEom": true}"#).unwrap();
+        let old: SocOverride = serde_json::from_str(
+            r#"{"soc": "A", "newSoc": "B", "expireEom": true, "startEom": true}"#,
+        )
+        .unwrap();
         assert_eq!(old, spec);
         let out = serde_json::to_value(&spec).unwrap();
         assert_eq!(out["expireEOM"], true);
