@@ -280,10 +280,13 @@ fn parse_json(body: &Bytes) -> Result<serde_json::Value, RestError> {
 }
 
 /// `POST /mvno`. With an `Idempotency-Key` header, a repeat of the same
-/// body answers the first result.
+/// body answers the first result. A 201 carries the new account's URL in
+/// `Location`, a replay too.
 #[utoipa::path(post, path = "/api/mvno", tag = "mvno", security(("bearer" = [])), request_body = CreateMvnoRequest,
     params(("Idempotency-Key" = Option<String>, Header, description = "Replays the first answer for 24 hours", min_length = 1, max_length = 255, pattern = "^[!-~]+$")),
-    responses((status = 201, body = MvnoAccount), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
+    responses((status = 201, description = "The new account", body = MvnoAccount,
+            headers(("Location" = String, description = "The new account's URL: /api/mvno/{id}"))),
+        (status = 400, body = ErrorBody), (status = 401, body = ErrorBody),
         (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody),
         (status = 413, description = BODY_413, body = ErrorBody), (status = 415, description = BODY_415, body = ErrorBody),
         (status = 422, body = ErrorBody), (status = 500, body = ErrorBody)))]
@@ -323,7 +326,15 @@ async fn create_mvno(
     }
     .await;
     match result {
-        Ok(account) => (StatusCode::CREATED, Json(account)).into_response(),
+        Ok(account) => {
+            let location = format!("/api/mvno/{}", account.id);
+            (
+                StatusCode::CREATED,
+                [(header::LOCATION, location)],
+                Json(account),
+            )
+                .into_response()
+        }
         Err(e) => RestError(e).into_response(),
     }
 }

@@ -34,16 +34,31 @@ async fn post(
     req.send().await.unwrap()
 }
 
+/// The `Location` header of a reply (which must have one).
+fn location_of(res: &reqwest::Response) -> String {
+    res.headers()
+        .get(reqwest::header::LOCATION)
+        .expect("a Location header")
+        .to_str()
+        .unwrap()
+        .to_string()
+}
+
 #[tokio::test]
 async fn create_answers_201_with_the_account_and_reads_it_back() {
     let app = spawn_app().await;
     let auth = bearer(&app, "reseller@nordlys.dk").await;
     let res = post(&app, "/api/mvno", &auth, &body(), None).await;
     assert_eq!(res.status(), StatusCode::CREATED);
+    let location = location_of(&res);
     let account: Value = res.json().await.unwrap();
     assert_eq!(account["state"], "CREATING");
     assert_eq!(account["mvnoSim"]["formFactor"], "eSIM");
     let id = account["_id"].as_str().unwrap();
+    assert_eq!(location, format!("/api/mvno/{id}"));
+    // The Location is where the account is read.
+    let read: Value = app.get(&location, Some(&auth)).await.json().await.unwrap();
+    assert_eq!(read["_id"], id);
 
     for key in [id, "+4520100005"] {
         let res = app
@@ -164,13 +179,23 @@ async fn idempotency_key_replays_refuses_other_bodies_and_never_creates_twice() 
     let auth = bearer(&app, "reseller@nordlys.dk").await;
     let first = post(&app, "/api/mvno", &auth, &body(), Some("order-1")).await;
     assert_eq!(first.status(), StatusCode::CREATED);
+    let first_location = location_of(&first);
     let first: Value = first.json().await.unwrap();
     let again = post(&app, "/api/mvno", &auth, &body(), Some("order-1")).await;
     assert_eq!(again.status(), StatusCode::CREATED);
+    assert_eq!(
+        location_of(&again),
+        first_location,
+        "the replay has the same Location"
+    );
     let again: Value = again.json().await.unwrap();
     assert_eq!(
         again["_id"], first["_id"],
         "the replay answers the first result"
+    );
+    assert_eq!(
+        first_location,
+        format!("/api/mvno/{}", first["_id"].as_str().unwrap())
     );
 
     let mut other = body();
@@ -655,4 +680,10 @@ async fn openapi_document_matches_the_routes() {
     assert!(schemas["CreateMvnoRequest"]["properties"]
         .get("dataSharingSims")
         .is_some());
+    // The 201 of the create declares its Location header.
+    assert!(
+        doc["paths"]["/api/mvno"]["post"]["responses"]["201"]["headers"]
+            .get("Location")
+            .is_some()
+    );
 }
