@@ -253,22 +253,51 @@ async fn list_customers(
 }
 
 /// Reads a JSON body strictly: malformed JSON is `400 bad_request`; a value
-/// of the wrong type is `422` with the property's path as code and `path`.
+/// of the wrong type is `422` with the property's path as code and `path`;
+/// a property the type does not know (where it denies unknown fields) is
+/// `422` with the unknown property's own path and [`UNKNOWN_PROPERTY`].
 fn read_body<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result<T, RestError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
-        let path = if path == "." {
-            "body".to_string()
-        } else {
-            path
+        let path = if path == "." { String::new() } else { path };
+        let (path, message) = match unknown_field(&e.inner().to_string()) {
+            // The path already ends with the unknown key; an empty key is
+            // shown as `""` so that code and path are never empty.
+            Some("") => {
+                let parent = path.strip_suffix('.').unwrap_or(&path);
+                let path = if parent.is_empty() {
+                    "\"\"".to_string()
+                } else {
+                    format!("{parent}.\"\"")
+                };
+                (path, UNKNOWN_PROPERTY.to_string())
+            }
+            Some(name) if path.is_empty() => (name.to_string(), UNKNOWN_PROPERTY.to_string()),
+            Some(_) => (path, UNKNOWN_PROPERTY.to_string()),
+            None if path.is_empty() => ("body".to_string(), e.inner().to_string()),
+            None => (path, e.inner().to_string()),
         };
         RestError(ApiError {
             code: path.clone(),
-            message: e.inner().to_string(),
+            message,
             status: 422,
             path: Some(path),
         })
     })
+}
+
+/// The message of a property the request does not know.
+pub const UNKNOWN_PROPERTY: &str =
+    "Unknown property; see the API reference for the properties of this request";
+
+/// The property's name in serde's "unknown field `x`, expected …" (or
+/// "…, there are no fields"), whose wording is never sent to the client.
+fn unknown_field(message: &str) -> Option<&str> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let end = rest
+        .rfind("`, expected")
+        .or_else(|| rest.rfind("`, there are no fields"))?;
+    Some(&rest[..end])
 }
 
 fn parse_json(body: &Bytes) -> Result<serde_json::Value, RestError> {

@@ -687,3 +687,140 @@ async fn openapi_document_matches_the_routes() {
             .is_some()
     );
 }
+
+/// A property the create request does not know is refused with `422` and
+/// the unknown property's path, at every level, in the form wrong-typed
+/// properties have; nothing is created. `custom` stays free.
+#[tokio::test]
+async fn unknown_properties_are_refused_with_their_path() {
+    let app = spawn_app().await;
+    let auth = bearer(&app, "reseller@nordlys.dk").await;
+    let with = |extra: Value| {
+        let mut b = body();
+        for (k, v) in extra.as_object().unwrap() {
+            b[k] = v.clone();
+        }
+        b
+    };
+    let sims = json!([{"assignEsim": true}, {"assignEsim": true, "foo": 1}]);
+    let cases = [
+        (json!({"autoAssignSIM": "TDC"}), "autoAssignSIM"),
+        (json!({"orderId": "7821"}), "orderId"),
+        (json!({"name": "Reception"}), "name"),
+        (json!({"listed": true}), "listed"),
+        (json!({"employee": "e00000000000000000000001"}), "employee"),
+        (
+            json!({"voicemail": {"notify": "SMS", "foo": 1}}),
+            "voicemail.foo",
+        ),
+        (json!({"dataSharingSims": sims}), "dataSharingSims[1].foo"),
+        (json!({"feature": {"highrate": true}}), "feature.highrate"),
+        (
+            json!({"purchaseInfo": {"orderId": "1", "foo": 1}}),
+            "purchaseInfo.foo",
+        ),
+        (
+            json!({"socsOverride": [{"soc": "A", "newSoc": "B", "foo": true}]}),
+            "socsOverride[0].foo",
+        ),
+        (
+            json!({"restOfWorldRoaming": {"productId": null, "foo": 1}}),
+            "restOfWorldRoaming.foo",
+        ),
+        (
+            json!({"voicemail": {"greetings": [{"key": "1", "fileId": "f", "foo": 1}]}}),
+            "voicemail.greetings[0].foo",
+        ),
+        (json!({"mitId": {"uuid": "u", "foo": 1}}), "mitId.foo"),
+        (json!({"": null}), "\"\""),
+        (json!({"feature": {"": true}}), "feature.\"\""),
+    ];
+    for (extra, path) in cases {
+        let (status, err) =
+            error_of(post(&app, "/api/mvno", &auth, &with(extra), None).await).await;
+        assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "{path}");
+        assert_eq!(
+            err,
+            json!({"code": path, "message": server::rest::UNKNOWN_PROPERTY, "status": 422, "path": path}),
+            "{path}"
+        );
+    }
+    // A property of the wrong type inside an array element has the same form.
+    let (status, err) = error_of(
+        post(
+            &app,
+            "/api/mvno",
+            &auth,
+            &with(json!({"dataSharingSims": [{"assignEsim": true}, {"name": 5}]})),
+            None,
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(
+        (status, err["path"].as_str()),
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            Some("dataSharingSims[1].name")
+        )
+    );
+    // Nothing was created by any of them.
+    let list: Value = app
+        .get(
+            &format!("/api/mvno?customer={}", ids::BAGER_JENSEN),
+            Some(&auth),
+        )
+        .await
+        .json()
+        .await
+        .unwrap();
+    assert!(!list["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|a| a["number"] == "+4520100005"));
+    // Anything goes inside `custom`.
+    let res = post(
+        &app,
+        "/api/mvno",
+        &auth,
+        &with(json!({"custom": {"orderId": "7821", "nested": {"any": [1, "two"]}}})),
+        None,
+    )
+    .await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let account: Value = res.json().await.unwrap();
+    assert_eq!(account["custom"]["nested"]["any"][1], "two");
+}
+
+/// The request schemas refuse what they do not list; `custom` is free.
+#[tokio::test]
+async fn openapi_request_schemas_refuse_unknown_properties() {
+    let doc = server::openapi::document();
+    let schemas = &doc["components"]["schemas"];
+    for name in [
+        "CreateMvnoRequest",
+        "FeatureRequest",
+        "VoicemailRequest",
+        "Greeting",
+        "DataSharingSimRequest",
+        "PurchaseInfo",
+        "MitId",
+        "RowRequest",
+        "SocOverride",
+    ] {
+        assert_eq!(
+            schemas[name]["additionalProperties"],
+            json!(false),
+            "{name}: {}",
+            schemas[name]
+        );
+    }
+    let props = schemas["CreateMvnoRequest"]["properties"]
+        .as_object()
+        .unwrap();
+    for gone in ["name", "listed", "employee"] {
+        assert!(!props.contains_key(gone), "{gone} is not read");
+    }
+    assert_ne!(props["custom"]["additionalProperties"], json!(false));
+}

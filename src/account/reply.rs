@@ -285,6 +285,30 @@ mod tests {
         assert!(!f.charged_services);
     }
 
+    /// The reply's voicemail flattens the request's settings, which refuse
+    /// unknown properties: the stored and answered form still reads back
+    /// (an Idempotency-Key replay reads the answer it stored).
+    #[test]
+    fn voicemail_with_its_blocked_until_reads_back() {
+        let vm = Voicemail {
+            settings: VoicemailRequest {
+                notify: Some("SMS".into()),
+                pin: Some("1234".into()),
+                ..Default::default()
+            },
+            pin_blocked_until: None,
+        };
+        let json = serde_json::to_value(&vm).unwrap();
+        assert!(json.get("pinBlockedUntil").is_some());
+        let back: Voicemail = serde_json::from_value(json).unwrap();
+        assert_eq!(back, vm);
+        let blocked: Voicemail = serde_json::from_value(serde_json::json!({
+            "notify": "SMS", "pinBlockedUntil": "2030-01-01T00:00:00.000Z"
+        }))
+        .unwrap();
+        assert!(blocked.pin_blocked_until.is_some());
+    }
+
     #[test]
     fn feature_serialises_with_the_spec_names() {
         let json = serde_json::to_value(Feature::default()).unwrap();

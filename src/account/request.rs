@@ -1,5 +1,7 @@
 //! `POST /mvno` body. Every property is optional on the wire so that each
 //! missing or bad one can be answered with its own row of the error table.
+//! A property the body does not know is refused (`deny_unknown_fields`),
+//! at every level but inside `custom`, which is free.
 
 use crate::dates::lenient_opt;
 use chrono::{DateTime, Utc};
@@ -9,7 +11,7 @@ use serde::{Deserialize, Deserializer, Serialize};
 /// spec's default".
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FeatureRequest {
     pub high_rate: Option<bool>,
     pub international: Option<bool>,
@@ -31,7 +33,7 @@ pub struct FeatureRequest {
 /// `voicemail` settings.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct VoicemailRequest {
     pub notify: Option<String>,
     pub email: Option<String>,
@@ -43,7 +45,7 @@ pub struct VoicemailRequest {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct Greeting {
     pub key: String,
     pub file_id: String,
@@ -52,7 +54,7 @@ pub struct Greeting {
 /// One add-on data-sharing SIM.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DataSharingSimRequest {
     pub sim_number: Option<String>,
     pub assign_esim: Option<bool>,
@@ -62,7 +64,7 @@ pub struct DataSharingSimRequest {
 /// `purchaseInfo` (ADMIN only).
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct PurchaseInfo {
     pub order_id: Option<String>,
     #[serde(default, with = "lenient_opt", skip_serializing_if = "Option::is_none")]
@@ -74,7 +76,7 @@ pub struct PurchaseInfo {
 /// `mitId`: who created the account with MitID. Never shown to the unauthorised.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct MitId {
     pub uuid: Option<String>,
     pub name: Option<String>,
@@ -85,9 +87,15 @@ pub struct MitId {
 /// plan's package.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct RowRequest {
-    #[serde(default, deserialize_with = "present")]
+    /// Left out when absent, so that a serialised request reads back the same
+    /// (`null` is "remove").
+    #[serde(
+        default,
+        deserialize_with = "present",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub product_id: Option<Option<String>>,
     pub keep_after_expire: Option<bool>,
 }
@@ -95,7 +103,7 @@ pub struct RowRequest {
 /// One `socsOverride` entry.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct SocOverride {
     pub soc: String,
     pub new_soc: String,
@@ -134,7 +142,7 @@ impl AutoAssign {
 /// The create request body.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
-#[serde(rename_all = "camelCase")]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct CreateMvnoRequest {
     pub customer: Option<String>,
     pub number: Option<String>,
@@ -168,10 +176,6 @@ pub struct CreateMvnoRequest {
     pub purchase_info: Option<PurchaseInfo>,
     pub mit_id: Option<MitId>,
     pub rest_of_world_roaming: Option<RowRequest>,
-    /// Reply-only properties an integrator may echo back; accepted and ignored.
-    pub employee: Option<String>,
-    pub name: Option<String>,
-    pub listed: Option<bool>,
 }
 
 /// `Some(None)` for an explicit `null`, `None` when absent (with `default`).
@@ -233,6 +237,49 @@ mod tests {
         );
         let r: CreateMvnoRequest = serde_json::from_str(r#"{"autoAssignSim": false}"#).unwrap();
         assert_eq!(r.auto_assign_sim.unwrap().network(), None);
+    }
+
+    #[test]
+    fn unknown_properties_are_refused_but_custom_is_free() {
+        for body in [
+            r#"{"autoAssignSIM": "TDC"}"#,
+            r#"{"name": "x"}"#,
+            r#"{"listed": true}"#,
+            r#"{"employee": "x"}"#,
+            r#"{"feature": {"fiveg": true}}"#,
+            r#"{"dataSharingSims": [{"foo": 1}]}"#,
+            r#"{"socsOverride": [{"soc": "A", "newSoc": "B", "expireEom": true, "x": 1}]}"#,
+        ] {
+            let err = serde_json::from_str::<CreateMvnoRequest>(body).unwrap_err();
+            assert!(
+                err.to_string().starts_with("unknown field"),
+                "{body}: {err}"
+            );
+        }
+        let r: CreateMvnoRequest =
+            serde_json::from_str(r#"{"custom": {"anything": {"at": ["all"]}}}"#).unwrap();
+        assert_eq!(r.custom.unwrap()["anything"]["at"][0], "all");
+    }
+
+    /// What the wizard sends (every property, `null` where unset) reads back.
+    #[test]
+    fn a_serialised_request_reads_back() {
+        let req = CreateMvnoRequest {
+            customer: Some("c".into()),
+            data_sharing_sims: Some(vec![DataSharingSimRequest::default()]),
+            socs_override: Some(vec![SocOverride::default()]),
+            feature: Some(FeatureRequest::default()),
+            voicemail: Some(VoicemailRequest::default()),
+            purchase_info: Some(PurchaseInfo::default()),
+            mit_id: Some(MitId::default()),
+            rest_of_world_roaming: Some(RowRequest::default()),
+            ..Default::default()
+        };
+        let json = serde_json::to_string(&req).unwrap();
+        assert_eq!(
+            serde_json::from_str::<CreateMvnoRequest>(&json).unwrap(),
+            req
+        );
     }
 
     #[test]
