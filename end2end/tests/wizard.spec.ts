@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { checkA11y, demoIcc, jsOn, next, open, pickNumber, shot, signIn } from './helpers';
+import { checkA11y, DEMO_PASSWORD, demoIcc, jsOn, next, open, pickNumber, shot, signIn } from './helpers';
 
 // Each project (JavaScript on / off) uses its own numbers and cards, since
 // both run against one server.
@@ -84,6 +84,8 @@ test('an eSIM shows its QR code and install links', async ({ page }, testInfo) =
   if (jsOn(testInfo)) {
     await expect(page.getByLabel('5G', { exact: true })).toBeChecked();
   }
+  // Every switch counts as shown: unticked roaming means no roaming.
+  await page.getByLabel('Roaming', { exact: true }).uncheck();
   await next(page, 'Extras');
   await next(page, 'Check your answers');
   await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
@@ -94,6 +96,13 @@ test('an eSIM shows its QR code and install links', async ({ page }, testInfo) =
   await expect(page.getByRole('link', { name: 'Install on this Android phone' })).toHaveAttribute('href', /^https:\/\/esimsetup\.android\.com\//);
   await shot(page, testInfo, 'wizard-esim-result');
   await checkA11y(page, testInfo, 'eSIM result');
+  // The subscription has what the switches showed.
+  const id = new URL(page.url()).pathname.split('/').pop();
+  const login = await page.request.post('/api/auth/login', { data: { username: 'reseller@nordlys.dk', password: DEMO_PASSWORD } });
+  const { token } = await login.json();
+  const account = await (await page.request.get(`/api/mvno/${id}`, { headers: { Authorization: `Bearer ${token}` } })).json();
+  expect(account.feature.roaming).toBe(false);
+  expect(account.feature.data).toBe(true);
 });
 
 test('a port-in with the donor ICC and a chosen date', async ({ page }, testInfo) => {

@@ -590,7 +590,6 @@ fn PlanStep(ctx: Ctx) -> impl IntoView {
     let rows = ctx.wiz.rows.clone();
     let chosen = ctx.state.get("plan").to_string();
     let row = ctx.state.get("row").to_string();
-    let featset = ctx.state.has("featset");
     let feat_state = ctx.state.clone();
     let plan_sel = RwSignal::new(ctx.state.get("plan").to_string());
     view! {
@@ -616,11 +615,9 @@ fn PlanStep(ctx: Ctx) -> impl IntoView {
             </fieldset>
             <fieldset class="choices">
                 <legend>"Features"</legend>
-                <div class="choice">
-                    <input type="checkbox" name="featset" id="featset" value="1" checked=featset/>
-                    <label for="featset">"Change the plan's features (otherwise the plan decides)"</label>
-                </div>
-                <p class="hint">"The switches show the chosen plan's features until you change them."</p>
+                // Continuing from this step records every switch as shown.
+                <input type="hidden" name="featset" value="1"/>
+                <p class="hint">"The switches start from the chosen plan's features. The subscription gets what they show."</p>
                 {FEATURES.into_iter().map(|(name, label)| {
                     let id = format!("feat-{name}");
                     let feat_state = feat_state.clone();

@@ -1,0 +1,75 @@
+//! The wizard's forms, without JavaScript: what the steps show is what the
+//! subscription gets.
+
+mod common;
+
+use common::spawn_app;
+use mvno::services::demo::ids;
+use reqwest::StatusCode;
+use serde_json::Value;
+
+#[tokio::test]
+async fn every_feature_switch_counts_as_shown() {
+    let app = spawn_app().await;
+    let cookie = app.portal_session("reseller@nordlys.dk").await;
+    let key = mvno::Id::generate().to_string();
+    let answers = [
+        ("key", key.as_str()),
+        ("customer", ids::BAGER_JENSEN),
+        ("mode", "new"),
+        ("number", "+4520100006"),
+        ("sim", "esim"),
+        ("network", "TDC"),
+        ("plan", ids::PLAN_10GB),
+    ];
+    // The plan step records its switches whenever it is continued from.
+    let html = app
+        .page(&format!("/new/plan?{}", serde_urlencoded::to_string(answers).unwrap()), Some(&cookie))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains(r#"<input type="hidden" name="featset" value="1">"#));
+    // Roaming and data while roaming unticked, everything else as the plan has it.
+    let mut plan_step: Vec<(&str, &str)> = vec![("from", "plan"), ("to", "extras")];
+    plan_step.extend(answers);
+    plan_step.extend([
+        ("featset", "1"),
+        ("feat", "highRate"),
+        ("feat", "international"),
+        ("feat", "data"),
+        ("feat", "fiveG"),
+    ]);
+    let res = app
+        .client
+        .post(format!("{}/new/step", app.base))
+        .header("cookie", &cookie)
+        .form(&plan_step)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), StatusCode::SEE_OTHER);
+    let next = res.headers()["location"].to_str().unwrap().to_string();
+    // The answers travel on; the review's form posts them to the confirm.
+    let query: Vec<(String, String)> =
+        serde_urlencoded::from_str(next.split_once('?').unwrap().1).unwrap();
+    let res = app
+        .client
+        .post(format!("{}/new/confirm", app.base))
+        .header("cookie", &cookie)
+        .form(&query)
+        .send()
+        .await
+        .unwrap();
+    let created = res.headers()["location"].to_str().unwrap().to_string();
+    assert!(created.starts_with("/accounts/"), "{created}");
+    let id = created.trim_start_matches("/accounts/").split('?').next().unwrap();
+    let bearer = format!("Bearer {}", app.token("reseller@nordlys.dk").await);
+    let account: Value = app.get(&format!("/api/mvno/{id}"), Some(&bearer)).await.json().await.unwrap();
+    let feature = &account["feature"];
+    assert_eq!(feature["roaming"], false, "{feature}");
+    assert_eq!(feature["roamingData"], false, "{feature}");
+    assert_eq!(feature["data"], true, "{feature}");
+    assert_eq!(feature["fiveG"], true, "{feature}");
+    assert_eq!(feature["voicemail"], false, "{feature}");
+}
