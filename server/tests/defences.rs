@@ -454,21 +454,20 @@ async fn a_link_cannot_put_words_in_the_products_mouth() {
     let blocked = app.portal_session("owner@vestjyskvvs.dk").await;
     let key = mvno::Id::generate().to_string();
     let res = app
-        .client
-        .post(format!("{}/new/confirm", app.base))
-        .header("cookie", &blocked)
-        .form(&[
-            ("key", key.as_str()),
-            ("customer", ids::VESTJYSK_VVS),
-            ("mode", "new"),
-            ("number", "+4520100005"),
-            ("sim", "esim"),
-            ("network", "TDC"),
-            ("plan", ids::PLAN_10GB),
-        ])
-        .send()
-        .await
-        .unwrap();
+        .post_form(
+            "/new/confirm",
+            &blocked,
+            &[
+                ("key", key.as_str()),
+                ("customer", ids::VESTJYSK_VVS),
+                ("mode", "new"),
+                ("number", "+4520100005"),
+                ("sim", "esim"),
+                ("network", "TDC"),
+                ("plan", ids::PLAN_10GB),
+            ],
+        )
+        .await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let back = header(&res, "location").to_string();
     assert!(
@@ -551,14 +550,7 @@ async fn the_wizards_secrets_never_travel_in_a_url() {
         ("featset", "1".to_string()),
         ("feat", "voicemail".to_string()),
     ]);
-    let res = app
-        .client
-        .post(format!("{}/new/confirm", app.base))
-        .header("cookie", &cookie)
-        .form(&confirm)
-        .send()
-        .await
-        .unwrap();
+    let res = app.post_form("/new/confirm", &cookie, &confirm).await;
     let created = header(&res, "location").to_string();
     assert!(created.starts_with("/accounts/"), "{created}");
     let id = created
@@ -688,19 +680,18 @@ async fn answers_too_long_to_keep_are_sent_back_with_the_reason() {
     let key = mvno::Id::generate().to_string();
     let notes = "n".repeat(40_000);
     let res = app
-        .client
-        .post(format!("{}/new/step", app.base))
-        .header("cookie", &cookie)
-        .form(&[
-            ("from", "extras"),
-            ("to", "review"),
-            ("key", key.as_str()),
-            ("customer", ids::BAGER_JENSEN),
-            ("notes", notes.as_str()),
-        ])
-        .send()
-        .await
-        .unwrap();
+        .post_form(
+            "/new/step",
+            &cookie,
+            &[
+                ("from", "extras"),
+                ("to", "review"),
+                ("key", key.as_str()),
+                ("customer", ids::BAGER_JENSEN),
+                ("notes", notes.as_str()),
+            ],
+        )
+        .await;
     let back = header(&res, "location").to_string();
     assert!(
         back.starts_with("/new/extras?") && back.contains("refused=1"),

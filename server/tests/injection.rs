@@ -100,20 +100,19 @@ async fn wizard_steps_render_every_answer_as_text() {
             // (kept on the server): inside the textarea, escaped.
             let key = mvno::Id::generate().to_string();
             let res = app
-                .client
-                .post(format!("{}/new/step", app.base))
-                .header("cookie", &cookie)
-                .form(&[
-                    ("from", "extras"),
-                    ("to", "review"),
-                    ("key", key.as_str()),
-                    ("customer", demo::ids::BAGER_JENSEN),
-                    ("notes", payload),
-                    ("custom", payload),
-                ])
-                .send()
-                .await
-                .unwrap();
+                .post_form(
+                    "/new/step",
+                    &cookie,
+                    &[
+                        ("from", "extras"),
+                        ("to", "review"),
+                        ("key", key.as_str()),
+                        ("customer", demo::ids::BAGER_JENSEN),
+                        ("notes", payload),
+                        ("custom", payload),
+                    ],
+                )
+                .await;
             assert_eq!(res.status(), StatusCode::SEE_OTHER);
             let next = res.headers()["location"].to_str().unwrap().to_string();
             assert!(
@@ -220,14 +219,7 @@ async fn the_confirm_form_sends_answers_back_as_text() {
     for payload in PAYLOADS {
         let mut pairs: Vec<(&str, &str)> = WIZARD_KEYS.iter().map(|k| (*k, payload)).collect();
         pairs[0] = ("customer", demo::ids::BAGER_JENSEN);
-        let res = app
-            .client
-            .post(format!("{}/new/confirm", app.base))
-            .header("cookie", &cookie)
-            .form(&pairs)
-            .send()
-            .await
-            .unwrap();
+        let res = app.post_form("/new/confirm", &cookie, &pairs).await;
         assert_eq!(res.status(), StatusCode::SEE_OTHER);
         let back = res.headers()["location"].to_str().unwrap().to_string();
         assert!(back.starts_with("/new/"), "{back}");

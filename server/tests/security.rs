@@ -326,14 +326,7 @@ async fn confirm(app: &TestApp, cookie: &str, fields: &[(&str, &str)]) -> Result
     let key = mvno::Id::generate().to_string();
     let mut form: Vec<(&str, &str)> = vec![("key", key.as_str())];
     form.extend_from_slice(fields);
-    let res = app
-        .client
-        .post(format!("{}/new/confirm", app.base))
-        .header("cookie", cookie)
-        .form(&form)
-        .send()
-        .await
-        .unwrap();
+    let res = app.post_form("/new/confirm", &cookie, &form).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let to = res.headers()["location"].to_str().unwrap().to_string();
     if let Some(rest) = to.strip_prefix("/accounts/") {

@@ -24,7 +24,13 @@ async fn every_feature_switch_counts_as_shown() {
     ];
     // The plan step records its switches whenever it is continued from.
     let html = app
-        .page(&format!("/new/plan?{}", serde_urlencoded::to_string(answers).unwrap()), Some(&cookie))
+        .page(
+            &format!(
+                "/new/plan?{}",
+                serde_urlencoded::to_string(answers).unwrap()
+            ),
+            Some(&cookie),
+        )
         .await
         .text()
         .await
@@ -40,32 +46,27 @@ async fn every_feature_switch_counts_as_shown() {
         ("feat", "data"),
         ("feat", "fiveG"),
     ]);
-    let res = app
-        .client
-        .post(format!("{}/new/step", app.base))
-        .header("cookie", &cookie)
-        .form(&plan_step)
-        .send()
-        .await
-        .unwrap();
+    let res = app.post_form("/new/step", &cookie, &plan_step).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let next = res.headers()["location"].to_str().unwrap().to_string();
     // The answers travel on; the review's form posts them to the confirm.
     let query: Vec<(String, String)> =
         serde_urlencoded::from_str(next.split_once('?').unwrap().1).unwrap();
-    let res = app
-        .client
-        .post(format!("{}/new/confirm", app.base))
-        .header("cookie", &cookie)
-        .form(&query)
-        .send()
-        .await
-        .unwrap();
+    let res = app.post_form("/new/confirm", &cookie, &query).await;
     let created = res.headers()["location"].to_str().unwrap().to_string();
     assert!(created.starts_with("/accounts/"), "{created}");
-    let id = created.trim_start_matches("/accounts/").split('?').next().unwrap();
+    let id = created
+        .trim_start_matches("/accounts/")
+        .split('?')
+        .next()
+        .unwrap();
     let bearer = format!("Bearer {}", app.token("reseller@nordlys.dk").await);
-    let account: Value = app.get(&format!("/api/mvno/{id}"), Some(&bearer)).await.json().await.unwrap();
+    let account: Value = app
+        .get(&format!("/api/mvno/{id}"), Some(&bearer))
+        .await
+        .json()
+        .await
+        .unwrap();
     let feature = &account["feature"];
     assert_eq!(feature["roaming"], false, "{feature}");
     assert_eq!(feature["roamingData"], false, "{feature}");

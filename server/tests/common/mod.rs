@@ -101,6 +101,22 @@ impl TestApp {
         req.send().await.unwrap()
     }
 
+    /// Posts a portal form with a session cookie (no redirect followed).
+    pub async fn post_form<T: serde::Serialize + ?Sized>(
+        &self,
+        path: &str,
+        cookie: &str,
+        form: &T,
+    ) -> reqwest::Response {
+        self.client
+            .post(format!("{}{path}", self.base))
+            .header("cookie", cookie)
+            .form(form)
+            .send()
+            .await
+            .unwrap()
+    }
+
     /// Posts the portal's sign-in form (no redirect followed).
     pub async fn sign_in_form(&self, username: &str, password: &str) -> reqwest::Response {
         self.client
