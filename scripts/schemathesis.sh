@@ -24,10 +24,13 @@ if [[ -z "$SERVER_BIN" ]]; then
   SERVER_BIN=target/debug/server
 fi
 
+# No per-client sign-in limit: every generated sign-in reaches its logic
+# (the per-username lockout still answers its documented 429).
 WORK=$(mktemp -d)
 PORT=${ST_PORT:-3197}
 DATABASE_URL="sqlite://$WORK/st.db?mode=rwc" LEPTOS_SITE_ADDR="127.0.0.1:$PORT" \
   LEPTOS_SITE_ROOT="$WORK" LEPTOS_OUTPUT_NAME=mvno RUST_LOG=warn ACTIVATION_DELAY_SECS=3600 \
+  MVNO_SIGN_IN_BURST=0 \
   "$SERVER_BIN" serve --demo >"$WORK/server.log" 2>&1 &
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true; rm -rf "$WORK"' EXIT
