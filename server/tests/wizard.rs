@@ -49,6 +49,37 @@ async fn every_feature_switch_counts_as_shown() {
     let res = app.post_form("/new/step", &cookie, &plan_step).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let next = res.headers()["location"].to_str().unwrap().to_string();
+    // The review says what will be created: the plan by name and price,
+    // and every feature on or off.
+    let review = app
+        .page(
+            &format!("/new/review?{}", next.split_once('?').unwrap().1),
+            Some(&cookie),
+        )
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(review.contains("Fri tale + 10 GB ("), "the plan by name");
+    let row = |title: &str| {
+        let at = review
+            .find(&format!("<dt>{title}</dt>"))
+            .unwrap_or_else(|| panic!("no {title} row"));
+        let dd = &review[at..];
+        dd[dd.find("<dd>").unwrap() + 4..dd.find("</dd>").unwrap()].to_string()
+    };
+    assert!(
+        row("Features off").contains("Roaming"),
+        "{}",
+        row("Features off")
+    );
+    assert!(row("Features off").contains("Data while roaming"));
+    assert!(
+        row("Features on").contains("Mobile data"),
+        "{}",
+        row("Features on")
+    );
+    assert!(!row("Features on").contains("Roaming"));
     // The answers travel on; the review's form posts them to the confirm.
     let query: Vec<(String, String)> =
         serde_urlencoded::from_str(next.split_once('?').unwrap().1).unwrap();

@@ -580,6 +580,29 @@ fn feature_of(f: &mvno::account::FeatureRequest, name: &str) -> Option<bool> {
     }
 }
 
+/// Whether a feature switch shows on: the user's choice once the plan step
+/// was continued from; else the plan's preset; else the specification's
+/// default (on, except voicemail, secret number, public IP and charged
+/// services).
+fn feature_shown(
+    state: &WizardState,
+    plans: &[mvno::portal::ProductOffer],
+    plan: &str,
+    name: &str,
+) -> bool {
+    state.feature_on(name).unwrap_or_else(|| {
+        plans
+            .iter()
+            .find(|p| p.id.as_str() == plan)
+            .and_then(|p| p.features.as_ref())
+            .and_then(|f| feature_of(f, name))
+            .unwrap_or(!matches!(
+                name,
+                "voicemail" | "secretNumber" | "publicIP" | "chargedServices"
+            ))
+    })
+}
+
 fn price(p: f64) -> String {
     format!("{p:.0} kr./month")
 }
@@ -622,14 +645,7 @@ fn PlanStep(ctx: Ctx) -> impl IntoView {
                     let id = format!("feat-{name}");
                     let feat_state = feat_state.clone();
                     let plans = plans.clone();
-                    // Your choice if you made one; else the chosen plan's default; else the spec's.
-                    let on = move || {
-                        feat_state.feature_on(name).unwrap_or_else(|| {
-                            let plan = plans.iter().find(|p| p.id.as_str() == plan_sel.get());
-                            let from_plan = plan.and_then(|p| p.features.as_ref()).and_then(|f| feature_of(f, name));
-                            from_plan.unwrap_or(!matches!(name, "voicemail" | "secretNumber" | "publicIP" | "chargedServices"))
-                        })
-                    };
+                    let on = move || feature_shown(&feat_state, &plans, &plan_sel.get(), name);
                     view! {
                         <div class="choice">
                             <input type="checkbox" name="feat" id=id.clone() value=name checked=on.clone() prop:checked=on/>
@@ -818,7 +834,29 @@ fn ReviewStep(ctx: Ctx) -> impl IntoView {
     rows.push(("Number", number_text, Step::Number));
     rows.push(("SIM card", sim_text, Step::Sim));
     rows.push(("Data-sharing SIM cards", sharing.to_string(), Step::Sim));
-    rows.push(("Rate plan", state.get("plan").to_string(), Step::Plan));
+    let plan_text = ctx
+        .wiz
+        .plans
+        .iter()
+        .find(|p| p.id.as_str() == state.get("plan"))
+        .map(|p| format!("{} ({})", p.name, price(p.price)))
+        .unwrap_or_else(|| state.get("plan").to_string());
+    rows.push(("Rate plan", plan_text, Step::Plan));
+    let (on, off): (Vec<_>, Vec<_>) = FEATURES
+        .iter()
+        .partition(|(name, _)| feature_shown(&state, &ctx.wiz.plans, state.get("plan"), name));
+    let names = |list: Vec<&(&str, &str)>| {
+        if list.is_empty() {
+            "none".to_string()
+        } else {
+            list.iter()
+                .map(|(_, label)| *label)
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    rows.push(("Features on", names(on), Step::Plan));
+    rows.push(("Features off", names(off), Step::Plan));
     if state.keeps_number() {
         let date = match state.get("pdate") {
             "" | "asap" => "As soon as possible".to_string(),
