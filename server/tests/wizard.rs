@@ -80,6 +80,19 @@ async fn every_feature_switch_counts_as_shown() {
         row("Features on")
     );
     assert!(!row("Features on").contains("Roaming"));
+    // "Change" opens the step, and its Continue comes back to the review.
+    let change = review
+        .split("href=\"")
+        .skip(1)
+        .map(|rest| rest[..rest.find('"').unwrap()].replace("&amp;", "&"))
+        .find(|href| href.starts_with("/new/plan?"))
+        .expect("a Change link to the plan step");
+    assert!(change.contains("ret=review"), "{change}");
+    let plan_page = app.page(&change, Some(&cookie)).await.text().await.unwrap();
+    assert!(
+        plan_page.contains(r#"<input type="hidden" name="to" value="review">"#),
+        "Continue goes back to the review"
+    );
     // The answers travel on; the review's form posts them to the confirm.
     let query: Vec<(String, String)> =
         serde_urlencoded::from_str(next.split_once('?').unwrap().1).unwrap();

@@ -73,7 +73,12 @@ impl Ctx {
             .position(|s| *s == self.current)
             .unwrap_or(0)
     }
+    /// The step Continue goes to: back to the review when the step was
+    /// opened from the review's "Change".
     fn next(&self) -> Step {
+        if self.state.get("ret") == "review" {
+            return Step::Review;
+        }
         *self.steps.get(self.index() + 1).unwrap_or(&Step::Review)
     }
     fn prev(&self) -> Option<Step> {
@@ -865,7 +870,7 @@ fn ReviewStep(ctx: Ctx) -> impl IntoView {
         };
         rows.push(("Porting date", date, Step::Porting));
     }
-    let review_url = |step: Step| format!("/new/{}?{}", step.slug(), state.query());
+    let review_url = |step: Step| format!("/new/{}?{}&ret=review", step.slug(), state.query());
     // The answers kept on the server are read there again.
     let hidden: Vec<(String, String)> = state
         .0
