@@ -10,13 +10,17 @@ use std::io::{Read, Write};
 
 fn gunzip(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    flate2::read::GzDecoder::new(bytes).read_to_end(&mut out).unwrap();
+    flate2::read::GzDecoder::new(bytes)
+        .read_to_end(&mut out)
+        .unwrap();
     out
 }
 
 fn unbrotli(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::new();
-    brotli::Decompressor::new(bytes, 4096).read_to_end(&mut out).unwrap();
+    brotli::Decompressor::new(bytes, 4096)
+        .read_to_end(&mut out)
+        .unwrap();
     out
 }
 
@@ -44,7 +48,11 @@ fn site_with_precompressed_files() -> (tempfile::TempDir, Vec<u8>) {
 async fn site_files_are_sent_precompressed_by_what_the_client_accepts() {
     let (site, original) = site_with_precompressed_files();
     let app = spawn_app_with_site(site.path()).await;
-    for (accept, encoding) in [("br, gzip", Some("br")), ("gzip", Some("gzip")), ("identity", None)] {
+    for (accept, encoding) in [
+        ("br, gzip", Some("br")),
+        ("gzip", Some("gzip")),
+        ("identity", None),
+    ] {
         let res = app
             .client
             .get(format!("{}/pkg/mvno.js", app.base))
@@ -60,10 +68,16 @@ async fn site_files_are_sent_precompressed_by_what_the_client_accepts() {
             "{accept}"
         );
         assert!(
-            headers.get_all("vary").iter().any(|v| v.to_str().unwrap().contains("accept-encoding")),
+            headers
+                .get_all("vary")
+                .iter()
+                .any(|v| v.to_str().unwrap().contains("accept-encoding")),
             "{accept}: no Vary"
         );
-        assert!(headers["content-type"].to_str().unwrap().contains("javascript"));
+        assert!(headers["content-type"]
+            .to_str()
+            .unwrap()
+            .contains("javascript"));
         assert_eq!(headers["cache-control"], "no-cache");
         let body = res.bytes().await.unwrap();
         let sent = match encoding {
@@ -81,8 +95,17 @@ async fn site_files_are_sent_precompressed_by_what_the_client_accepts() {
 #[tokio::test]
 async fn pages_and_json_are_compressed_on_the_fly() {
     let app = spawn_app().await;
-    for (path, accept) in [("/login", "br"), ("/login", "gzip"), ("/api/openapi.json", "gzip")] {
-        let plain = app.client.get(format!("{}{path}", app.base)).send().await.unwrap();
+    for (path, accept) in [
+        ("/login", "br"),
+        ("/login", "gzip"),
+        ("/api/openapi.json", "gzip"),
+    ] {
+        let plain = app
+            .client
+            .get(format!("{}{path}", app.base))
+            .send()
+            .await
+            .unwrap();
         assert!(plain.headers().get("content-encoding").is_none());
         let plain = plain.bytes().await.unwrap();
         let res = app
@@ -94,7 +117,11 @@ async fn pages_and_json_are_compressed_on_the_fly() {
             .unwrap();
         assert_eq!(res.headers()["content-encoding"], accept, "{path}");
         let body = res.bytes().await.unwrap();
-        let sent = if accept == "br" { unbrotli(&body) } else { gunzip(&body) };
+        let sent = if accept == "br" {
+            unbrotli(&body)
+        } else {
+            gunzip(&body)
+        };
         assert!(body.len() < sent.len(), "{path}: smaller");
         if path.starts_with("/api") {
             assert_eq!(sent, plain.to_vec(), "{path}: the same reply");
