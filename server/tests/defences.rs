@@ -551,20 +551,7 @@ async fn the_wizards_secrets_never_travel_in_a_url() {
         ("feat", "voicemail".to_string()),
     ]);
     let res = app.post_form("/new/confirm", &cookie, &confirm).await;
-    let created = header(&res, "location").to_string();
-    assert!(created.starts_with("/accounts/"), "{created}");
-    let id = created
-        .trim_start_matches("/accounts/")
-        .split('?')
-        .next()
-        .unwrap();
-    let bearer = format!("Bearer {}", app.token("reseller@nordlys.dk").await);
-    let account: Value = app
-        .get(&format!("/api/mvno/{id}"), Some(&bearer))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let account = app.created_account(&res, "reseller@nordlys.dk").await;
     assert_eq!(account["notes"], "Ring efter kl. 16", "{account}");
     assert_eq!(account["custom"]["ref"], "A-17", "{account}");
     // The draft is gone with the create.

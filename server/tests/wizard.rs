@@ -6,7 +6,6 @@ mod common;
 use common::spawn_app;
 use mvno::services::demo::ids;
 use reqwest::StatusCode;
-use serde_json::Value;
 
 #[tokio::test]
 async fn every_feature_switch_counts_as_shown() {
@@ -97,20 +96,7 @@ async fn every_feature_switch_counts_as_shown() {
     let query: Vec<(String, String)> =
         serde_urlencoded::from_str(next.split_once('?').unwrap().1).unwrap();
     let res = app.post_form("/new/confirm", &cookie, &query).await;
-    let created = res.headers()["location"].to_str().unwrap().to_string();
-    assert!(created.starts_with("/accounts/"), "{created}");
-    let id = created
-        .trim_start_matches("/accounts/")
-        .split('?')
-        .next()
-        .unwrap();
-    let bearer = format!("Bearer {}", app.token("reseller@nordlys.dk").await);
-    let account: Value = app
-        .get(&format!("/api/mvno/{id}"), Some(&bearer))
-        .await
-        .json()
-        .await
-        .unwrap();
+    let account = app.created_account(&res, "reseller@nordlys.dk").await;
     let feature = &account["feature"];
     assert_eq!(feature["roaming"], false, "{feature}");
     assert_eq!(feature["roamingData"], false, "{feature}");

@@ -117,6 +117,24 @@ impl TestApp {
             .unwrap()
     }
 
+    /// The account a confirm form created (its answer redirects to the
+    /// account page), read over the API as `username`.
+    pub async fn created_account(&self, confirmed: &reqwest::Response, username: &str) -> Value {
+        let to = confirmed.headers()["location"].to_str().unwrap();
+        let id = to
+            .strip_prefix("/accounts/")
+            .unwrap_or_else(|| panic!("not an account page: {to}"))
+            .split('?')
+            .next()
+            .unwrap();
+        let bearer = format!("Bearer {}", self.token(username).await);
+        self.get(&format!("/api/mvno/{id}"), Some(&bearer))
+            .await
+            .json()
+            .await
+            .unwrap()
+    }
+
     /// Posts the portal's sign-in form (no redirect followed).
     pub async fn sign_in_form(&self, username: &str, password: &str) -> reqwest::Response {
         self.client
