@@ -688,3 +688,31 @@ async fn answers_too_long_to_keep_are_sent_back_with_the_reason() {
     assert!(html.contains("too long together"), "the step says why");
     assert!(html.contains("aria-invalid=\"true\""), "next to its field");
 }
+
+#[tokio::test]
+async fn a_nul_in_a_kept_answer_goes_back_to_its_field() {
+    let app = spawn_app().await;
+    let cookie = app.portal_session("reseller@nordlys.dk").await;
+    let key = mvno::Id::generate().to_string();
+    let res = app
+        .post_form(
+            "/new/step",
+            &cookie,
+            &[
+                ("from", "extras"),
+                ("to", "review"),
+                ("key", key.as_str()),
+                ("customer", ids::BAGER_JENSEN),
+                ("notes", "før\0efter"),
+            ],
+        )
+        .await;
+    let back = header(&res, "location").to_string();
+    assert!(
+        back.starts_with("/new/extras?") && back.contains("refused=1"),
+        "{back}"
+    );
+    let html = app.page(&back, Some(&cookie)).await.text().await.unwrap();
+    assert!(html.contains("NUL character"), "the step says why");
+    assert!(html.contains("aria-invalid=\"true\""), "next to its field");
+}

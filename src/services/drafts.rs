@@ -119,6 +119,11 @@ pub async fn save<C: ConnectionTrait>(
     fields: impl IntoIterator<Item = (String, String)>,
 ) -> Result<(), ApiError> {
     check_key(key)?;
+    let fields: Vec<(String, String)> = fields.into_iter().collect();
+    // The same rule as the create's: a database cannot store NUL in text.
+    if let Some((k, _)) = fields.iter().find(|(_, v)| v.contains('\0')) {
+        return Err(ApiError::field(422, k, crate::account::NUL_MESSAGE));
+    }
     let mut draft = load(db, caller, key).await?;
     for (k, v) in fields {
         if v.is_empty() {
