@@ -7,6 +7,10 @@ const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
 const binary = process.env.E2E_SERVER_BIN ?? '../target/debug/server';
 const dbFile = process.env.E2E_DB ?? `target/e2e/mvno-${process.pid}.db`;
+// The server writes its e-mails (signup links) here; the tests read them.
+// Set once by the runner, so its workers read the folder the server writes.
+process.env.E2E_MAIL_DIR ??= `target/e2e/mail-${process.pid}`;
+const mailDir = process.env.E2E_MAIL_DIR;
 
 // Debian's Chromium; Playwright's own browser download is not available here.
 const chromium = {
@@ -55,6 +59,7 @@ export default defineConfig({
       LEPTOS_SITE_ROOT: 'target/site',
       RUST_LOG: 'warn',
       ACTIVATION_DELAY_SECS: '2',
+      MVNO_MAIL_DIR: mailDir,
       // The whole suite signs in and signs up from one address.
       MVNO_SIGN_IN_BURST: '1000',
       MVNO_SIGNUP_BURST: '1000',

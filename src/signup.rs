@@ -11,3 +11,5 @@ pub const MAX_EMAIL: usize = 254;
 pub const MAX_PASSWORD: usize = 256;
 /// Longest address accepted.
 pub const MAX_ADDRESS: usize = 300;
+/// How long the link in a signup e-mail works, in hours.
+pub const LINK_HOURS: i64 = 24;

@@ -95,6 +95,8 @@ pub fn App() -> impl IntoView {
                 <Route path=StaticSegment("customers") view=pages::customers::CustomersPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("signup") view=pages::signup::SignupPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("signup"), StaticSegment("identity")) view=pages::signup::IdentityPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("signup"), StaticSegment("sent")) view=pages::signup::SignupSentPage ssr=SsrMode::Async/>
+                <Route path=(StaticSegment("signup"), StaticSegment("confirm")) view=pages::signup::SignupConfirmPage ssr=SsrMode::Async/>
                 <Route path=StaticSegment("new") view=pages::wizard::WizardPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("new"), ParamSegment("step")) view=pages::wizard::WizardPage ssr=SsrMode::Async/>
                 <Route path=(StaticSegment("accounts"), ParamSegment("id")) view=pages::account::AccountPage ssr=SsrMode::Async/>

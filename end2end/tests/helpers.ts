@@ -1,4 +1,6 @@
 import { expect, Page, TestInfo } from '@playwright/test';
+import * as fs from 'fs';
+import * as path from 'path';
 
 export const DEMO_PASSWORD = 'demo1234';
 
@@ -26,6 +28,31 @@ export async function signIn(page: Page, username: string, testInfo: TestInfo) {
   if (jsOn(testInfo)) {
     await expect(page.locator('body[data-portal-ready="true"]')).toBeAttached();
   }
+}
+
+/** The signup link in the newest e-mail the server wrote to `email`. */
+export async function signupLink(email: string): Promise<string> {
+  const dir = path.resolve(__dirname, '..', '..', process.env.E2E_MAIL_DIR ?? '');
+  let link = '';
+  await expect
+    .poll(() => {
+      const mails = fs.existsSync(dir)
+        ? fs
+            .readdirSync(dir)
+            .filter((f) => f.endsWith('.eml'))
+            .map((f) => path.join(dir, f))
+            .filter((f) => fs.readFileSync(f, 'utf8').includes(`To: ${email}`))
+            .sort((a, b) => fs.statSync(a).mtimeMs - fs.statSync(b).mtimeMs)
+        : [];
+      // The body is quoted-printable: undo its soft line breaks and `=3D`.
+      const newest = mails.length
+        ? fs.readFileSync(mails[mails.length - 1], 'utf8').replace(/=\r?\n/g, '').replace(/=3D/g, '=')
+        : '';
+      link = newest.match(/https?:\/\/\S+\/signup\/confirm\?token=[0-9a-f]{64}/)?.[0] ?? '';
+      return link;
+    }, { message: `a signup e-mail to ${email}` })
+    .not.toBe('');
+  return link;
 }
 
 /** A Luhn-valid demo ICC, as the demo data makes them (prefix + serial + check digit). */

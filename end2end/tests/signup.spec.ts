@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { checkA11y, jsOn, next, open, pickNumber, shot } from './helpers';
+import { checkA11y, jsOn, next, open, pickNumber, shot, signupLink } from './helpers';
 
 test.use({ viewport: { width: 390, height: 844 } });
 
@@ -13,6 +13,14 @@ test('a private customer signs up, confirms identity and gets an eSIM on a phone
   await page.getByLabel('E-mail').fill(email);
   await page.getByLabel('Adgangskode').fill('hemmelig-kode-123');
   await page.getByRole('button', { name: 'Opret login og fortsæt' }).click();
+
+  // The link to go on arrives by e-mail.
+  await expect(page.getByRole('heading', { level: 1, name: 'Tjek din e-mail' })).toBeVisible();
+  await checkA11y(page, testInfo, 'signup sent');
+  const link = new URL(await signupLink(email));
+  await open(page, link.pathname + link.search, testInfo);
+  await expect(page.getByRole('heading', { level: 1, name: 'Bekræft din e-mailadresse' })).toBeVisible();
+  await page.getByRole('button', { name: 'Bekræft og fortsæt' }).click();
 
   await expect(page.getByRole('heading', { level: 1, name: 'Bekræft hvem du er' })).toBeVisible();
   await expect(page.getByText('Test-erstatning for MitID.')).toBeVisible();

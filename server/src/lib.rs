@@ -1,11 +1,13 @@
 //! The server: configuration, the router (Leptos pages, server functions,
 //! REST API, sign-in forms) and the state they share.
 
+pub mod mail;
 pub mod openapi;
 pub mod portal;
 pub mod rest;
 pub mod security;
 pub mod serve;
+pub mod signup;
 
 use axum::extract::FromRef;
 use axum::Router;
@@ -21,6 +23,8 @@ pub struct AppState {
     pub create_settings: std::sync::Arc<mvno::services::create::CreateSettings>,
     /// Transport, limits and sign-in defences.
     pub security: std::sync::Arc<security::Security>,
+    /// Where e-mails go; without a transport, signup is closed.
+    pub mailer: std::sync::Arc<mail::Mailer>,
 }
 
 impl AppState {
@@ -31,6 +35,7 @@ impl AppState {
             leptos_options,
             create_settings: Default::default(),
             security: std::sync::Arc::new(security::Security::new(Default::default())),
+            mailer: Default::default(),
         }
     }
 }
@@ -70,6 +75,7 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .nest("/api", rest::router())
         .merge(portal::router())
+        .merge(signup::router())
         .leptos_routes_with_context(
             &state,
             routes,

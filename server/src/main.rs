@@ -6,6 +6,7 @@ use clap::{Args, Parser, Subcommand};
 use indicatif::{ProgressBar, ProgressStyle};
 use mvno::db;
 use mvno::services::{admin, demo, import};
+use server::mail::MailTransport;
 use server::serve::{serve, shutdown_signal, ServeSettings};
 use server::{leptos_options, router, security, AppState};
 use std::io::IsTerminal;
@@ -98,6 +99,23 @@ struct ServeArgs {
     /// peer address keys the rate limits.
     #[arg(long, env = "MVNO_CLIENT_IP_HEADER")]
     client_ip_header: Option<String>,
+    /// A folder the server writes its e-mails into as `.eml` files (signup
+    /// links), for a mail system to pick up. With `--demo` and no mail
+    /// transport, `data/mail`.
+    #[arg(long, env = "MVNO_MAIL_DIR", conflicts_with = "smtp_relay")]
+    mail_dir: Option<std::path::PathBuf>,
+    /// An SMTP relay (`host:port`, plain SMTP on a trusted network, such as
+    /// the host's own mail server) that sends the server's e-mails. Without
+    /// a mail folder or relay, signup is closed.
+    #[arg(long, env = "MVNO_SMTP_RELAY")]
+    smtp_relay: Option<String>,
+    /// The sender of the server's e-mails.
+    #[arg(long, env = "MVNO_MAIL_FROM", default_value = server::mail::DEFAULT_FROM)]
+    mail_from: String,
+    /// The site's address as people reach it; links in e-mails start with
+    /// it. Default: `http://` and the address the server listens on.
+    #[arg(long, env = "MVNO_PUBLIC_URL")]
+    public_url: Option<String>,
 }
 
 /// `server` without a command: `serve` with its flags from the environment.
@@ -223,6 +241,29 @@ async fn run_server(
             client_ip_header: args.client_ip_header.clone(),
         },
     ));
+    let transport = match (args.mail_dir.clone(), args.smtp_relay.clone()) {
+        (Some(dir), _) => MailTransport::Folder(dir),
+        (None, Some(relay)) => MailTransport::SmtpRelay(relay),
+        (None, None) if args.demo => MailTransport::Folder("data/mail".into()),
+        (None, None) => MailTransport::None,
+    };
+    match &transport {
+        MailTransport::None => {
+            println!("Signup is closed: it needs --mail-dir or --smtp-relay to send its links.")
+        }
+        MailTransport::Folder(dir) => {
+            println!("E-mails (signup links) are written to {}/.", dir.display())
+        }
+        MailTransport::SmtpRelay(relay) => println!("E-mails are sent through {relay}."),
+    }
+    let public_url = args
+        .public_url
+        .clone()
+        .unwrap_or_else(|| format!("http://{addr}"));
+    state.mailer = std::sync::Arc::new(
+        server::mail::Mailer::new(transport, &args.mail_from, &public_url)
+            .map_err(|e| anyhow::anyhow!("--mail-from: {e}"))?,
+    );
     let listener = tokio::net::TcpListener::bind(&addr)
         .await
         .with_context(|| format!("binding {addr}"))?;

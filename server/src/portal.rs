@@ -1,5 +1,5 @@
 //! The portal's plain form posts: sign-in and sign-out, the wizard's steps
-//! and its confirmation, the signup. They work with JavaScript off; the
+//! and its confirmation (the signup's are in [`crate::signup`]). They work with JavaScript off; the
 //! session token travels in an HttpOnly, SameSite cookie.
 
 use crate::AppState;
@@ -20,7 +20,6 @@ pub fn router() -> Router<AppState> {
         .route("/logout", post(logout))
         .route("/new/step", post(step))
         .route("/new/confirm", post(confirm))
-        .route("/signup", post(signup))
         .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
 }
 
@@ -30,7 +29,7 @@ struct LoginForm {
     password: String,
 }
 
-fn session_cookie(state: &AppState, value: &str, max_age_secs: i64) -> HeaderValue {
+pub(crate) fn session_cookie(state: &AppState, value: &str, max_age_secs: i64) -> HeaderValue {
     let https = state.security.settings.https;
     let name = app::SessionCookie::for_https(https).0;
     let secure = if https { "; Secure" } else { "" };
@@ -186,76 +185,4 @@ async fn confirm(
 
 fn form_urlencoded_pairs(body: &[u8]) -> Vec<(String, String)> {
     serde_urlencoded::from_bytes::<Vec<(String, String)>>(body).unwrap_or_default()
-}
-
-#[derive(Deserialize)]
-struct SignupForm {
-    name: String,
-    email: String,
-    password: String,
-    #[serde(default)]
-    address: Option<String>,
-}
-
-/// Self-service signup: creates the customer and its OWNER login, signs the
-/// new user in, and goes on to the identity check. On an error, back to the
-/// form with what was typed (never the password) and the message.
-async fn signup(State(state): State<AppState>, Form(form): Form<SignupForm>) -> Response {
-    let req = mvno::services::signup::SignupRequest {
-        name: form.name.clone(),
-        email: form.email.clone(),
-        password: form.password.clone(),
-        address: form.address.clone(),
-    };
-    if let Err(e) = mvno::services::signup::sign_up(&state.db, &req).await {
-        use mvno::services::signup::{MAX_ADDRESS, MAX_EMAIL, MAX_NAME};
-        // What was typed goes back into the form, cut to what the form takes.
-        let query = serde_urlencoded::to_string([
-            ("name", at_most(&form.name, MAX_NAME)),
-            ("email", at_most(&form.email, MAX_EMAIL)),
-            (
-                "address",
-                at_most(form.address.as_deref().unwrap_or(""), MAX_ADDRESS),
-            ),
-            ("error", signup_error_code(&e)),
-        ])
-        .unwrap_or_default();
-        return Redirect::to(&format!("/signup?{query}")).into_response();
-    }
-    let login = LoginRequest {
-        username: form.email,
-        password: form.password,
-        persist: false,
-    };
-    match auth::login(&state.db, &login, TokenKind::Session).await {
-        Ok(reply) => {
-            let cookie = session_cookie(&state, &reply.token, SESSION_MINUTES * 60);
-            (
-                [(header::SET_COOKIE, cookie)],
-                Redirect::to("/signup/identity"),
-            )
-                .into_response()
-        }
-        Err(_) => Redirect::to("/login").into_response(),
-    }
-}
-
-/// What went wrong with a signup, as the signup page names it: the page
-/// words each case itself, so a link cannot make it say anything else.
-fn signup_error_code(e: &mvno::ApiError) -> &'static str {
-    match (e.status, e.path.as_deref()) {
-        (409, _) => "email_taken",
-        (404, _) => "closed",
-        (503, _) => "busy",
-        (422, Some("name")) => "name",
-        (422, Some("email")) => "email",
-        (422, Some("password")) => "password",
-        (422, Some("address")) => "address",
-        _ => "internal",
-    }
-}
-
-/// The first `max` characters of `s`.
-fn at_most(s: &str, max: usize) -> &str {
-    s.char_indices().nth(max).map_or(s, |(i, _)| &s[..i])
 }

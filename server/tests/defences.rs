@@ -364,7 +364,7 @@ async fn sign_in_is_rate_limited_per_client() {
     };
     for i in 0..2 {
         let res = signup(format!("anna{i}@example.dk")).await.unwrap();
-        assert_eq!(header(&res, "location"), "/signup/identity");
+        assert_eq!(header(&res, "location"), "/signup/sent");
     }
     let res = signup("anna9@example.dk".into()).await.unwrap();
     assert_eq!(header(&res, "location"), "/signup?error=busy");
@@ -614,7 +614,7 @@ async fn signup_fields_are_bounded() {
             },
         ),
     ] {
-        let e = mvno::services::signup::sign_up(&db, &req)
+        let e = mvno::services::signup::request_signup(&db, &req)
             .await
             .unwrap_err();
         assert_eq!(

@@ -172,6 +172,15 @@ async fn signup_and_sign_in_render_what_was_sent_as_text() {
             &html(&app, &format!("/signup?{q}"), None).await,
             "/signup query",
         );
+        assert_inert(
+            &html(
+                &app,
+                &format!("/signup/confirm?{}", query(&[("token", payload)])),
+                None,
+            )
+            .await,
+            "/signup/confirm query",
+        );
         let q = query(&[("error", payload), ("username", payload)]);
         assert_inert(
             &html(&app, &format!("/login?{q}"), None).await,

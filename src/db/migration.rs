@@ -17,6 +17,7 @@ impl MigratorTrait for Migrator {
             Box::new(LoginFailures),
             Box::new(MitIdVerifications),
             Box::new(WizardDrafts),
+            Box::new(SignupRequests),
         ]
     }
 }
@@ -249,5 +250,75 @@ impl MigrationTrait for WizardDrafts {
                     .to_owned(),
             )
             .await
+    }
+}
+
+/// Signups waiting for their e-mail address to be confirmed.
+struct SignupRequests;
+
+impl MigrationName for SignupRequests {
+    fn name(&self) -> &str {
+        "m0005_signup_requests"
+    }
+}
+
+#[derive(DeriveIden)]
+enum SignupRequest {
+    Table,
+    TokenHash,
+    Email,
+    Name,
+    Address,
+    PasswordHash,
+    CreatedAt,
+    ExpiresAt,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for SignupRequests {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use SignupRequest as S;
+        manager
+            .create_table(
+                Table::create()
+                    .table(S::Table)
+                    .col(
+                        ColumnDef::new(S::TokenHash)
+                            .string()
+                            .not_null()
+                            .primary_key(),
+                    )
+                    .col(ColumnDef::new(S::Email).string().not_null())
+                    .col(ColumnDef::new(S::Name).string().not_null())
+                    .col(ColumnDef::new(S::Address).string().null())
+                    .col(ColumnDef::new(S::PasswordHash).string().not_null())
+                    .col(
+                        ColumnDef::new(S::CreatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .col(
+                        ColumnDef::new(S::ExpiresAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .to_owned(),
+            )
+            .await?;
+        for (name, col) in [
+            ("idx_signup_request_email", S::Email),
+            ("idx_signup_request_expires_at", S::ExpiresAt),
+        ] {
+            manager
+                .create_index(
+                    Index::create()
+                        .name(name)
+                        .table(S::Table)
+                        .col(col)
+                        .to_owned(),
+                )
+                .await?;
+        }
+        Ok(())
     }
 }

@@ -133,12 +133,12 @@ where
     result.await.map_err(|_| ApiError::internal())
 }
 
-fn token_hash(token: &str) -> String {
+pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
 }
 
 /// A token is 64 lowercase hex characters (32 random bytes).
-fn well_formed(token: &str) -> bool {
+pub(crate) fn well_formed(token: &str) -> bool {
     token.len() == 64 && token.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
@@ -214,14 +214,23 @@ pub async fn login<C: ConnectionTrait>(
         .exec(db)
         .await
         .map_err(db_error)?;
-    let minutes = match (kind, req.persist) {
+    issue_token(db, &emp, kind, req.persist).await
+}
+
+/// A new token for `emp`: a session expires after [`SESSION_MINUTES`], an
+/// API token after [`API_TOKEN_MINUTES`] unless `persist`.
+pub async fn issue_token<C: ConnectionTrait>(
+    db: &C,
+    emp: &employee::Model,
+    kind: TokenKind,
+    persist: bool,
+) -> Result<LoginReply, ApiError> {
+    let minutes = match (kind, persist) {
         (TokenKind::Api, true) => None,
         (TokenKind::Api, false) => Some(API_TOKEN_MINUTES),
         (TokenKind::Session, _) => Some(SESSION_MINUTES),
     };
-    let mut bytes = [0u8; 32];
-    rand::rng().fill_bytes(&mut bytes);
-    let token = hex::encode(bytes);
+    let token = new_token();
     let now = Utc::now();
     auth_token::Entity::insert(auth_token::ActiveModel {
         token_hash: Set(token_hash(&token)),
@@ -240,6 +249,13 @@ pub async fn login<C: ConnectionTrait>(
         customer: Id::parse(&emp.customer_id).map_err(|_| ApiError::internal())?,
         access_level: emp.access_level.parse().map_err(|_| ApiError::internal())?,
     })
+}
+
+/// 32 random bytes as 64 lowercase hex characters.
+pub(crate) fn new_token() -> String {
+    let mut bytes = [0u8; 32];
+    rand::rng().fill_bytes(&mut bytes);
+    hex::encode(bytes)
 }
 
 /// `expiresInMinutes` of a token that does not expire.

@@ -1,18 +1,25 @@
 //! Self-service signup: a private person becomes a customer of the signup
-//! reseller, with an OWNER login of their own.
+//! reseller, with an OWNER login of their own, once they have followed the
+//! link sent to their e-mail address.
+//!
+//! The answer to a signup never says whether the address has a login
+//! already: both cases do the same work (hash the password, record a
+//! request) and end in an e-mail; only the e-mail's words differ, and only
+//! the address's owner reads them.
 
-use super::auth::hash_password;
+use super::auth::{hash_password, new_token, token_hash, well_formed};
 use super::db_error;
-use crate::db::entity::{customer, employee, event};
+use crate::db::entity::{customer, employee, event, signup_request};
 use crate::enums::{CustomerKind, CustomerState};
 use crate::{AccessLevel, ApiError, Id};
-use chrono::Utc;
+use chrono::{Duration, Utc};
 use sea_orm::{
-    ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter, TransactionTrait,
+    ActiveValue::Set, ColumnTrait, ConnectionTrait, DatabaseConnection, EntityTrait,
+    PaginatorTrait, QueryFilter, TransactionTrait,
 };
 use serde::{Deserialize, Serialize};
 
-pub use crate::signup::{MAX_ADDRESS, MAX_EMAIL, MAX_NAME, MAX_PASSWORD, MIN_PASSWORD};
+pub use crate::signup::{LINK_HOURS, MAX_ADDRESS, MAX_EMAIL, MAX_NAME, MAX_PASSWORD, MIN_PASSWORD};
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 pub struct SignupRequest {
@@ -50,9 +57,30 @@ pub fn stock_holders(chain: &[customer::Model]) -> Vec<String> {
     own.into_iter().chain(signup_reseller).collect()
 }
 
-/// Creates the customer and its OWNER login; answers the new customer's id.
-/// The username is the e-mail address, in lowercase.
-pub async fn sign_up(db: &DatabaseConnection, req: &SignupRequest) -> Result<Id, ApiError> {
+/// At most this many signup e-mails to one address while their links work:
+/// a stranger cannot flood someone's inbox through the signup.
+pub const MAX_MAILS_PER_ADDRESS: u64 = 3;
+
+/// The e-mail a signup sends, for the server to word and deliver.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SignupMail {
+    /// The address is new: the link (carrying `token`) that confirms it and
+    /// creates the customer and its login.
+    Confirm {
+        to: String,
+        name: String,
+        token: String,
+    },
+    /// The address has a login already: a note saying so and how to sign
+    /// in; nothing is created.
+    AlreadyRegistered { to: String },
+    /// Nothing is sent: the address has [`MAX_MAILS_PER_ADDRESS`] working
+    /// links already.
+    Nothing,
+}
+
+/// The signup's fields, checked: the trimmed name and the lowercase e-mail.
+fn checked(req: &SignupRequest) -> Result<(String, String), ApiError> {
     let name = req.name.trim();
     let email = req.email.trim().to_lowercase();
     if name.is_empty() {
@@ -96,70 +124,163 @@ pub async fn sign_up(db: &DatabaseConnection, req: &SignupRequest) -> Result<Id,
             format!("Adgangskoden skal have mindst {MIN_PASSWORD} tegn"),
         ));
     }
-    let reseller = customer::Entity::find()
+    Ok((name.to_string(), email))
+}
+
+/// The reseller that self-service signups join, or `404` when there is none.
+async fn signup_reseller<C: ConnectionTrait>(db: &C) -> Result<customer::Model, ApiError> {
+    customer::Entity::find()
         .filter(customer::Column::PublicSignup.eq(true))
         .filter(customer::Column::State.eq(CustomerState::Active.as_str()))
         .one(db)
         .await
         .map_err(db_error)?
-        .ok_or_else(|| ApiError::not_found("Self-service signup is not open"))?;
-    let taken = employee::Entity::find()
-        .filter(employee::Column::Username.eq(email.as_str()))
-        .one(db)
-        .await
-        .map_err(db_error)?;
-    if taken.is_some() {
-        return Err(ApiError::field(
-            409,
-            "email",
-            "Der findes allerede en bruger med denne e-mailadresse. Log ind i stedet.",
-        ));
-    }
+        .ok_or_else(|| ApiError::not_found("Self-service signup is not open"))
+}
+
+/// Takes a signup: checks the fields (`422` with the field's path), then
+/// records the request and answers the e-mail to send. Whether the address
+/// has a login already changes only the e-mail: the work done, the answer's
+/// shape and its time are the same.
+pub async fn request_signup(
+    db: &DatabaseConnection,
+    req: &SignupRequest,
+) -> Result<SignupMail, ApiError> {
+    let (name, email) = checked(req)?;
+    signup_reseller(db).await?;
     let password = req.password.clone();
     let hash = super::auth::on_hashing_thread(move || hash_password(&password)).await?;
     let now = Utc::now();
-    let customer_id = Id::generate();
+    signup_request::Entity::delete_many()
+        .filter(signup_request::Column::ExpiresAt.lte(now))
+        .exec(db)
+        .await
+        .map_err(db_error)?;
+    let waiting = signup_request::Entity::find()
+        .filter(signup_request::Column::Email.eq(email.as_str()))
+        .count(db)
+        .await
+        .map_err(db_error)?;
+    if waiting >= MAX_MAILS_PER_ADDRESS {
+        return Ok(SignupMail::Nothing);
+    }
+    let registered = employee::Entity::find()
+        .filter(employee::Column::Username.eq(email.as_str()))
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .is_some();
+    // Recorded in both cases, so both count towards the address's limit; a
+    // request for a registered address is never confirmed (its token is not
+    // sent, and its username is taken).
+    let token = new_token();
+    signup_request::Entity::insert(signup_request::ActiveModel {
+        token_hash: Set(token_hash(&token)),
+        email: Set(email.clone()),
+        name: Set(name.clone()),
+        address: Set(req
+            .address
+            .as_deref()
+            .map(str::trim)
+            .filter(|a| !a.is_empty())
+            .map(str::to_string)),
+        password_hash: Set(hash),
+        created_at: Set(now),
+        expires_at: Set(now + Duration::hours(LINK_HOURS)),
+    })
+    .exec(db)
+    .await
+    .map_err(db_error)?;
+    Ok(if registered {
+        SignupMail::AlreadyRegistered { to: email }
+    } else {
+        SignupMail::Confirm {
+            to: email,
+            name,
+            token,
+        }
+    })
+}
+
+/// Why a signup link is refused, whatever the cause (unknown, expired, used,
+/// or the address got a login meanwhile).
+fn link_refused() -> ApiError {
+    ApiError::new(
+        404,
+        "not_found",
+        "The signup link has expired or was used already",
+    )
+}
+
+/// Follows a signup e-mail's link: creates the customer and its OWNER login
+/// from the request the token names, once, and answers the login. Every
+/// other request of the address ends with it.
+pub async fn confirm_signup(
+    db: &DatabaseConnection,
+    token: &str,
+) -> Result<employee::Model, ApiError> {
+    if !well_formed(token) {
+        return Err(link_refused());
+    }
+    let now = Utc::now();
+    let hash = token_hash(token);
+    let request = signup_request::Entity::find_by_id(hash.clone())
+        .one(db)
+        .await
+        .map_err(db_error)?
+        .filter(|r| r.expires_at > now)
+        .ok_or_else(link_refused)?;
     let txn = db.begin().await.map_err(db_error)?;
+    // Taking the request first is what makes the link single-use: of two
+    // clicks at once, one deletes the row and the other finds none left.
+    let taken = signup_request::Entity::delete_by_id(hash)
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    if taken.rows_affected == 0 {
+        return Err(link_refused());
+    }
+    signup_request::Entity::delete_many()
+        .filter(signup_request::Column::Email.eq(request.email.as_str()))
+        .exec(&txn)
+        .await
+        .map_err(db_error)?;
+    let reseller = signup_reseller(&txn).await?;
+    let customer_id = Id::generate();
     customer::Entity::insert(customer::ActiveModel {
         id: Set(customer_id.to_string()),
-        name: Set(name.to_string()),
+        name: Set(request.name.clone()),
         cvr: Set(None),
         kind: Set(CustomerKind::Private.as_str().to_string()),
         state: Set(CustomerState::Active.as_str().to_string()),
         parent_reseller: Set(Some(reseller.id.clone())),
-        email: Set(Some(email.clone())),
-        address: Set(req.address.clone().filter(|a| !a.trim().is_empty())),
+        email: Set(Some(request.email.clone())),
+        address: Set(request.address.clone()),
         public_signup: Set(false),
         created_at: Set(now),
     })
     .exec(&txn)
     .await
     .map_err(db_error)?;
-    let employee_id = Id::generate();
-    employee::Entity::insert(employee::ActiveModel {
-        id: Set(employee_id.to_string()),
-        customer_id: Set(customer_id.to_string()),
-        username: Set(email.clone()),
-        name: Set(name.to_string()),
-        email: Set(Some(email.clone())),
-        access_level: Set(AccessLevel::Owner.as_str().to_string()),
-        password_hash: Set(hash),
-        created_at: Set(now),
-    })
-    .exec(&txn)
-    .await
-    // A concurrent signup with the same e-mail loses on the unique username.
-    .map_err(|_| {
-        ApiError::field(
-            409,
-            "email",
-            "Der findes allerede en bruger med denne e-mailadresse. Log ind i stedet.",
-        )
-    })?;
+    let employee = employee::Model {
+        id: Id::generate().to_string(),
+        customer_id: customer_id.to_string(),
+        username: request.email.clone(),
+        name: request.name.clone(),
+        email: Some(request.email.clone()),
+        access_level: AccessLevel::Owner.as_str().to_string(),
+        password_hash: request.password_hash.clone(),
+        created_at: now,
+    };
+    employee::Entity::insert(employee::ActiveModel::from(employee.clone()))
+        .exec(&txn)
+        .await
+        // The address got a login meanwhile: the username is unique.
+        .map_err(|_| link_refused())?;
     event::Entity::insert(event::ActiveModel {
         id: Set(Id::generate().to_string()),
         at: Set(now),
-        employee_id: Set(Some(employee_id.to_string())),
+        employee_id: Set(Some(employee.id.clone())),
         customer_id: Set(Some(customer_id.to_string())),
         action: Set("customer.signup".to_string()),
         outcome: Set("OK".to_string()),
@@ -169,5 +290,5 @@ pub async fn sign_up(db: &DatabaseConnection, req: &SignupRequest) -> Result<Id,
     .await
     .map_err(db_error)?;
     txn.commit().await.map_err(db_error)?;
-    Ok(customer_id)
+    Ok(employee)
 }

@@ -28,9 +28,14 @@ fn signup_error(code: &str) -> (&'static str, String) {
             "address",
             format!("Adressen må højst have {MAX_ADDRESS} tegn."),
         ),
-        "email_taken" => (
-            "email",
-            "Der findes allerede en bruger med denne e-mailadresse. Log ind i stedet.".into(),
+        "link" => (
+            "",
+            "Linket er udløbet eller allerede brugt. Udfyld formularen igen, så sender vi et nyt."
+                .into(),
+        ),
+        "mail" => (
+            "",
+            "Vi kunne ikke sende e-mailen lige nu. Prøv igen om lidt.".into(),
         ),
         "closed" => (
             "",
@@ -67,7 +72,7 @@ pub fn SignupPage() -> impl IntoView {
         <main class="page narrow" id="main" lang="da">
             <p class="step-count">"Trin 1 af 6"</p>
             <h1>"Opret dig som kunde"</h1>
-            <p>"Få et mobilabonnement hos Nordlys Telecom. Først opretter du et login, så bekræfter du, hvem du er, og så vælger du nummer, SIM-kort og abonnement."</p>
+            <p>"Få et mobilabonnement hos Nordlys Telecom. Først opretter du et login og bekræfter din e-mail, så bekræfter du, hvem du er, og så vælger du nummer, SIM-kort og abonnement."</p>
             {has_error.then(|| view! {
                 <div class="error-summary" role="alert" id="signup-error">
                     <h2>"Der er et problem"</h2>
@@ -99,6 +104,42 @@ pub fn SignupPage() -> impl IntoView {
                 <button type="submit" class="primary">"Opret login og fortsæt"</button>
             </form>
             <p>"Har du allerede et login? "<a href="/login">"Log ind"</a></p>
+        </main>
+    }
+}
+
+/// After a signup: the link is on its way. Says the same whether or not the
+/// address has a login already (the e-mail tells the owner which).
+#[component]
+pub fn SignupSentPage() -> impl IntoView {
+    view! {
+        <Title text="Tjek din e-mail"/>
+        <main class="page narrow" id="main" lang="da">
+            <p class="step-count">"Trin 1 af 6"</p>
+            <h1>"Tjek din e-mail"</h1>
+            <p>"Vi har sendt en e-mail til den adresse, du skrev. Åbn linket i den for at bekræfte adressen og fortsætte."</p>
+            <p>{format!("Linket virker i {} timer. ", mvno::signup::LINK_HOURS)}"Kan du ikke finde e-mailen, så se i din spam-mappe, eller "<a href="/signup">"udfyld formularen igen"</a>"."</p>
+        </main>
+    }
+}
+
+/// Where a signup e-mail's link leads: one button that confirms the address
+/// and creates the login. Opening the link changes nothing, so a mail
+/// scanner that opens it does not use it up.
+#[component]
+pub fn SignupConfirmPage() -> impl IntoView {
+    let query = use_query_map();
+    let token = query.with_untracked(|q| q.get("token")).unwrap_or_default();
+    view! {
+        <Title text="Bekræft din e-mailadresse"/>
+        <main class="page narrow" id="main" lang="da">
+            <p class="step-count">"Trin 1 af 6"</p>
+            <h1>"Bekræft din e-mailadresse"</h1>
+            <p>"Tryk på knappen for at bekræfte din e-mailadresse og oprette dit login. Bagefter bekræfter du, hvem du er."</p>
+            <form method="post" action="/signup/confirm" class="stack">
+                <input type="hidden" name="token" value=token/>
+                <button type="submit" class="primary">"Bekræft og fortsæt"</button>
+            </form>
         </main>
     }
 }

@@ -12,6 +12,8 @@ use server::{leptos_options, router, AppState};
 pub struct TestApp {
     pub base: String,
     pub client: Client,
+    /// Where the server writes its e-mails.
+    pub mail_dir: std::path::PathBuf,
     _dir: tempfile::TempDir,
 }
 
@@ -46,6 +48,15 @@ async fn spawn(
     }
     let mut state = AppState::new(db, options);
     state.security = std::sync::Arc::new(server::security::Security::new(security));
+    let mail_dir = dir.path().join("mail");
+    state.mailer = std::sync::Arc::new(
+        server::mail::Mailer::new(
+            server::mail::MailTransport::Folder(mail_dir.clone()),
+            server::mail::DEFAULT_FROM,
+            &format!("http://{addr}"),
+        )
+        .unwrap(),
+    );
     // The server's own serve loop: limits, and the peer address for handlers.
     tokio::spawn(async move {
         let forever = std::future::pending::<()>();
@@ -57,11 +68,76 @@ async fn spawn(
     TestApp {
         base: format!("http://{addr}"),
         client,
+        mail_dir,
         _dir: dir,
     }
 }
 
+/// An e-mail as written, with a quoted-printable body decoded.
+fn decoded_mail(raw: &str) -> String {
+    let Some((head, body)) = raw.split_once("\r\n\r\n") else {
+        return raw.to_string();
+    };
+    if !head.contains("Content-Transfer-Encoding: quoted-printable") {
+        return raw.to_string();
+    }
+    let body = quoted_printable::decode(body, quoted_printable::ParseMode::Robust).unwrap();
+    format!("{head}\r\n\r\n{}", String::from_utf8(body).unwrap())
+}
+
 impl TestApp {
+    /// The e-mails the server wrote to `address` (headers and body as
+    /// text), oldest first.
+    pub fn mails_to(&self, address: &str) -> Vec<String> {
+        let Ok(entries) = std::fs::read_dir(&self.mail_dir) else {
+            return Vec::new();
+        };
+        let mut mails: Vec<(std::time::SystemTime, String)> = entries
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "eml"))
+            .filter_map(|e| {
+                let text = decoded_mail(&std::fs::read_to_string(e.path()).ok()?);
+                let modified = e.metadata().ok()?.modified().ok()?;
+                let to = text.lines().find(|l| l.starts_with("To: "))?;
+                to.contains(address).then_some((modified, text))
+            })
+            .collect();
+        mails.sort_by_key(|(t, _)| *t);
+        mails.into_iter().map(|(_, text)| text).collect()
+    }
+
+    /// The signup link in the newest e-mail to `address`.
+    pub fn signup_link_to(&self, address: &str) -> Option<String> {
+        let mail = self.mails_to(address).pop()?;
+        mail.split_whitespace()
+            .find(|w| w.contains("/signup/confirm?token="))
+            .map(str::to_string)
+    }
+
+    /// Signs up through the form, follows the e-mail's link and answers the
+    /// new user's session cookie.
+    pub async fn sign_up(&self, name: &str, email: &str, password: &str) -> String {
+        let res = self
+            .client
+            .post(format!("{}/signup", self.base))
+            .form(&[("name", name), ("email", email), ("password", password)])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.headers()["location"], "/signup/sent");
+        let link = self.signup_link_to(email).expect("a signup e-mail");
+        let token = link.split("token=").nth(1).unwrap().to_string();
+        let res = self
+            .client
+            .post(format!("{}/signup/confirm", self.base))
+            .form(&[("token", token.as_str())])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.headers()["location"], "/signup/identity");
+        let cookie = res.headers()["set-cookie"].to_str().unwrap();
+        cookie.split(';').next().unwrap().to_string()
+    }
     pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
         self.client
             .post(format!("{}/api/auth/login", self.base))

@@ -19,6 +19,7 @@ pub mod operator;
 pub mod pbx_extension;
 pub mod porting;
 pub mod product;
+pub mod signup_request;
 pub mod sim_card;
 pub mod sip_account;
 pub mod soc;
