@@ -1317,7 +1317,7 @@ on_both!(
         assert_eq!(a.state, "CREATING");
         assert_eq!(a.kind, "MVNO");
         assert_eq!(a.number_state, "IN_USE");
-        assert!(a.porting.is_none());
+        assert!(a.porting.is_none() && a.porting_details.is_none());
         let sim = a.mvno_sim.as_ref().unwrap();
         assert_eq!(sim.sim_number, nordlys_tdc_icc(3));
         assert_eq!(sim.network, "TDC");
@@ -1389,7 +1389,13 @@ on_both!(port_in_creates_a_porting_with_the_donor_and_date, |db| {
         .await
         .unwrap();
     assert_eq!(a.number_state, "PORTING_IN");
-    let p = a.porting.expect("the porting object is in the reply");
+    assert_eq!(
+        a.porting.as_deref(),
+        a.porting_details.as_ref().map(|p| p.id.as_str())
+    );
+    let p = a
+        .porting_details
+        .expect("the porting object is in the reply");
     assert_eq!(p.status.stage, "IN_CREATED");
     assert_eq!(p.donor.cps_code, "01010");
     assert_eq!(p.donor.name, "TDC Mobil");
@@ -1415,7 +1421,7 @@ on_both!(port_in_creates_a_porting_with_the_donor_and_date, |db| {
     let a = create(db, &c, &req, &CreateSettings::default())
         .await
         .unwrap();
-    let p = a.porting.unwrap();
+    let p = a.porting_details.unwrap();
     assert_eq!(p.status.stage, "IN_READY");
     assert!(p.requested_date.is_none());
 
@@ -1425,7 +1431,7 @@ on_both!(port_in_creates_a_porting_with_the_donor_and_date, |db| {
     let a = create(db, &c, &req, &CreateSettings::default())
         .await
         .unwrap();
-    assert!(a.porting.unwrap().donor_sim_number.is_none());
+    assert!(a.porting_details.unwrap().donor_sim_number.is_none());
 });
 
 on_both!(auto_assign_and_no_sim_take_what_they_should, |db| {
@@ -1726,8 +1732,10 @@ on_both!(spec_example_with_a_future_start_date_is_created, |db| {
     assert_eq!(json["purchaseInfo"]["paymentOption"], "RENTED");
     assert_eq!(json["restOfWorldRoaming"]["productId"], ids::ROW_WORLD_1GB);
     assert_eq!(json["restOfWorldRoaming"]["isOverride"], true);
-    assert_eq!(json["porting"]["status"]["stage"], "IN_READY");
-    assert!(json["porting"]["requestedDate"].is_null());
+    assert_eq!(json["porting"], json["portingDetails"]["_id"]);
+    assert!(json["porting"].is_string(), "the reply's porting is an Id");
+    assert_eq!(json["portingDetails"]["status"]["stage"], "IN_READY");
+    assert!(json["portingDetails"]["requestedDate"].is_null());
     assert_eq!(json["donorSimNumber"], demo::demo_icc("894501", 4713));
     assert_eq!(json["startDate"], mvno::dates::format(&start));
     assert!(json["_id"].as_str().unwrap().len() == 24);

@@ -311,7 +311,8 @@ async fn porting_is_read_and_its_date_changed_on_working_days_only() {
         .json()
         .await
         .unwrap();
-    let id = created["porting"]["_id"].as_str().unwrap().to_string();
+    let id = created["porting"].as_str().unwrap().to_string();
+    assert_eq!(created["portingDetails"]["_id"], id);
     let read: Value = app
         .get(&format!("/api/porting/{id}"), Some(&auth))
         .await

@@ -242,8 +242,12 @@ pub struct MvnoAccount {
     pub employee: Option<String>,
     pub name: Option<String>,
     pub listed: bool,
-    /// The porting object, when the number is being ported in.
-    pub porting: Option<Porting>,
+    /// The Id of the porting, when the number is being ported in (the
+    /// spec's reply table types `porting` as an Id).
+    pub porting: Option<String>,
+    /// The same porting as a whole, as `GET /porting/{id}` shows it: its
+    /// stage, requested date and donor, without a second request.
+    pub porting_details: Option<Porting>,
     /// ADMIN only.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub purchase_info: Option<PurchaseInfo>,

@@ -214,7 +214,8 @@ pub async fn account_object<C: ConnectionTrait>(
         employee: None,
         name: None,
         listed: false,
-        porting,
+        porting: porting.as_ref().map(|p| p.id.clone()),
+        porting_details: porting,
         purchase_info: if v.admin {
             parse_json(&a.purchase_info)
         } else {

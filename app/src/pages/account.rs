@@ -91,7 +91,7 @@ fn AccountDetails(view: AccountView, created: bool) -> impl IntoView {
     };
     let state = a.state.clone();
     let sim = a.mvno_sim.clone();
-    let porting = a.porting.clone();
+    let porting = a.porting_details.clone();
     let esim_code = sim
         .as_ref()
         .filter(|s| s.form_factor == "eSIM")
