@@ -14,6 +14,24 @@ pub struct Page<T> {
     pub items: Vec<T>,
 }
 
+impl<T> Page<T> {
+    /// The page `paging` asks for of a whole list.
+    pub fn of(all: Vec<T>, paging: Paging) -> Self {
+        let total = all.len() as u64;
+        let items = all
+            .into_iter()
+            .skip(usize::try_from(paging.offset).unwrap_or(usize::MAX))
+            .take(usize::try_from(paging.limit).unwrap_or(usize::MAX))
+            .collect();
+        Page {
+            offset: paging.offset,
+            limit: paging.limit,
+            total,
+            items,
+        }
+    }
+}
+
 /// `offset` (default 0) and `limit` (default 100, 1..=500) of a list request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Paging {
@@ -162,6 +180,38 @@ pub struct OfferedNumber {
     pub network: Option<crate::enums::Network>,
     /// `true`: the customer owns it already; `false`: it will be bought.
     pub owned: bool,
+    /// Where the number comes from.
+    pub source: NumberSource,
+}
+
+/// Where an offered number comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "SCREAMING_SNAKE_CASE")]
+pub enum NumberSource {
+    /// The customer's own, not in use: taking it buys nothing.
+    Owned,
+    /// A reseller's own stock above the customer (offered to resellers and
+    /// admins): bought on the create.
+    ResellerStock,
+    /// The operator's public pool: bought on the create.
+    PublicPool,
+}
+
+/// A free SIM card or eSIM profile in stock. Its codes (PIN, PUK,
+/// activation code) are shown only once it is on an account.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+#[serde(rename_all = "camelCase")]
+pub struct FreeSim {
+    /// The ICC, for `mvnoSim` or `dataSharingSims[].simNumber`.
+    pub icc: String,
+    pub form_factor: crate::enums::FormFactor,
+    pub network: crate::enums::Network,
+    /// Taken by `autoAssignSim` rather than named by ICC.
+    pub auto_assign: bool,
+    /// The customer holding it in storage.
+    pub holder: crate::Id,
 }
 
 /// Free SIM stock a customer can draw on, counted.
@@ -192,4 +242,10 @@ pub struct ProductOffer {
     /// A rate plan's included Rest-of-World package.
     pub included_row_product: Option<Id>,
     pub public: bool,
+    /// The product may go on accounts from this time on.
+    #[serde(with = "crate::dates::platform")]
+    pub valid_from: chrono::DateTime<chrono::Utc>,
+    /// Until this time; `null` when open-ended.
+    #[serde(default, with = "crate::dates::lenient_opt")]
+    pub valid_until: Option<chrono::DateTime<chrono::Utc>>,
 }

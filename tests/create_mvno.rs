@@ -1103,7 +1103,7 @@ on_both!(self_service_takes_public_plans_only, |db| {
     let offered = mvno::services::catalog::products(
         db,
         &mette,
-        ids::METTE_HANSEN,
+        Some(ids::METTE_HANSEN),
         mvno::enums::ProductKind::RatePlan,
     )
     .await

@@ -213,17 +213,18 @@ pub async fn wizard_context(
         // A customer out of reach gets nothing here; the create says why.
         let paging = Paging::new(None, Some(10))?;
         let network = net.as_deref().and_then(|n| n.parse().ok());
-        offered = catalog::offered_numbers(&db, &caller, c, network, digits.as_deref(), paging)
-            .await
-            .map(|p| p.items)
-            .unwrap_or_default();
-        stock = catalog::sim_stock(&db, &caller, c)
-            .await
-            .unwrap_or_default();
-        plans = catalog::products(&db, &caller, c, ProductKind::RatePlan)
+        offered =
+            catalog::offered_numbers(&db, &caller, Some(c), network, digits.as_deref(), paging)
+                .await
+                .map(|p| p.items)
+                .unwrap_or_default();
+        stock = catalog::sim_stock(&db, &caller, Some(c))
             .await
             .unwrap_or_default();
-        rows = catalog::products(&db, &caller, c, ProductKind::RowRoaming)
+        plans = catalog::products(&db, &caller, Some(c), ProductKind::RatePlan)
+            .await
+            .unwrap_or_default();
+        rows = catalog::products(&db, &caller, Some(c), ProductKind::RowRoaming)
             .await
             .unwrap_or_default();
         if let Some(n) = keep.filter(|n| !n.trim().is_empty()) {

@@ -19,6 +19,7 @@ use utoipa::{Modify, OpenApi};
         crate::rest::update_porting,
         crate::rest::list_numbers,
         crate::rest::sim_stock,
+        crate::rest::list_sims,
         crate::rest::list_products,
     ),
     modifiers(&Bearer)

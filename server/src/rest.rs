@@ -13,10 +13,10 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use mvno::account::{CreateError, CreateMvnoRequest, MvnoAccount, Porting};
 use mvno::auth::{LoginReply, LoginRequest};
-use mvno::enums::{Network, ProductKind};
+use mvno::enums::{FormFactor, Network, ProductKind};
 use mvno::portal::{CustomerSummary, Page, Paging};
+use mvno::portal::{FreeSim, OfferedNumber, ProductOffer, StockCount};
 use mvno::portal::{NumberCheck, NumberCheckRequest};
-use mvno::portal::{OfferedNumber, ProductOffer, StockCount};
 use mvno::services::{
     auth, catalog, create, customers, idempotency, lookup, portings, view, Caller,
 };
@@ -34,6 +34,7 @@ pub fn router() -> Router<AppState> {
         .route("/mvno/{id}", get(get_mvno))
         .route("/porting/{id}", get(get_porting).post(update_porting))
         .route("/numbers", get(list_numbers))
+        .route("/sims", get(list_sims))
         .route("/sims/stock", get(sim_stock))
         .route("/products", get(list_products))
         .route(
@@ -444,7 +445,7 @@ async fn update_porting(
 
 #[derive(Deserialize)]
 pub struct NumbersQuery {
-    customer: String,
+    customer: Option<String>,
     network: Option<Network>,
     filter: Option<String>,
     offset: Option<u64>,
@@ -453,7 +454,7 @@ pub struct NumbersQuery {
 
 /// Numbers the customer can use: owned and free first, then purchasable.
 #[utoipa::path(get, path = "/api/numbers", tag = "catalog", security(("bearer" = [])),
-    params(("customer" = String, Query, example = "c00000000000000000000005"), ("network" = Option<Network>, Query), ("filter" = Option<String>, Query, description = "Digits"),
+    params(("customer" = Option<String>, Query, description = "Default: the caller's own customer below RESELLER; resellers and admins name one", example = "c00000000000000000000005"), ("network" = Option<Network>, Query), ("filter" = Option<String>, Query, description = "Digits"),
         ("offset" = Option<u64>, Query, minimum = 0, maximum = 1000000000), ("limit" = Option<u64>, Query, minimum = 1, maximum = 500)),
     responses((status = 200, body = Page<OfferedNumber>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 async fn list_numbers(
@@ -466,7 +467,7 @@ async fn list_numbers(
         catalog::offered_numbers(
             &state.db,
             &caller,
-            &q.customer,
+            q.customer.as_deref(),
             q.network,
             q.filter.as_deref(),
             paging,
@@ -477,44 +478,83 @@ async fn list_numbers(
 
 #[derive(Deserialize)]
 pub struct CustomerQuery {
-    customer: String,
+    customer: Option<String>,
 }
 
-/// Free SIM stock the customer can draw on.
-#[utoipa::path(get, path = "/api/sims/stock", tag = "catalog", security(("bearer" = [])), params(("customer" = String, Query, example = "c00000000000000000000005")),
-    responses((status = 200, body = Vec<StockCount>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+/// Free SIM stock the customer can draw on, counted.
+#[utoipa::path(get, path = "/api/sims/stock", tag = "catalog", security(("bearer" = [])), params(("customer" = Option<String>, Query, description = "Default: the caller's own customer below RESELLER; resellers and admins name one", example = "c00000000000000000000005")),
+    responses((status = 200, body = Vec<StockCount>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn sim_stock(
     State(state): State<AppState>,
     Authed(caller): Authed,
     ApiQuery(q): ApiQuery<CustomerQuery>,
 ) -> Result<Json<Vec<StockCount>>, RestError> {
     Ok(Json(
-        catalog::sim_stock(&state.db, &caller, &q.customer).await?,
+        catalog::sim_stock(&state.db, &caller, q.customer.as_deref()).await?,
+    ))
+}
+
+#[derive(Deserialize)]
+pub struct SimsQuery {
+    customer: Option<String>,
+    network: Option<Network>,
+    #[serde(rename = "formFactor")]
+    form_factor: Option<FormFactor>,
+    offset: Option<u64>,
+    limit: Option<u64>,
+}
+
+/// Free SIM cards and eSIM profiles a create for the customer may take, by
+/// ICC (no PIN, PUK or activation code: those come with the account).
+#[utoipa::path(get, path = "/api/sims", tag = "catalog", security(("bearer" = [])),
+    params(("customer" = Option<String>, Query, description = "Default: the caller's own customer below RESELLER; resellers and admins name one", example = "c00000000000000000000005"), ("network" = Option<Network>, Query), ("formFactor" = Option<FormFactor>, Query),
+        ("offset" = Option<u64>, Query, minimum = 0, maximum = 1000000000), ("limit" = Option<u64>, Query, minimum = 1, maximum = 500)),
+    responses((status = 200, body = Page<FreeSim>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+async fn list_sims(
+    State(state): State<AppState>,
+    Authed(caller): Authed,
+    ApiQuery(q): ApiQuery<SimsQuery>,
+) -> Result<Json<Page<FreeSim>>, RestError> {
+    let paging = Paging::new(q.offset, q.limit)?;
+    Ok(Json(
+        catalog::free_sims(
+            &state.db,
+            &caller,
+            q.customer.as_deref(),
+            q.network,
+            q.form_factor,
+            paging,
+        )
+        .await?,
     ))
 }
 
 #[derive(Deserialize)]
 pub struct ProductsQuery {
-    customer: String,
+    customer: Option<String>,
     kind: Option<ProductKind>,
+    offset: Option<u64>,
+    limit: Option<u64>,
 }
 
-/// Products usable on the customer's new accounts (default: rate plans).
+/// Products usable on the customer's new accounts today (default: rate
+/// plans), cheapest first, each with its validity.
 #[utoipa::path(get, path = "/api/products", tag = "catalog", security(("bearer" = [])),
-    params(("customer" = String, Query, example = "c00000000000000000000005"), ("kind" = Option<ProductKind>, Query)),
-    responses((status = 200, body = Vec<ProductOffer>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    params(("customer" = Option<String>, Query, description = "Default: the caller's own customer below RESELLER; resellers and admins name one", example = "c00000000000000000000005"), ("kind" = Option<ProductKind>, Query),
+        ("offset" = Option<u64>, Query, minimum = 0, maximum = 1000000000), ("limit" = Option<u64>, Query, minimum = 1, maximum = 500)),
+    responses((status = 200, body = Page<ProductOffer>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn list_products(
     State(state): State<AppState>,
     Authed(caller): Authed,
     ApiQuery(q): ApiQuery<ProductsQuery>,
-) -> Result<Json<Vec<ProductOffer>>, RestError> {
-    Ok(Json(
-        catalog::products(
-            &state.db,
-            &caller,
-            &q.customer,
-            q.kind.unwrap_or(ProductKind::RatePlan),
-        )
-        .await?,
-    ))
+) -> Result<Json<Page<ProductOffer>>, RestError> {
+    let paging = Paging::new(q.offset, q.limit)?;
+    let all = catalog::products(
+        &state.db,
+        &caller,
+        q.customer.as_deref(),
+        q.kind.unwrap_or(ProductKind::RatePlan),
+    )
+    .await?;
+    Ok(Json(Page::of(all, paging)))
 }

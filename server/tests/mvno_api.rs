@@ -415,7 +415,7 @@ async fn catalog_offers_numbers_stock_and_products() {
         .json()
         .await
         .unwrap();
-    let names: Vec<&str> = plans
+    let names: Vec<&str> = plans["items"]
         .as_array()
         .unwrap()
         .iter()
@@ -442,7 +442,179 @@ async fn catalog_offers_numbers_stock_and_products() {
         .json()
         .await
         .unwrap();
-    assert_eq!(row.as_array().unwrap().len(), 2);
+    assert_eq!(row["total"], 2);
+    assert_eq!(row["items"].as_array().unwrap().len(), 2);
+}
+
+/// What a client needs to build a create, read as the caller may: paged
+/// products with their validity, free SIMs by ICC, where numbers come from,
+/// and the caller's own customer by default below RESELLER.
+#[tokio::test]
+async fn reads_give_a_client_what_a_create_needs() {
+    let app = spawn_app().await;
+    let reseller = bearer(&app, "reseller@nordlys.dk").await;
+    let owner = bearer(&app, "owner@bagerjensen.dk").await;
+    let get = |path: String, auth: String| {
+        let app = &app;
+        async move {
+            let res = app.get(&path, Some(&auth)).await;
+            let status = res.status();
+            (status, res.json::<Value>().await.unwrap())
+        }
+    };
+
+    // Products: paged, each with its validity.
+    let (status, all) = get(
+        format!("/api/products?customer={}", ids::BAGER_JENSEN),
+        reseller.clone(),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let total = all["total"].as_u64().unwrap();
+    assert!(total >= 3, "{all}");
+    for p in all["items"].as_array().unwrap() {
+        assert!(p["validFrom"].is_string(), "{p}");
+        assert!(p.get("validUntil").is_some(), "{p}");
+    }
+    let (_, page) = get(
+        format!(
+            "/api/products?customer={}&offset=1&limit=1",
+            ids::BAGER_JENSEN
+        ),
+        reseller.clone(),
+    )
+    .await;
+    assert_eq!(page["total"], total);
+    assert_eq!(page["items"].as_array().unwrap().len(), 1);
+    assert_eq!(page["items"][0], all["items"][1]);
+
+    // Below RESELLER the customer defaults to the caller's own; a reseller
+    // must name one.
+    let (status, own) = get("/api/products".into(), owner.clone()).await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, named) = get(
+        format!("/api/products?customer={}", ids::BAGER_JENSEN),
+        owner.clone(),
+    )
+    .await;
+    assert_eq!(own, named);
+    for path in [
+        "/api/products",
+        "/api/numbers",
+        "/api/sims/stock",
+        "/api/sims",
+    ] {
+        let (status, err) = get(path.into(), reseller.clone()).await;
+        assert_eq!(
+            (status, err["error"]["path"].as_str()),
+            (StatusCode::UNPROCESSABLE_ENTITY, Some("customer")),
+            "{path}"
+        );
+        let (status, _) = get(path.into(), owner.clone()).await;
+        assert_eq!(status, StatusCode::OK, "{path}");
+    }
+
+    // Free SIMs one by one, agreeing with the counts, without secrets.
+    let (_, stock) = get(
+        format!("/api/sims/stock?customer={}", ids::BAGER_JENSEN),
+        reseller.clone(),
+    )
+    .await;
+    let counted: u64 = stock
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["count"].as_u64().unwrap())
+        .sum();
+    let (_, sims) = get(
+        format!("/api/sims?customer={}&limit=500", ids::BAGER_JENSEN),
+        reseller.clone(),
+    )
+    .await;
+    assert_eq!(sims["total"], counted);
+    let esims = stock
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["formFactor"] == "eSIM" && s["network"] == "TDC" && s["autoAssign"] == false)
+        .map(|s| s["count"].clone())
+        .unwrap();
+    let (_, tdc_esims) = get(
+        format!(
+            "/api/sims?customer={}&network=TDC&formFactor=eSIM",
+            ids::BAGER_JENSEN
+        ),
+        reseller.clone(),
+    )
+    .await;
+    assert_eq!(tdc_esims["total"], esims);
+    for sim in sims["items"].as_array().unwrap() {
+        assert!(sim["icc"].is_string() && sim["holder"].is_string(), "{sim}");
+        for secret in ["puk1", "puk2", "pin1", "pin2", "activationCode", "imsi"] {
+            assert!(sim.get(secret).is_none(), "{secret} in {sim}");
+        }
+    }
+    // A free physical card from the list is taken by a create naming it.
+    let icc = sims["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["formFactor"] != "eSIM" && s["autoAssign"] == false && s["network"] == "TDC")
+        .map(|s| s["icc"].as_str().unwrap().to_string())
+        .unwrap();
+    let mut b = body();
+    b.as_object_mut().unwrap().remove("esim");
+    b["mvnoSim"] = json!(icc);
+    let res = post(&app, "/api/mvno", &reseller, &b, None).await;
+    assert_eq!(
+        res.status(),
+        StatusCode::CREATED,
+        "{}",
+        res.text().await.unwrap()
+    );
+    let (_, after) = get(
+        format!("/api/sims?customer={}&limit=500", ids::BAGER_JENSEN),
+        reseller.clone(),
+    )
+    .await;
+    assert_eq!(after["total"].as_u64().unwrap(), counted - 1);
+    assert!(!after["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|s| s["icc"] == icc.as_str()));
+
+    // Numbers say where they come from.
+    let (_, numbers) = get(
+        format!("/api/numbers?customer={}&limit=500", ids::BAGER_JENSEN),
+        reseller.clone(),
+    )
+    .await;
+    let sources: std::collections::BTreeSet<&str> = numbers["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|n| n["source"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        sources,
+        ["OWNED", "PUBLIC_POOL", "RESELLER_STOCK"]
+            .into_iter()
+            .collect()
+    );
+    let stock_number = numbers["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|n| n["number"] == "+4520800001")
+        .unwrap();
+    assert_eq!(stock_number["source"], "RESELLER_STOCK");
+    let (_, for_owner) = get("/api/numbers?limit=500".into(), owner).await;
+    assert!(for_owner["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|n| n["source"] != "RESELLER_STOCK"));
 }
 
 /// An account that is unknown, or out of the caller's reach, is
@@ -639,6 +811,7 @@ async fn openapi_document_matches_the_routes() {
         ("GET", "/api/porting/{id}"),
         ("POST", "/api/porting/{id}"),
         ("GET", "/api/numbers"),
+        ("GET", "/api/sims"),
         ("GET", "/api/sims/stock"),
         ("GET", "/api/products"),
     ]

@@ -6,7 +6,7 @@ use super::customers::{chain, may_act_on};
 use super::{db_error, Caller};
 use crate::db::entity::{customer, number, product, sim_card};
 use crate::enums::{FormFactor, Network, NumberState, ProductKind};
-use crate::portal::{OfferedNumber, Page, Paging, ProductOffer, StockCount};
+use crate::portal::{FreeSim, NumberSource, OfferedNumber, Page, Paging, ProductOffer, StockCount};
 use crate::{AccessLevel, ApiError, Id};
 use chrono::Utc;
 use sea_orm::{
@@ -21,13 +21,27 @@ pub fn offered_to(product: &product::Model, customer: &customer::Model) -> bool 
     product.public || customer.kind != crate::enums::CustomerKind::Private.as_str()
 }
 
+/// The customer a list is for: the one named, or, when none is, the
+/// caller's own below RESELLER (a reseller or admin reaches many customers
+/// and must name one: `422 customer`).
 async fn reachable_customer<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
-    customer_id: &str,
+    customer_id: Option<&str>,
 ) -> Result<customer::Model, ApiError> {
     let not_found = || ApiError::field(404, "customer", "Customer not found");
-    let id = Id::parse(customer_id).map_err(|_| not_found())?;
+    let customer_id = match customer_id {
+        Some(id) => id.to_string(),
+        None if caller.access_level.is_reseller() || caller.access_level == AccessLevel::Admin => {
+            return Err(ApiError::field(
+                422,
+                "customer",
+                "Name the customer: a reseller or admin reaches more than one",
+            ))
+        }
+        None => caller.customer.to_string(),
+    };
+    let id = Id::parse(&customer_id).map_err(|_| not_found())?;
     let c = customer::Entity::find_by_id(id.as_str())
         .one(db)
         .await
@@ -46,7 +60,7 @@ async fn reachable_customer<C: ConnectionTrait>(
 pub async fn offered_numbers<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
-    customer_id: &str,
+    customer_id: Option<&str>,
     network: Option<Network>,
     digits: Option<&str>,
     paging: Paging,
@@ -101,6 +115,13 @@ pub async fn offered_numbers<C: ConnectionTrait>(
         .into_iter()
         .map(|n| OfferedNumber {
             owned: n.owner_customer_id.as_deref() == Some(c.id.as_str()),
+            source: if n.owner_customer_id.as_deref() == Some(c.id.as_str()) {
+                NumberSource::Owned
+            } else if n.stock_reseller_id.is_some() {
+                NumberSource::ResellerStock
+            } else {
+                NumberSource::PublicPool
+            },
             network: n.network.as_deref().and_then(|s| s.parse().ok()),
             number: n.number,
         })
@@ -113,15 +134,83 @@ pub async fn offered_numbers<C: ConnectionTrait>(
     })
 }
 
-/// Free SIM stock at the customer and its resellers, by network, form factor
-/// and auto-assign.
+/// Whose SIM stock a create for `c` by `caller` may take cards from, as the
+/// create decides it: the customer and its resellers, or in self-service
+/// (a private customer's own login) the customer and its signup reseller.
+async fn stock_holders_for<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    c: &customer::Model,
+) -> Result<Vec<String>, ApiError> {
+    let chain = chain(db, &c.id).await?;
+    let self_service = c.id == caller.customer.as_str() && super::signup::is_self_service(c);
+    Ok(if self_service {
+        super::signup::stock_holders(&chain)
+    } else {
+        chain.into_iter().map(|c| c.id).collect()
+    })
+}
+
+/// Free SIM cards and eSIM profiles a create for the customer may take, one
+/// by one (ICC, form factor, network, auto-assign, holder), optionally of
+/// one network and form factor; ordered by ICC. No PIN, PUK or activation
+/// code: those belong to a card on an account.
+pub async fn free_sims<C: ConnectionTrait>(
+    db: &C,
+    caller: &Caller,
+    customer_id: Option<&str>,
+    network: Option<Network>,
+    form_factor: Option<FormFactor>,
+    paging: Paging,
+) -> Result<Page<FreeSim>, ApiError> {
+    let c = reachable_customer(db, caller, customer_id).await?;
+    let holders = stock_holders_for(db, caller, &c).await?;
+    let mut q = sim_card::Entity::find()
+        .filter(sim_card::Column::InStorageAt.is_in(holders))
+        .filter(sim_card::Column::AccountId.is_null());
+    if let Some(n) = network {
+        q = q.filter(sim_card::Column::Network.eq(n.as_str()));
+    }
+    if let Some(f) = form_factor {
+        q = q.filter(sim_card::Column::FormFactor.eq(f.as_str()));
+    }
+    let total = q.clone().count(db).await.map_err(db_error)?;
+    let rows = q
+        .order_by_asc(sim_card::Column::Icc)
+        .offset(paging.offset)
+        .limit(paging.limit)
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    let items = rows
+        .into_iter()
+        .filter_map(|s| {
+            Some(FreeSim {
+                network: s.network.parse().ok()?,
+                form_factor: s.form_factor.parse().ok()?,
+                auto_assign: s.auto_assign,
+                holder: Id::parse(&s.in_storage_at).ok()?,
+                icc: s.icc,
+            })
+        })
+        .collect();
+    Ok(Page {
+        offset: paging.offset,
+        limit: paging.limit,
+        total,
+        items,
+    })
+}
+
+/// Free SIM stock a create for the customer may draw on, by network, form
+/// factor and auto-assign.
 pub async fn sim_stock<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
-    customer_id: &str,
+    customer_id: Option<&str>,
 ) -> Result<Vec<StockCount>, ApiError> {
     let c = reachable_customer(db, caller, customer_id).await?;
-    let holders: Vec<String> = chain(db, &c.id).await?.into_iter().map(|c| c.id).collect();
+    let holders = stock_holders_for(db, caller, &c).await?;
     let rows: Vec<(String, String, bool, i64)> = sim_card::Entity::find()
         .select_only()
         .column(sim_card::Column::Network)
@@ -157,7 +246,7 @@ pub async fn sim_stock<C: ConnectionTrait>(
 pub async fn products<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
-    customer_id: &str,
+    customer_id: Option<&str>,
     kind: ProductKind,
 ) -> Result<Vec<ProductOffer>, ApiError> {
     let c = reachable_customer(db, caller, customer_id).await?;
@@ -200,6 +289,8 @@ pub async fn products<C: ConnectionTrait>(
                     .as_deref()
                     .and_then(|i| Id::parse(i).ok()),
                 public: p.public,
+                valid_from: p.valid_from,
+                valid_until: p.valid_until,
             })
         })
         .collect())
