@@ -1229,15 +1229,7 @@ on_both!(
         let mut telenor = private_base();
         telenor.number = Some("+4530100001".into());
         telenor.esim = Some("TELENOR".into());
-        let err = refused(
-            db,
-            PRIVATE,
-            telenor.clone(),
-            409,
-            "mvnoSim",
-            "SIM card is not available",
-        )
-        .await;
+        let err = refused(db, PRIVATE, telenor.clone(), 404, "esim", "Out of eSim").await;
         assert_eq!(err.path.as_deref(), Some("esim"));
         // Her reseller reaches the whole chain's stock.
         let a = create(
@@ -1257,15 +1249,7 @@ on_both!(
             .exec(db)
             .await
             .unwrap();
-        let err = refused(
-            db,
-            PRIVATE,
-            private_base(),
-            409,
-            "mvnoSim",
-            "SIM card is not available",
-        )
-        .await;
+        let err = refused(db, PRIVATE, private_base(), 404, "esim", "Out of eSim").await;
         assert_eq!(err.path.as_deref(), Some("esim"));
         let own = sim_card::Entity::find()
             .filter(sim_card::Column::FormFactor.eq("eSIM"))
@@ -1597,7 +1581,7 @@ on_both!(concurrent_creates_never_take_one_esim_twice, |db| {
             Ok(_) => ok += 1,
             Err(e) => assert_eq!(
                 (e.status, e.code.as_str(), e.path.as_deref()),
-                (409, "mvnoSim", Some("esim")),
+                (404, "esim", Some("esim")),
                 "{e:?}"
             ),
         }

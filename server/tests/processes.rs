@@ -204,7 +204,7 @@ async fn race(db: &DatabaseConnection, servers: &[&ServerProcess]) -> Vec<String
         (("mvnoSim", "created".to_string()), 3),
         (("mvnoSim", "mvnoSim mvnoSim".to_string()), 9),
         (("esim", "created".to_string()), 3),
-        (("esim", "mvnoSim esim".to_string()), 9),
+        (("esim", "esim esim".to_string()), 9),
         (("autoAssignSim", "created".to_string()), 3),
         (
             ("autoAssignSim", "autoAssignSim autoAssignSim".to_string()),

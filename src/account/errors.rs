@@ -43,8 +43,11 @@ pub enum CreateError {
     NumberBeingPorted,
     NumberPurchaseNotAllowed,
     NumberNotAvailable,
-    /// 409 mvnoSim; `path` is `mvnoSim` or `esim`.
+    /// 409 mvnoSim; `path` is `mvnoSim`.
     SimNotAvailable(&'static str),
+    /// 404 esim "Out of eSim": no free eSIM profile on the network (the
+    /// platform's other pages answer this; the code equals the path).
+    OutOfEsim,
     /// 409 mvnoSim
     SeveralSimOptions,
     /// 409 restOfWorldRoaming.productId ×2
@@ -125,6 +128,7 @@ impl CreateError {
             NumberPurchaseNotAllowed => f(409, "number", "Insufficient access level to purchase number"),
             NumberNotAvailable => f(409, "number", "The number is not available"),
             SimNotAvailable(path) => ApiError::new(409, "mvnoSim", "SIM card is not available").with_path(path),
+            OutOfEsim => f(404, "esim", "Out of eSim"),
             SeveralSimOptions => f(409, "mvnoSim", "Only mvnoSim, esim, or autoAssignSim can be set at the same time."),
             RowProductNotFound => f(409, "restOfWorldRoaming.productId", "Product for Rest-of-World roaming not found"),
             RowCannotBeRemoved => f(

@@ -1119,7 +1119,7 @@ async fn create_in(
                 Condition::all().add(sim_card::Column::FormFactor.eq(FormFactor::Esim.as_str()));
             let sim = take_free_sim(txn, &holders, *network, filter, account_id)
                 .await?
-                .ok_or(CreateError::SimNotAvailable("esim"))?;
+                .ok_or(CreateError::OutOfEsim)?;
             (Some(sim), *network, false)
         }
         SimChoice::AutoAssign(network) => {
