@@ -72,7 +72,22 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     let security = state.security.clone();
     let cookie = app::SessionCookie::for_https(security.settings.https);
+    let site_root = std::path::PathBuf::from(&*options.site_root);
+    // The site's files, as stored or precompressed (`.br`, `.gz`) by what
+    // the client accepts. Served here rather than by leptos_axum's file
+    // handler: that one looks up response options in the reactive owner
+    // current on its thread, which can be a page rendering at the same
+    // moment, and takes that page's headers (its Content-Security-Policy)
+    // for the file.
+    let files = tower_http::services::ServeDir::new(site_root.join(&*options.site_pkg_dir))
+        .precompressed_br()
+        .precompressed_gzip();
     Router::new()
+        .nest_service(&format!("/{}", options.site_pkg_dir), files)
+        .route_service(
+            "/robots.txt",
+            tower_http::services::ServeFile::new(site_root.join("robots.txt")),
+        )
         .nest("/api", rest::router())
         .merge(portal::router())
         .merge(signup::router())

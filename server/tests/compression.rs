@@ -131,3 +131,57 @@ async fn pages_and_json_are_compressed_on_the_fly() {
         }
     }
 }
+
+/// A site file served while pages render never takes a page's headers,
+/// and a page always keeps its own Content-Security-Policy (leptos_axum's
+/// file handler could hand a rendering page's policy to a file, leaving the
+/// page with the fallback that blocks its scripts).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn files_and_pages_keep_their_own_headers_under_load() {
+    let (site, _) = site_with_precompressed_files();
+    std::fs::write(site.path().join("robots.txt"), "User-agent: *\n").unwrap();
+    let app = spawn_app_with_site(site.path()).await;
+    let cookie = app.portal_session("reseller@nordlys.dk").await;
+    let pages = [
+        "/new/extras?customer=c00000000000000000000005&mode=new&sim=esim&network=TDC",
+        "/new/review?customer=c00000000000000000000005&mode=new&sim=esim&network=TDC",
+        "/login",
+        "/signup",
+    ];
+    let files = ["/pkg/mvno.js", "/robots.txt"];
+    let fetch = |path: &'static str| {
+        let (app, cookie) = (&app, cookie.clone());
+        async move {
+            let res = app
+                .client
+                .get(format!("{}{path}", app.base))
+                .header("cookie", cookie)
+                .send()
+                .await
+                .unwrap();
+            let csp = res.headers()["content-security-policy"]
+                .to_str()
+                .unwrap()
+                .to_string();
+            (path, csp)
+        }
+    };
+    for _ in 0..50 {
+        let answers = futures::future::join_all(
+            pages
+                .iter()
+                .chain(&files)
+                .chain(&files)
+                .chain(&pages)
+                .map(|p| fetch(p)),
+        )
+        .await;
+        for (path, csp) in answers {
+            if files.contains(&path) {
+                assert!(csp.starts_with("default-src 'none'"), "{path}: {csp}");
+            } else {
+                assert!(csp.contains("'nonce-"), "{path}: {csp}");
+            }
+        }
+    }
+}
