@@ -132,8 +132,10 @@ pub enum NumberAvailability {
     OwnedAndFree,
     /// Another Danish operator holds it: a porting will be created.
     PortingRequired,
-    /// In use on an account, or being ported.
+    /// In use on an account.
     InUse,
+    /// Being ported in to another account.
+    BeingPorted,
     /// Anything else (invalid, reserved, quarantined, unknown, …); `reason` says why.
     NotAvailable,
 }
@@ -148,6 +150,10 @@ pub struct DonorInfo {
     pub mvno_auth: crate::enums::MvnoAuth,
     /// Whether the donor asks for the ICC of the SIM used today.
     pub needs_donor_icc: bool,
+    /// Whether the caller must authorise the porting with MitID (a private
+    /// person in self-service): the create without a MitID verification is
+    /// `403 number`.
+    pub needs_mit_id: bool,
     pub icc_validation: Option<String>,
 }
 

@@ -200,15 +200,51 @@ row!(
     "Insufficient access level"
 );
 row!(
-    owner_may_not_port_from_a_donor_that_needs_a_power_of_attorney,
-    OWNER,
+    self_service_port_in_without_mitid_is_not_authorised,
+    PRIVATE,
     |req, _db| {
+        req = private_base();
         req.number = Some(numbers::DONOR_TELIA_EMAIL.into());
     },
     403,
     "number",
     "Insufficient access level to authorize porting of number"
 );
+
+// A business's OWNER signs the power of attorney itself; a private person
+// in self-service authorises with MitID.
+on_both!(owners_and_mitid_verified_people_may_port_in, |db| {
+    demo::load(db).await.unwrap();
+    let mut req = base();
+    req.number = Some(numbers::DONOR_TELIA_EMAIL.into());
+    let a = create(
+        db,
+        &caller(db, OWNER).await,
+        &req,
+        &CreateSettings::default(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(a.number_state, "PORTING_IN");
+
+    let mette = caller(db, PRIVATE).await;
+    let v = mitid::stand_in(db, &mette).await.unwrap();
+    let mut req = private_base();
+    req.number = Some(numbers::DONOR_3_FAX.into());
+    let a = create_with(
+        db,
+        &mette,
+        &req,
+        &Trusted {
+            mitid: Some(v.id.to_string()),
+        },
+        &CreateSettings::default(),
+    )
+    .await
+    .unwrap();
+    assert_eq!(a.number_state, "PORTING_IN");
+    assert!(a.porting.is_some());
+});
 row!(
     blocked_customer_is_refused,
     RESELLER,
@@ -648,7 +684,7 @@ row!(
         req.data_sharing_sims = Some(vec![DataSharingSimRequest {
             sim_number: Some(nordlys_tdc_icc(2)),
             assign_esim: Some(true),
-            name: None,
+            ..Default::default()
         }]);
     },
     422,
@@ -1140,7 +1176,7 @@ on_both!(
                 r.esim = None;
                 r.nosim = Some("TDC".into());
             }),
-            ("dataSharingSims.simNumber", |r| {
+            ("dataSharingSims[0].simNumber", |r| {
                 r.data_sharing_sims = Some(vec![DataSharingSimRequest {
                     sim_number: Some(nordlys_tdc_icc(4)),
                     ..Default::default()
@@ -1491,6 +1527,186 @@ on_both!(data_sharing_sims_get_free_numbers_first, |db| {
         .data_sharing_sims
         .iter()
         .any(|s| s.name.as_deref() == Some("Laptop")));
+});
+
+on_both!(a_data_sharing_sim_may_name_its_number, |db| {
+    demo::load(db).await.unwrap();
+    let c = caller(db, RESELLER).await;
+    let named = |number: &str| {
+        Some(vec![DataSharingSimRequest {
+            assign_esim: Some(true),
+            number: Some(number.into()),
+            ..Default::default()
+        }])
+    };
+    // A public number is bought for it; an owned free one is just taken.
+    for (main, wanted, bought) in [
+        ("+4520100001", "+4520100009", true),
+        ("+4520100002", "20 20 00 03", false),
+    ] {
+        let lines_before = invoice_line::Entity::find().count(db).await.unwrap();
+        let mut req = base();
+        req.number = Some(main.into());
+        req.data_sharing_sims = named(wanted);
+        let a = create(db, &c, &req, &CreateSettings::default())
+            .await
+            .unwrap();
+        let expected = mvno::phone::E164::from_typed(wanted).unwrap().to_string();
+        assert_eq!(a.data_sharing_sims[0].number, expected);
+        let n = number::Entity::find_by_id(expected.as_str())
+            .one(db)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(n.state, "IN_USE_DATASHARING");
+        assert_eq!(n.owner_customer_id.as_deref(), Some(ids::BAGER_JENSEN));
+        let lines = invoice_line::Entity::find().count(db).await.unwrap() - lines_before;
+        assert_eq!(lines, if bought { 2 } else { 1 }, "{wanted}");
+    }
+    // Taken, in use, the account's own, named twice, on TELENOR, unknown:
+    // none free; typed wrong: invalid. Nothing is left behind.
+    for (main, numbers, status, code, message) in [
+        (
+            "+4520100003",
+            vec!["+4520100009"],
+            404,
+            "dataSharingSims.number",
+            "No available numbers to assign to data sharing sim",
+        ),
+        (
+            "+4520100003",
+            vec![numbers::IN_USE],
+            404,
+            "dataSharingSims.number",
+            "No available numbers to assign to data sharing sim",
+        ),
+        (
+            "+4520100003",
+            vec!["+4520100003"],
+            404,
+            "dataSharingSims.number",
+            "No available numbers to assign to data sharing sim",
+        ),
+        (
+            "+4520100003",
+            vec!["+4520100010", "+4520100010"],
+            404,
+            "dataSharingSims.number",
+            "No available numbers to assign to data sharing sim",
+        ),
+        (
+            "+4520100003",
+            vec!["+4530100001"],
+            404,
+            "dataSharingSims.number",
+            "No available numbers to assign to data sharing sim",
+        ),
+        (
+            "+4520100003",
+            vec![numbers::RESELLER_STOCK],
+            404,
+            "dataSharingSims.number",
+            "No available numbers to assign to data sharing sim",
+        ),
+        (
+            "+4520100003",
+            vec!["20 10 0x"],
+            422,
+            "dataSharingSims.number",
+            "The number is invalid",
+        ),
+    ] {
+        let mut req = base();
+        req.number = Some(main.into());
+        req.data_sharing_sims = Some(
+            numbers
+                .iter()
+                .map(|n| DataSharingSimRequest {
+                    assign_esim: Some(true),
+                    number: Some(n.to_string()),
+                    ..Default::default()
+                })
+                .collect(),
+        );
+        refused(db, RESELLER, req, status, code, message).await;
+    }
+});
+
+// An error of one data-sharing SIM names its element; the code stays the
+// error table's.
+on_both!(data_sharing_errors_name_the_element, |db| {
+    demo::load(db).await.unwrap();
+    let mut req = base();
+    req.data_sharing_sims = Some(vec![
+        DataSharingSimRequest {
+            assign_esim: Some(true),
+            ..Default::default()
+        },
+        DataSharingSimRequest {
+            sim_number: Some("8945000000000000000".into()),
+            ..Default::default()
+        },
+    ]);
+    let err = refused(
+        db,
+        RESELLER,
+        req,
+        404,
+        "dataSharingSims.simNumber",
+        "SIM card not found",
+    )
+    .await;
+    assert_eq!(err.path.as_deref(), Some("dataSharingSims[1].simNumber"));
+
+    let mut req = base();
+    req.data_sharing_sims = Some(vec![
+        DataSharingSimRequest {
+            assign_esim: Some(true),
+            ..Default::default()
+        },
+        DataSharingSimRequest {
+            assign_esim: Some(true),
+            name: Some("Bad\0name".into()),
+            ..Default::default()
+        },
+    ]);
+    let err = refused(
+        db,
+        RESELLER,
+        req,
+        422,
+        "dataSharingSims.name",
+        mvno::account::NUL_MESSAGE,
+    )
+    .await;
+    assert_eq!(err.path.as_deref(), Some("dataSharingSims[1].name"));
+
+    let mut req = base();
+    req.data_sharing_sims = Some(vec![
+        DataSharingSimRequest {
+            assign_esim: Some(true),
+            ..Default::default()
+        },
+        DataSharingSimRequest {
+            assign_esim: Some(true),
+            ..Default::default()
+        },
+        DataSharingSimRequest {
+            assign_esim: Some(true),
+            sim_number: Some(nordlys_tdc_icc(2)),
+            ..Default::default()
+        },
+    ]);
+    let err = refused(
+        db,
+        RESELLER,
+        req,
+        422,
+        "dataSharingSims.assignEsim",
+        "This property can not be true, if simNumber is not null",
+    )
+    .await;
+    assert_eq!(err.path.as_deref(), Some("dataSharingSims[2].assignEsim"));
 });
 
 on_both!(rest_of_world_and_voicemail_are_stored, |db| {

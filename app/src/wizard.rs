@@ -493,7 +493,8 @@ impl WizardState {
 
 /// The step a create error's `path` belongs to.
 pub fn step_of_path(path: &str) -> Step {
-    match path.split('.').next().unwrap_or("") {
+    let head = path.split('.').next().unwrap_or("");
+    match head.split('[').next().unwrap_or("") {
         "customer" => Step::Customer,
         "number" => Step::Number,
         "mvnoSim" | "sim" | "esim" | "autoAssignSim" | "nosim" | "dataSharingSims" => Step::Sim,
@@ -508,6 +509,23 @@ pub fn step_of_path(path: &str) -> Step {
 
 /// The input a create error's `path` names, on its step.
 pub fn field_of_path(path: &str, state: &WizardState) -> String {
+    if let Some(rest) = path.strip_prefix("dataSharingSims[") {
+        // The request's n-th data-sharing SIM is the n-th row with a kind.
+        let n: usize = rest
+            .split(']')
+            .next()
+            .and_then(|n| n.parse().ok())
+            .unwrap_or(0);
+        let row = (1..=3)
+            .filter(|i| !state.get(&format!("ds{i}kind")).is_empty())
+            .nth(n)
+            .unwrap_or(1);
+        return if path.ends_with(".simNumber") && state.get(&format!("ds{row}kind")) == "physical" {
+            format!("ds{row}")
+        } else {
+            format!("ds{row}kind")
+        };
+    }
     let field = match path {
         "customer" => "customer",
         "number" if state.keeps_number() => "keepnumber",
@@ -630,6 +648,15 @@ mod tests {
             (Step::Sim, "icc")
         );
         assert_eq!(step_of_path("dataSharingSims.simNumber"), Step::Sim);
+        assert_eq!(step_of_path("dataSharingSims[1].simNumber"), Step::Sim);
+        // The request's second data-sharing SIM is the third row when the
+        // second row is empty.
+        let rows = state(&[("ds1kind", "esim"), ("ds3kind", "physical"), ("ds3", "89")]);
+        assert_eq!(field_of_path("dataSharingSims[1].simNumber", &rows), "ds3");
+        assert_eq!(
+            field_of_path("dataSharingSims[0].simNumber", &rows),
+            "ds1kind"
+        );
         assert_eq!(field_of_path("donorSimNumber", &s), "donor");
         assert_eq!(step_of_path("internal_error"), Step::Review);
     }

@@ -3,8 +3,7 @@
 
 use crate::AppState;
 use axum::body::Bytes;
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, Query, State};
+use axum::extract::{DefaultBodyLimit, FromRequest, FromRequestParts, State};
 use axum::http::request::Parts;
 use axum::http::HeaderMap;
 use axum::http::{header, StatusCode};
@@ -149,12 +148,6 @@ impl IntoResponse for RestError {
     }
 }
 
-impl From<QueryRejection> for RestError {
-    fn from(r: QueryRejection) -> Self {
-        RestError(ApiError::bad_request(r.body_text()))
-    }
-}
-
 /// A JSON object body read strictly: not JSON by its Content-Type `415`
 /// (see [`require_json`]), over the size limit `413`, not JSON or
 /// not an object `400 bad_request`, a property of the wrong type `422` with
@@ -183,10 +176,42 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequest<S> for ApiJson<
     }
 }
 
-/// Query parameters whose rejection is the platform's error body.
-#[derive(FromRequestParts)]
-#[from_request(via(Query), rejection(RestError))]
+/// Query parameters read strictly: a parameter that is missing or cannot be
+/// read is `400 bad_request` naming it in `path`, in the platform's words.
 pub struct ApiQuery<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> FromRequestParts<S> for ApiQuery<T> {
+    type Rejection = RestError;
+
+    async fn from_request_parts(parts: &mut Parts, _state: &S) -> Result<Self, RestError> {
+        let query = parts.uri.query().unwrap_or_default();
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(query.as_bytes()));
+        serde_path_to_error::deserialize(de)
+            .map(ApiQuery)
+            .map_err(|e| {
+                let inner = e.inner().to_string();
+                let (name, message) = match missing_field(&inner) {
+                    Some(name) => (
+                        name.to_string(),
+                        format!("The parameter {name} is required"),
+                    ),
+                    None => {
+                        let name = e.path().to_string();
+                        let message =
+                            format!("The parameter {name} has a value that cannot be read");
+                        (name, message)
+                    }
+                };
+                RestError(ApiError::bad_request(message).with_path(&name))
+            })
+    }
+}
+
+/// The property's name in serde's "missing field `x`", whose wording is
+/// never sent to the client.
+fn missing_field(message: &str) -> Option<&str> {
+    message.strip_prefix("missing field `")?.split('`').next()
+}
 
 /// The caller of an API request, from its bearer token.
 pub struct Authed(pub Caller);
@@ -275,8 +300,18 @@ fn read_body<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result
             }
             Some(name) if path.is_empty() => (name.to_string(), UNKNOWN_PROPERTY.to_string()),
             Some(_) => (path, UNKNOWN_PROPERTY.to_string()),
-            None if path.is_empty() => ("body".to_string(), e.inner().to_string()),
-            None => (path, e.inner().to_string()),
+            None => match missing_field(&e.inner().to_string()) {
+                Some(name) => {
+                    let path = if path.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{path}.{name}")
+                    };
+                    (path, "This property is required".to_string())
+                }
+                None if path.is_empty() => ("body".to_string(), WRONG_TYPE.to_string()),
+                None => (path, WRONG_TYPE.to_string()),
+            },
         };
         RestError(ApiError {
             code: path.clone(),
@@ -286,6 +321,10 @@ fn read_body<T: serde::de::DeserializeOwned>(value: serde_json::Value) -> Result
         })
     })
 }
+
+/// The message of a value of the wrong type or out of its type's range.
+pub const WRONG_TYPE: &str =
+    "The value has the wrong type or is out of range; see the API reference for this property";
 
 /// The message of a property the request does not know.
 pub const UNKNOWN_PROPERTY: &str =

@@ -278,6 +278,7 @@ async fn number_check_says_buy_owned_port_or_in_use() {
         (numbers::OWNED_FREE, "OWNED_AND_FREE"),
         (numbers::DONOR_TDC_ICC, "PORTING_REQUIRED"),
         (numbers::IN_USE, "IN_USE"),
+        (numbers::PORTING_IN, "BEING_PORTED"),
         (numbers::QUARANTINED, "NOT_AVAILABLE"),
     ];
     for (number, expected) in cases {
@@ -295,8 +296,64 @@ async fn number_check_says_buy_owned_port_or_in_use() {
         if expected == "PORTING_REQUIRED" {
             assert_eq!(check["operator"]["name"], "TDC Mobil");
             assert_eq!(check["operator"]["needsDonorIcc"], true);
+            assert_eq!(check["operator"]["needsMitId"], false);
         }
     }
+}
+
+/// The check says what the create then does, for the same caller: a
+/// business's OWNER ports from a power-of-attorney donor; a private person
+/// in self-service needs MitID, and the create without it is `403 number`.
+#[tokio::test]
+async fn number_check_and_create_agree_on_who_may_port() {
+    let app = spawn_app().await;
+    let check = |auth: String, customer: &'static str| {
+        let app = &app;
+        async move {
+            let res = post(
+                app,
+                "/api/mvno/check/number",
+                &auth,
+                &json!({"customer": customer, "number": numbers::DONOR_TELIA_EMAIL}),
+                None,
+            )
+            .await;
+            res.json::<Value>().await.unwrap()
+        }
+    };
+    let owner = bearer(&app, "owner@bagerjensen.dk").await;
+    let said = check(owner.clone(), ids::BAGER_JENSEN).await;
+    assert_eq!(said["availability"], "PORTING_REQUIRED");
+    assert_eq!(said["operator"]["needsMitId"], false);
+    let mut b = body();
+    b["number"] = json!(numbers::DONOR_TELIA_EMAIL);
+    let res = post(&app, "/api/mvno", &owner, &b, None).await;
+    assert_eq!(res.status(), StatusCode::CREATED);
+
+    let private = bearer(&app, "mette.hansen@example.dk").await;
+    let said = check(private.clone(), ids::METTE_HANSEN).await;
+    assert_eq!(said["availability"], "BEING_PORTED", "ported in above");
+    let mut b = body();
+    b["customer"] = json!(ids::METTE_HANSEN);
+    b["number"] = json!(numbers::DONOR_3_FAX);
+    let res = post(
+        &app,
+        "/api/mvno/check/number",
+        &private,
+        &json!({"customer": ids::METTE_HANSEN, "number": numbers::DONOR_3_FAX}),
+        None,
+    )
+    .await;
+    let said: Value = res.json().await.unwrap();
+    assert_eq!(said["availability"], "PORTING_REQUIRED");
+    assert_eq!(said["operator"]["needsMitId"], true);
+    let res = post(&app, "/api/mvno", &private, &b, None).await;
+    let (status, err) = (res.status(), res.json::<Value>().await.unwrap());
+    assert_eq!(
+        (status, err["error"]["code"].as_str()),
+        (StatusCode::FORBIDDEN, Some("number")),
+        "{err}"
+    );
 }
 
 #[tokio::test]
@@ -997,4 +1054,81 @@ async fn openapi_request_schemas_refuse_unknown_properties() {
         assert!(!props.contains_key(gone), "{gone} is not read");
     }
     assert_ne!(props["custom"]["additionalProperties"], json!(false));
+}
+
+/// Errors name the exact property or parameter, in the platform's words:
+/// no serde or framework wording reaches a client.
+#[tokio::test]
+async fn errors_name_the_exact_property_in_our_words() {
+    let app = spawn_app().await;
+    let auth = bearer(&app, "reseller@nordlys.dk").await;
+    let send = |path: &'static str, body: Value| {
+        let app = &app;
+        async move {
+            let res = app
+                .client
+                .post(format!("{}{path}", app.base))
+                .json(&body)
+                .send()
+                .await
+                .unwrap();
+            (res.status(), res.json::<Value>().await.unwrap())
+        }
+    };
+    let serde_words = [
+        "missing field",
+        "invalid type",
+        "expected",
+        "invalid digit",
+        "Failed to",
+    ];
+    let plain = |e: &Value| {
+        let m = e["error"]["message"].as_str().unwrap().to_string();
+        assert!(!serde_words.iter().any(|w| m.contains(w)), "{m}");
+    };
+    // A required property left out.
+    let (status, e) = send("/api/auth/login", json!({"password": "x"})).await;
+    assert_eq!(
+        (status.as_u16(), e["error"]["path"].as_str()),
+        (422, Some("username")),
+        "{e}"
+    );
+    assert_eq!(e["error"]["message"], "This property is required");
+    plain(&e);
+    // A property of the wrong type.
+    let (status, e) = send("/api/auth/login", json!({"username": 1, "password": "x"})).await;
+    assert_eq!(
+        (status.as_u16(), e["error"]["path"].as_str()),
+        (422, Some("username")),
+        "{e}"
+    );
+    plain(&e);
+    // A query parameter that cannot be read.
+    for (path, param) in [
+        ("/api/mvno?limit=abc", "limit"),
+        ("/api/mvno?offset=-1", "offset"),
+        ("/api/customers?limit=1e3", "limit"),
+        (
+            "/api/numbers?customer=c00000000000000000000005&network=VODAFONE",
+            "network",
+        ),
+    ] {
+        let res = app.get(path, Some(&auth)).await;
+        let status = res.status();
+        let e: Value = res.json().await.unwrap();
+        assert_eq!(
+            (status.as_u16(), e["error"]["path"].as_str()),
+            (400, Some(param)),
+            "{path}: {e}"
+        );
+        plain(&e);
+    }
+    // A data-sharing SIM's error names its element over HTTP too.
+    let mut b = body();
+    b["dataSharingSims"] =
+        json!([{"assignEsim": true}, {"assignEsim": true, "simNumber": "8945550000000000000"}]);
+    let res = post(&app, "/api/mvno", &auth, &b, None).await;
+    let e: Value = res.json().await.unwrap();
+    assert_eq!(e["error"]["code"], "dataSharingSims.assignEsim", "{e}");
+    assert_eq!(e["error"]["path"], "dataSharingSims[1].assignEsim", "{e}");
 }

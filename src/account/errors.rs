@@ -45,6 +45,10 @@ pub enum CreateError {
     NumberNotAvailable,
     /// 409 mvnoSim; `path` is `mvnoSim`.
     SimNotAvailable(&'static str),
+    /// An error of the data-sharing SIM at this index of `dataSharingSims`:
+    /// the inner error's code, with the element in its path
+    /// (`dataSharingSims[1].simNumber`).
+    DataSharingSim(usize, Box<CreateError>),
     /// 404 esim "Out of eSim": no free eSIM profile on the network (the
     /// platform's other pages answer this; the code equals the path).
     OutOfEsim,
@@ -129,6 +133,13 @@ impl CreateError {
             NumberNotAvailable => f(409, "number", "The number is not available"),
             SimNotAvailable(path) => ApiError::new(409, "mvnoSim", "SIM card is not available").with_path(path),
             OutOfEsim => f(404, "esim", "Out of eSim"),
+            DataSharingSim(i, inner) => {
+                let mut e = inner.to_api();
+                if let Some(rest) = e.path.as_deref().and_then(|p| p.strip_prefix("dataSharingSims.")) {
+                    e.path = Some(format!("dataSharingSims[{i}].{rest}"));
+                }
+                e
+            }
             SeveralSimOptions => f(409, "mvnoSim", "Only mvnoSim, esim, or autoAssignSim can be set at the same time."),
             RowProductNotFound => f(409, "restOfWorldRoaming.productId", "Product for Rest-of-World roaming not found"),
             RowCannotBeRemoved => f(
@@ -164,10 +175,27 @@ impl CreateError {
             DataSharingNoNumber => f(404, "dataSharingSims.number", "No available numbers to assign to data sharing sim"),
             OperatorLookupFailed => f(500, "number", "Failed to lookup operator for number"),
             Internal => ApiError::internal(),
-            TextWithNul(path) => f(422, path, NUL_MESSAGE),
+            TextWithNul(path) => ApiError::new(422, &without_indices(path), NUL_MESSAGE).with_path(path),
             Rule(status, path, message) => f(*status, path, message),
         }
     }
+}
+
+/// A path with its array indices taken out (`dataSharingSims[1].name` →
+/// `dataSharingSims.name`): the code of an error names the field, the path
+/// the element.
+fn without_indices(path: &str) -> String {
+    let mut out = String::with_capacity(path.len());
+    let mut depth = 0;
+    for c in path.chars() {
+        match c {
+            '[' => depth += 1,
+            ']' => depth -= 1,
+            _ if depth == 0 => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 impl From<CreateError> for ApiError {

@@ -56,9 +56,18 @@ pub struct Greeting {
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct DataSharingSimRequest {
+    /// ICC number of the data-sharing SIM card (TDC).
     pub sim_number: Option<String>,
+    /// If true, a free TDC eSIM profile is chosen instead of `simNumber`.
     pub assign_esim: Option<bool>,
+    /// Name of the data-sharing SIM, can be provided by the user.
     pub name: Option<String>,
+    /// [optional] The data-sharing SIM's own number (E.164): a free TDC
+    /// number the customer owns, or one of the public pool (bought). Left
+    /// out, the SIM takes the customer's first free TDC number, else the
+    /// first free public TDC number (bought); none free is
+    /// `404 dataSharingSims.number`.
+    pub number: Option<String>,
 }
 
 /// `purchaseInfo` (ADMIN only).

@@ -86,15 +86,19 @@ fn account_insert_refused(e: DbErr) -> CreateError {
 }
 
 /// The path of the first string of the request (value or key) holding a NUL
-/// character: dotted property names without array indices, as the error
-/// table names fields (`dataSharingSims.name`), and `custom` for anything
-/// inside the custom object.
+/// character: dotted property names with array indices
+/// (`dataSharingSims[1].name`), and `custom` for anything inside the custom
+/// object.
 fn nul_path(req: &CreateMvnoRequest) -> Option<String> {
     fn walk(v: &serde_json::Value, path: &str) -> Option<String> {
         use serde_json::Value;
         match v {
             Value::String(s) if s.contains('\0') => Some(path.to_string()),
-            Value::Array(items) => items.iter().find_map(|i| walk(i, path)),
+            Value::Array(items) if path == "custom" => items.iter().find_map(|i| walk(i, path)),
+            Value::Array(items) => items
+                .iter()
+                .enumerate()
+                .find_map(|(n, i)| walk(i, &format!("{path}[{n}]"))),
             Value::Object(map) => map.iter().find_map(|(k, v)| {
                 let inner = if path.is_empty() {
                     k.clone()
@@ -362,16 +366,17 @@ fn check_shape(req: &CreateMvnoRequest, today: chrono::NaiveDate) -> Result<(E16
         if sims.len() > MAX_DATA_SHARING_SIMS {
             return Err(rule(422, "dataSharingSims", "At most 3 data-sharing SIMs"));
         }
-        for s in sims {
+        for (i, s) in sims.iter().enumerate() {
+            let at = |e: CreateError| CreateError::DataSharingSim(i, Box::new(e));
             if s.assign_esim == Some(true) && non_empty(&s.sim_number).is_some() {
-                return Err(CreateError::DataSharingEsimWithSimNumber);
+                return Err(at(CreateError::DataSharingEsimWithSimNumber));
             }
             if s.assign_esim != Some(true) && non_empty(&s.sim_number).is_none() {
-                return Err(rule(
+                return Err(at(rule(
                     422,
                     "dataSharingSims.simNumber",
                     "Give the SIM card's ICC, or set assignEsim",
-                ));
+                )));
             }
         }
     }
@@ -466,13 +471,16 @@ fn check_self_service(req: &CreateMvnoRequest, sim: &SimChoice) -> Result<()> {
         SimChoice::NoSim(_) => return Err(CreateError::AccessDenied(Some("nosim"))),
         SimChoice::Esim(_) | SimChoice::AutoAssign(_) => {}
     }
-    if req
+    if let Some(i) = req
         .data_sharing_sims
         .iter()
         .flatten()
-        .any(|s| s.assign_esim != Some(true))
+        .position(|s| s.assign_esim != Some(true))
     {
-        return Err(CreateError::AccessDenied(Some("dataSharingSims.simNumber")));
+        return Err(CreateError::DataSharingSim(
+            i,
+            Box::new(CreateError::AccessDenied(Some("dataSharingSims.simNumber"))),
+        ));
     }
     Ok(())
 }
@@ -600,19 +608,20 @@ pub(crate) async fn plan_number<C: ConnectionTrait>(
     Ok(NumberPlan::PortIn { donor })
 }
 
-/// Donor SIM checks for a port-in (rows `404/422 donorSimNumber`, `403 number`).
-fn check_donor(
-    req: &CreateMvnoRequest,
-    donor: &operator::Model,
-    level: AccessLevel,
-) -> Result<Option<String>> {
+/// Who may authorise a port-in (row `403 number`): a reseller or admin,
+/// and a business's OWNER, sign the porting's power of attorney or give
+/// the donor ICC; a private person in self-service authorises it with
+/// MitID, so a self-service port-in without a MitID verification is
+/// refused. The number check asks the same.
+pub fn may_authorise_porting(self_service: bool, mit_id_given: bool) -> bool {
+    !self_service || mit_id_given
+}
+
+/// Donor SIM checks for a port-in (rows `404/422 donorSimNumber`).
+fn check_donor(req: &CreateMvnoRequest, donor: &operator::Model) -> Result<Option<String>> {
     let auth: MvnoAuth = donor.mvno_auth.parse().map_err(|_| CreateError::Internal)?;
     let by_icc = matches!(auth, MvnoAuth::Icc | MvnoAuth::IccFax | MvnoAuth::IccEmail);
     let given = non_empty(&req.donor_sim_number);
-    if !by_icc && level == AccessLevel::Owner {
-        // A power of attorney is needed; an owner cannot authorise it here.
-        return Err(CreateError::PortingNotAuthorised);
-    }
     let Some(typed) = given else {
         return if by_icc {
             Err(CreateError::DonorSimMissing)
@@ -818,6 +827,55 @@ async fn take_data_sharing_number(
         }
     }
     Err(CreateError::DataSharingNoNumber)
+}
+
+/// Takes the number a data-sharing SIM names: a free TDC number the
+/// customer owns, or a free public one (bought). Anything else, the
+/// account's own number or one another data-sharing SIM took included, is
+/// `404 dataSharingSims.number`.
+async fn take_named_data_sharing_number(
+    txn: &DatabaseTransaction,
+    customer_id: &str,
+    account_id: &str,
+    wanted: &E164,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    let found = number::Entity::find_by_id(wanted.as_str())
+        .filter(number::Column::State.eq(NumberState::Available.as_str()))
+        .filter(number::Column::AccountId.is_null())
+        .filter(number::Column::RangeId.is_null())
+        .filter(number::Column::Network.eq(Network::Tdc.as_str()))
+        .filter(
+            Condition::any()
+                .add(number::Column::OwnerCustomerId.eq(customer_id))
+                .add(
+                    Condition::all()
+                        .add(number::Column::OwnerCustomerId.is_null())
+                        .add(number::Column::StockResellerId.is_null()),
+                ),
+        )
+        .one(txn)
+        .await
+        .map_err(db_err)?
+        .ok_or(CreateError::DataSharingNoNumber)?;
+    let owned = found.owner_customer_id.as_deref() == Some(customer_id);
+    if !take_number(
+        txn,
+        &found.number,
+        NumberState::Available.as_str(),
+        NumberState::InUseDatasharing,
+        customer_id,
+        account_id,
+        now,
+    )
+    .await?
+    {
+        return Err(CreateError::DataSharingNoNumber);
+    }
+    if !owned {
+        invoice_number_purchase(txn, customer_id, account_id, &found.number, now).await?;
+    }
+    Ok(found.number)
 }
 
 fn plan_features(plan: &product::Model) -> Option<FeatureRequest> {
@@ -1042,7 +1100,10 @@ async fn create_in(
             NumberState::InUse
         }
         NumberPlan::PortIn { donor } => {
-            let donor_sim = check_donor(req, donor, caller.access_level)?;
+            if !may_authorise_porting(self_service, mit_id.is_some()) {
+                return Err(CreateError::PortingNotAuthorised);
+            }
+            let donor_sim = check_donor(req, donor)?;
             let requested = match req.requested_porting_date {
                 None => None,
                 Some(at) => {
@@ -1134,40 +1195,57 @@ async fn create_in(
 
     // Data-sharing SIMs: TDC only, on the primary SIM's network.
     let mut sharing = Vec::new();
-    for s in req.data_sharing_sims.iter().flatten() {
+    for (i, s) in req.data_sharing_sims.iter().flatten().enumerate() {
+        let at = |e: CreateError| CreateError::DataSharingSim(i, Box::new(e));
         if network != Network::Tdc {
-            return Err(CreateError::DataSharingNetwork);
+            return Err(at(CreateError::DataSharingNetwork));
         }
-        let card = if s.assign_esim == Some(true) {
-            let filter =
-                Condition::all().add(sim_card::Column::FormFactor.eq(FormFactor::Esim.as_str()));
-            take_free_sim(txn, &holders, Network::Tdc, filter, account_id)
+        let taken: Result<(sim_card::Model, String)> = async {
+            let card = if s.assign_esim == Some(true) {
+                let filter = Condition::all()
+                    .add(sim_card::Column::FormFactor.eq(FormFactor::Esim.as_str()));
+                take_free_sim(txn, &holders, Network::Tdc, filter, account_id)
+                    .await?
+                    .ok_or(CreateError::DataSharingSimNotAvailable)?
+            } else {
+                let typed = non_empty(&s.sim_number).unwrap_or_default();
+                let icc = Icc::parse(typed).map_err(|_| CreateError::DataSharingSimNotFound)?;
+                let card = sim_card::Entity::find_by_id(icc.as_str())
+                    .one(txn)
+                    .await
+                    .map_err(db_err)?
+                    .filter(|c| holders.contains(&c.in_storage_at))
+                    .ok_or(CreateError::DataSharingSimNotFound)?;
+                if card.network != Network::Tdc.as_str() {
+                    return Err(CreateError::DataSharingNetwork);
+                }
+                take_sim_by_icc(
+                    txn,
+                    &holders,
+                    icc.as_str(),
+                    account_id,
+                    CreateError::DataSharingSimNotFound,
+                    CreateError::DataSharingSimNotAvailable,
+                )
                 .await?
-                .ok_or(CreateError::DataSharingSimNotAvailable)?
-        } else {
-            let typed = non_empty(&s.sim_number).unwrap_or_default();
-            let icc = Icc::parse(typed).map_err(|_| CreateError::DataSharingSimNotFound)?;
-            let card = sim_card::Entity::find_by_id(icc.as_str())
-                .one(txn)
-                .await
-                .map_err(db_err)?
-                .filter(|c| holders.contains(&c.in_storage_at))
-                .ok_or(CreateError::DataSharingSimNotFound)?;
-            if card.network != Network::Tdc.as_str() {
-                return Err(CreateError::DataSharingNetwork);
-            }
-            take_sim_by_icc(
-                txn,
-                &holders,
-                icc.as_str(),
-                account_id,
-                CreateError::DataSharingSimNotFound,
-                CreateError::DataSharingSimNotAvailable,
-            )
-            .await?
-        };
-        let number =
-            take_data_sharing_number(txn, &customer.id, account_id, number.as_str(), now).await?;
+            };
+            let number = match non_empty(&s.number) {
+                Some(typed) => {
+                    let wanted = E164::from_typed(typed).map_err(|_| {
+                        rule(422, "dataSharingSims.number", "The number is invalid")
+                    })?;
+                    take_named_data_sharing_number(txn, &customer.id, account_id, &wanted, now)
+                        .await?
+                }
+                None => {
+                    take_data_sharing_number(txn, &customer.id, account_id, number.as_str(), now)
+                        .await?
+                }
+            };
+            Ok((card, number))
+        }
+        .await;
+        let (card, number) = taken.map_err(at)?;
         sharing.push((card, number, s.name.clone()));
     }
 

@@ -1,7 +1,7 @@
 //! The number check: what will happen to a number if it is put on a new
 //! account of a customer, with the same rules the create operation applies.
 
-use super::create::{plan_number, NumberPlan};
+use super::create::{may_authorise_porting, plan_number, NumberPlan};
 use super::customers::{chain, may_act_on};
 use super::{db_error, Caller};
 use crate::account::CreateError;
@@ -30,7 +30,8 @@ pub async fn check_number<C: ConnectionTrait>(
     let not = |number: String, e: CreateError| NumberCheck {
         number,
         availability: match e {
-            CreateError::NumberInUse | CreateError::NumberBeingPorted => NumberAvailability::InUse,
+            CreateError::NumberInUse => NumberAvailability::InUse,
+            CreateError::NumberBeingPorted => NumberAvailability::BeingPorted,
             _ => NumberAvailability::NotAvailable,
         },
         operator: None,
@@ -43,6 +44,11 @@ pub async fn check_number<C: ConnectionTrait>(
     if number.danish_mobile_candidate().is_err() {
         return Ok(not(number.to_string(), CreateError::NumberNotUsable));
     }
+    let own = customer::Entity::find_by_id(caller.customer.as_str())
+        .one(db)
+        .await
+        .map_err(db_error)?;
+    let self_service = own.as_ref().is_some_and(super::signup::is_self_service);
     let resellers: Vec<String> = chain(db, &customer.id)
         .await?
         .into_iter()
@@ -76,6 +82,7 @@ pub async fn check_number<C: ConnectionTrait>(
                             auth,
                             MvnoAuth::Icc | MvnoAuth::IccFax | MvnoAuth::IccEmail
                         ),
+                        needs_mit_id: !may_authorise_porting(self_service, false),
                         icc_validation: donor.icc_validation,
                     }),
                     reason: None,
