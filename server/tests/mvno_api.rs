@@ -1132,3 +1132,29 @@ async fn errors_name_the_exact_property_in_our_words() {
     assert_eq!(e["error"]["code"], "dataSharingSims.assignEsim", "{e}");
     assert_eq!(e["error"]["path"], "dataSharingSims[1].assignEsim", "{e}");
 }
+
+/// The OpenAPI document says, for every feature, what an omitted one takes,
+/// and which number a data-sharing SIM takes when it names none.
+#[tokio::test]
+async fn openapi_says_what_omitted_features_and_numbers_take() {
+    let doc = server::openapi::document();
+    let schemas = &doc["components"]["schemas"];
+    let features = schemas["FeatureRequest"]["properties"].as_object().unwrap();
+    assert_eq!(features.len(), 14);
+    for (name, p) in features {
+        let text = p["description"].as_str().unwrap_or_default();
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            text.contains("Omitted: the rate plan's preset, else"),
+            "{name}: {p}"
+        );
+    }
+    let number = &schemas["DataSharingSimRequest"]["properties"]["number"]["description"];
+    let number = number
+        .as_str()
+        .unwrap()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(number.contains("Left out, the SIM takes"), "{number}");
+}

@@ -7,26 +7,51 @@ use crate::dates::lenient_opt;
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Deserializer, Serialize};
 
-/// `feature.*` as requested: `None` means "take the rate plan's, else the
-/// spec's default".
+/// `feature.*` as requested. Every property is optional: one left out (or
+/// `null`) takes the rate plan's preset, and where the plan has none, the
+/// default named on the property. The request's value overrules both.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct FeatureRequest {
+    /// Permit calls towards high rated numbers (homeland only). Omitted:
+    /// the rate plan's preset, else true.
     pub high_rate: Option<bool>,
+    /// Permit calls towards international destinations. Omitted: the rate
+    /// plan's preset, else true.
     pub international: Option<bool>,
+    /// Enable data for homeland. Omitted: the rate plan's preset, else true.
     pub data: Option<bool>,
+    /// Enable 5G. Omitted: the rate plan's preset, else true.
     pub five_g: Option<bool>,
+    /// Data connections get a public IP address instead of a private NAT'ed
+    /// one. Omitted: the rate plan's preset, else false.
     #[serde(rename = "publicIP")]
     pub public_ip: Option<bool>,
+    /// Permit overcharged SMS and purchase of physical goods. Omitted: the
+    /// rate plan's preset, else false.
     pub charged_services: Option<bool>,
+    /// Enable voicemail on stand-alone phones. Omitted: the rate plan's
+    /// preset, else false.
     pub voicemail: Option<bool>,
+    /// Secret a-number (do not present number). Omitted: the rate plan's
+    /// preset, else false.
     pub secret_number: Option<bool>,
+    /// Permit roaming (outside homeland). Omitted: the rate plan's preset,
+    /// else true.
     pub roaming: Option<bool>,
+    /// Enable data while roaming, if roaming is permitted. Omitted: the
+    /// rate plan's preset, else true.
     pub roaming_data: Option<bool>,
+    /// Enable MMS. Omitted: the rate plan's preset, else true.
     pub mms: Option<bool>,
+    /// Include a link to buy top-up data in the SMS that warns of the data
+    /// limit. Omitted: the rate plan's preset, else true.
     pub data_top_up_sms: Option<bool>,
+    /// The account may add a smartwatch. Omitted: the rate plan's preset,
+    /// else false.
     pub smart_watch_sim: Option<bool>,
+    /// Disable HD audio. Omitted: the rate plan's preset, else false.
     pub disable_hd_audio: Option<bool>,
 }
 
