@@ -306,7 +306,10 @@ async fn number_check_says_buy_owned_port_or_in_use() {
 /// in self-service needs MitID, and the create without it is `403 number`.
 #[tokio::test]
 async fn number_check_and_create_agree_on_who_may_port() {
-    let app = spawn_app().await;
+    common::on_both_databases(number_check_and_create_agree_on_who_may_port_on).await;
+}
+
+async fn number_check_and_create_agree_on_who_may_port_on(app: TestApp) {
     let check = |auth: String, customer: &'static str| {
         let app = &app;
         async move {
@@ -508,7 +511,10 @@ async fn catalog_offers_numbers_stock_and_products() {
 /// and the caller's own customer by default below RESELLER.
 #[tokio::test]
 async fn reads_give_a_client_what_a_create_needs() {
-    let app = spawn_app().await;
+    common::on_both_databases(reads_give_a_client_what_a_create_needs_on).await;
+}
+
+async fn reads_give_a_client_what_a_create_needs_on(app: TestApp) {
     let reseller = bearer(&app, "reseller@nordlys.dk").await;
     let owner = bearer(&app, "owner@bagerjensen.dk").await;
     let get = |path: String, auth: String| {
@@ -1060,7 +1066,10 @@ async fn openapi_request_schemas_refuse_unknown_properties() {
 /// no serde or framework wording reaches a client.
 #[tokio::test]
 async fn errors_name_the_exact_property_in_our_words() {
-    let app = spawn_app().await;
+    common::on_both_databases(errors_name_the_exact_property_in_our_words_on).await;
+}
+
+async fn errors_name_the_exact_property_in_our_words_on(app: TestApp) {
     let auth = bearer(&app, "reseller@nordlys.dk").await;
     let send = |path: &'static str, body: Value| {
         let app = &app;

@@ -44,7 +44,10 @@ fn token_of(link: &str) -> String {
 
 #[tokio::test]
 async fn an_address_with_a_login_gets_the_same_answer_as_a_new_one() {
-    let app = spawn_app().await;
+    common::on_both_databases(an_address_with_a_login_gets_the_same_answer_as_a_new_one_on).await;
+}
+
+async fn an_address_with_a_login_gets_the_same_answer_as_a_new_one_on(app: common::TestApp) {
     let new = post_signup(&app, "ny.kunde@example.dk").await;
     assert_eq!(new.0, StatusCode::SEE_OTHER);
     assert_eq!(new.1, "/signup/sent");
@@ -127,7 +130,10 @@ async fn an_address_with_a_login_gets_the_same_answer_as_a_new_one() {
 
 #[tokio::test]
 async fn a_link_followed_twice_at_once_creates_one_login() {
-    let app = spawn_app().await;
+    common::on_both_databases(a_link_followed_twice_at_once_creates_one_login_on).await;
+}
+
+async fn a_link_followed_twice_at_once_creates_one_login_on(app: common::TestApp) {
     post_signup(&app, "dobbelt@example.dk").await;
     let token = token_of(&app.signup_link_to("dobbelt@example.dk").unwrap());
     let answers = futures::future::join_all((0..8).map(|_| confirm(&app, &token))).await;
@@ -144,7 +150,10 @@ async fn a_link_followed_twice_at_once_creates_one_login() {
 
 #[tokio::test]
 async fn only_the_newest_links_of_an_address_work_and_few_are_sent() {
-    let app = spawn_app().await;
+    common::on_both_databases(only_the_newest_links_of_an_address_work_and_few_are_sent_on).await;
+}
+
+async fn only_the_newest_links_of_an_address_work_and_few_are_sent_on(app: common::TestApp) {
     for _ in 0..5 {
         assert_eq!(
             post_signup(&app, "mange@example.dk").await.1,

@@ -31,12 +31,42 @@ pub async fn spawn_app_with_site(site: &std::path::Path) -> TestApp {
     spawn(Default::default(), Some(site)).await
 }
 
+/// A running server with default settings on the database at `url`
+/// (migrated and loaded with the demo data here).
+pub async fn spawn_app_on(url: &str) -> TestApp {
+    spawn_with_url(Default::default(), None, Some(url)).await
+}
+
+/// Runs `test` against a server on SQLite, then on a fresh PostgreSQL
+/// database (skipped when PostgreSQL is unreachable, unless `CI` is set).
+pub async fn on_both_databases<F, Fut>(test: F)
+where
+    F: Fn(TestApp) -> Fut,
+    Fut: std::future::Future<Output = ()>,
+{
+    test(spawn_app().await).await;
+    if let Some(pg) = process::TestDatabase::new(process::Backend::Postgres).await {
+        test(spawn_app_on(&pg.url).await).await;
+        pg.finish().await;
+    }
+}
+
 async fn spawn(
     security: server::security::SecuritySettings,
     site: Option<&std::path::Path>,
 ) -> TestApp {
+    spawn_with_url(security, site, None).await
+}
+
+async fn spawn_with_url(
+    security: server::security::SecuritySettings,
+    site: Option<&std::path::Path>,
+    url: Option<&str>,
+) -> TestApp {
     let dir = tempfile::tempdir().unwrap();
-    let url = format!("sqlite://{}/app.db?mode=rwc", dir.path().display());
+    let url = url
+        .map(str::to_string)
+        .unwrap_or_else(|| format!("sqlite://{}/app.db?mode=rwc", dir.path().display()));
     let db = mvno::db::connect_and_migrate(&url).await.unwrap();
     demo::load(&db).await.unwrap();
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
