@@ -495,7 +495,7 @@ pub struct NumbersQuery {
 #[utoipa::path(get, path = "/api/numbers", tag = "catalog", security(("bearer" = [])),
     params(("customer" = Option<String>, Query, description = "Default: the caller's own customer below RESELLER; resellers and admins name one", example = "c00000000000000000000005"), ("network" = Option<Network>, Query), ("filter" = Option<String>, Query, description = "Digits"),
         ("offset" = Option<u64>, Query, minimum = 0, maximum = 1000000000), ("limit" = Option<u64>, Query, minimum = 1, maximum = 500)),
-    responses((status = 200, body = Page<OfferedNumber>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+    responses((status = 200, body = Page<OfferedNumber>), (status = 400, body = ErrorBody), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
 async fn list_numbers(
     State(state): State<AppState>,
     Authed(caller): Authed,

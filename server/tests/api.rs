@@ -3,14 +3,17 @@
 
 mod common;
 
-use common::{error_of, spawn_app};
+use common::{error_of, TestApp};
 use mvno::services::demo;
 use reqwest::StatusCode;
 use serde_json::{json, Value};
 
 #[tokio::test]
 async fn login_answers_the_platform_reply() {
-    let app = spawn_app().await;
+    common::on_both_databases(login_answers_the_platform_reply_on).await;
+}
+
+async fn login_answers_the_platform_reply_on(app: TestApp) {
     let res = app.login("reseller@nordlys.dk", demo::DEMO_PASSWORD).await;
     assert_eq!(res.status(), StatusCode::OK);
     let body: Value = res.json().await.unwrap();
@@ -26,7 +29,10 @@ async fn login_answers_the_platform_reply() {
 /// says so too.
 #[tokio::test]
 async fn a_persistent_login_answers_minus_one_minutes() {
-    let app = spawn_app().await;
+    common::on_both_databases(a_persistent_login_answers_minus_one_minutes_on).await;
+}
+
+async fn a_persistent_login_answers_minus_one_minutes_on(app: TestApp) {
     let res = app
         .client
         .post(format!("{}/api/auth/login", app.base))
@@ -50,7 +56,10 @@ async fn a_persistent_login_answers_minus_one_minutes() {
 
 #[tokio::test]
 async fn wrong_credentials_are_401_credentials_invalid() {
-    let app = spawn_app().await;
+    common::on_both_databases(wrong_credentials_are_401_credentials_invalid_on).await;
+}
+
+async fn wrong_credentials_are_401_credentials_invalid_on(app: TestApp) {
     let (status, err) = error_of(app.login("reseller@nordlys.dk", "wrong").await).await;
     assert_eq!(status, StatusCode::UNAUTHORIZED);
     assert_eq!(err["code"], "credentials_invalid");
@@ -59,7 +68,10 @@ async fn wrong_credentials_are_401_credentials_invalid() {
 
 #[tokio::test]
 async fn api_calls_check_the_bearer_token() {
-    let app = spawn_app().await;
+    common::on_both_databases(api_calls_check_the_bearer_token_on).await;
+}
+
+async fn api_calls_check_the_bearer_token_on(app: TestApp) {
     let sign_in = "Sign-in required: send Authorization: Bearer <token>";
     let format = "The Authorization header must be 'Bearer <token>'";
     let cases = [
@@ -115,7 +127,10 @@ async fn api_calls_check_the_bearer_token() {
 
 #[tokio::test]
 async fn malformed_requests_get_the_error_body() {
-    let app = spawn_app().await;
+    common::on_both_databases(malformed_requests_get_the_error_body_on).await;
+}
+
+async fn malformed_requests_get_the_error_body_on(app: TestApp) {
     let res = app
         .client
         .post(format!("{}/api/auth/login", app.base))
@@ -153,7 +168,10 @@ async fn malformed_requests_get_the_error_body() {
 
 #[tokio::test]
 async fn owners_may_not_list_customers() {
-    let app = spawn_app().await;
+    common::on_both_databases(owners_may_not_list_customers_on).await;
+}
+
+async fn owners_may_not_list_customers_on(app: TestApp) {
     let token = app.token("owner@bagerjensen.dk").await;
     let (status, err) = error_of(
         app.get("/api/customers", Some(&format!("Bearer {token}")))
@@ -168,7 +186,10 @@ async fn owners_may_not_list_customers() {
 
 #[tokio::test]
 async fn portal_sign_in_sets_an_http_only_same_site_cookie() {
-    let app = spawn_app().await;
+    common::on_both_databases(portal_sign_in_sets_an_http_only_same_site_cookie_on).await;
+}
+
+async fn portal_sign_in_sets_an_http_only_same_site_cookie_on(app: TestApp) {
     let res = app
         .sign_in_form("reseller@nordlys.dk", demo::DEMO_PASSWORD)
         .await;
@@ -192,7 +213,10 @@ async fn portal_sign_in_sets_an_http_only_same_site_cookie() {
 
 #[tokio::test]
 async fn the_start_page_is_rendered_for_the_signed_in_user_only() {
-    let app = spawn_app().await;
+    common::on_both_databases(the_start_page_is_rendered_for_the_signed_in_user_only_on).await;
+}
+
+async fn the_start_page_is_rendered_for_the_signed_in_user_only_on(app: TestApp) {
     let res = app.page("/", None).await;
     assert!(res.status().is_redirection(), "{}", res.status());
     assert_eq!(res.headers()["location"], "/login");
@@ -219,7 +243,10 @@ async fn the_start_page_is_rendered_for_the_signed_in_user_only() {
 
 #[tokio::test]
 async fn pages_refuse_what_the_level_does_not_allow() {
-    let app = spawn_app().await;
+    common::on_both_databases(pages_refuse_what_the_level_does_not_allow_on).await;
+}
+
+async fn pages_refuse_what_the_level_does_not_allow_on(app: TestApp) {
     let owner = app.portal_session("owner@bagerjensen.dk").await;
     let res = app.page("/customers", Some(&owner)).await;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
@@ -237,7 +264,10 @@ async fn pages_refuse_what_the_level_does_not_allow() {
 
 #[tokio::test]
 async fn sign_out_ends_the_session() {
-    let app = spawn_app().await;
+    common::on_both_databases(sign_out_ends_the_session_on).await;
+}
+
+async fn sign_out_ends_the_session_on(app: TestApp) {
     let cookie = app.portal_session("reseller@nordlys.dk").await;
     let res = app
         .client
@@ -257,7 +287,10 @@ async fn sign_out_ends_the_session() {
 
 #[tokio::test]
 async fn cross_site_posts_to_the_portal_are_refused() {
-    let app = spawn_app().await;
+    common::on_both_databases(cross_site_posts_to_the_portal_are_refused_on).await;
+}
+
+async fn cross_site_posts_to_the_portal_are_refused_on(app: TestApp) {
     let form = [
         ("username", "reseller@nordlys.dk"),
         ("password", demo::DEMO_PASSWORD),
@@ -303,7 +336,10 @@ async fn cross_site_posts_to_the_portal_are_refused() {
 
 #[tokio::test]
 async fn repeated_failed_sign_ins_lock_the_username() {
-    let app = spawn_app().await;
+    common::on_both_databases(repeated_failed_sign_ins_lock_the_username_on).await;
+}
+
+async fn repeated_failed_sign_ins_lock_the_username_on(app: TestApp) {
     for _ in 0..5 {
         let (status, _) = error_of(app.login("owner@bagerjensen.dk", "guess").await).await;
         assert_eq!(status, StatusCode::UNAUTHORIZED);

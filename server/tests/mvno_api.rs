@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{error_of, spawn_app, TestApp};
+use common::{error_of, TestApp};
 use mvno::services::demo::{ids, numbers};
 use reqwest::StatusCode;
 use serde_json::{json, Value};
@@ -46,7 +46,10 @@ fn location_of(res: &reqwest::Response) -> String {
 
 #[tokio::test]
 async fn create_answers_201_with_the_account_and_reads_it_back() {
-    let app = spawn_app().await;
+    common::on_both_databases(create_answers_201_with_the_account_and_reads_it_back_on).await;
+}
+
+async fn create_answers_201_with_the_account_and_reads_it_back_on(app: TestApp) {
     let auth = bearer(&app, "reseller@nordlys.dk").await;
     let res = post(&app, "/api/mvno", &auth, &body(), None).await;
     assert_eq!(res.status(), StatusCode::CREATED);
@@ -110,7 +113,10 @@ async fn create_answers_201_with_the_account_and_reads_it_back() {
 
 #[tokio::test]
 async fn malformed_bodies_get_the_error_body() {
-    let app = spawn_app().await;
+    common::on_both_databases(malformed_bodies_get_the_error_body_on).await;
+}
+
+async fn malformed_bodies_get_the_error_body_on(app: TestApp) {
     let auth = bearer(&app, "reseller@nordlys.dk").await;
     let raw = |b: &'static str| {
         app.client
@@ -161,7 +167,10 @@ async fn malformed_bodies_get_the_error_body() {
 
 #[tokio::test]
 async fn an_error_row_comes_back_with_status_code_message_and_path() {
-    let app = spawn_app().await;
+    common::on_both_databases(an_error_row_comes_back_with_status_code_message_and_path_on).await;
+}
+
+async fn an_error_row_comes_back_with_status_code_message_and_path_on(app: TestApp) {
     let auth = bearer(&app, "reseller@nordlys.dk").await;
     let mut b = body();
     b["number"] = json!(numbers::IN_USE);
@@ -175,7 +184,13 @@ async fn an_error_row_comes_back_with_status_code_message_and_path() {
 
 #[tokio::test]
 async fn idempotency_key_replays_refuses_other_bodies_and_never_creates_twice() {
-    let app = spawn_app().await;
+    common::on_both_databases(
+        idempotency_key_replays_refuses_other_bodies_and_never_creates_twice_on,
+    )
+    .await;
+}
+
+async fn idempotency_key_replays_refuses_other_bodies_and_never_creates_twice_on(app: TestApp) {
     let auth = bearer(&app, "reseller@nordlys.dk").await;
     let first = post(&app, "/api/mvno", &auth, &body(), Some("order-1")).await;
     assert_eq!(first.status(), StatusCode::CREATED);
@@ -271,7 +286,10 @@ async fn idempotency_key_replays_refuses_other_bodies_and_never_creates_twice() 
 
 #[tokio::test]
 async fn number_check_says_buy_owned_port_or_in_use() {
-    let app = spawn_app().await;
+    common::on_both_databases(number_check_says_buy_owned_port_or_in_use_on).await;
+}
+
+async fn number_check_says_buy_owned_port_or_in_use_on(app: TestApp) {
     let auth = bearer(&app, "reseller@nordlys.dk").await;
     let cases = [
         ("20 10 00 01", "AVAILABLE_FOR_PURCHASE"),
@@ -361,7 +379,10 @@ async fn number_check_and_create_agree_on_who_may_port_on(app: TestApp) {
 
 #[tokio::test]
 async fn porting_is_read_and_its_date_changed_on_working_days_only() {
-    let app = spawn_app().await;
+    common::on_both_databases(porting_is_read_and_its_date_changed_on_working_days_only_on).await;
+}
+
+async fn porting_is_read_and_its_date_changed_on_working_days_only_on(app: TestApp) {
     let auth = bearer(&app, "reseller@nordlys.dk").await;
     let mut b = body();
     b["number"] = json!(numbers::DONOR_TDC_ICC);
@@ -421,7 +442,10 @@ async fn porting_is_read_and_its_date_changed_on_working_days_only() {
 
 #[tokio::test]
 async fn catalog_offers_numbers_stock_and_products() {
-    let app = spawn_app().await;
+    common::on_both_databases(catalog_offers_numbers_stock_and_products_on).await;
+}
+
+async fn catalog_offers_numbers_stock_and_products_on(app: TestApp) {
     let auth = bearer(&app, "reseller@nordlys.dk").await;
     let page: Value = app
         .get(
@@ -684,7 +708,10 @@ async fn reads_give_a_client_what_a_create_needs_on(app: TestApp) {
 /// `404 mvnoAccount` "MVNO account not found", by id and by number alike.
 #[tokio::test]
 async fn an_unknown_account_is_404_mvno_account() {
-    let app = spawn_app().await;
+    common::on_both_databases(an_unknown_account_is_404_mvno_account_on).await;
+}
+
+async fn an_unknown_account_is_404_mvno_account_on(app: TestApp) {
     let auth = bearer(&app, "reseller@nordlys.dk").await;
     let res = post(&app, "/api/mvno", &auth, &body(), None).await;
     assert_eq!(res.status(), StatusCode::CREATED);
@@ -715,7 +742,10 @@ async fn an_unknown_account_is_404_mvno_account() {
 /// document names them so.
 #[tokio::test]
 async fn soc_overrides_use_the_specs_eom_spelling() {
-    let app = spawn_app().await;
+    common::on_both_databases(soc_overrides_use_the_specs_eom_spelling_on).await;
+}
+
+async fn soc_overrides_use_the_specs_eom_spelling_on(app: TestApp) {
     let auth = bearer(&app, "admin@telecomx.dk").await;
     let mut req = body();
     req["socsOverride"] =
@@ -755,7 +785,10 @@ async fn soc_overrides_use_the_specs_eom_spelling() {
 /// OpenAPI document declares 413 and 415 on those operations.
 #[tokio::test]
 async fn a_body_that_is_not_json_by_its_content_type_is_415() {
-    let app = spawn_app().await;
+    common::on_both_databases(a_body_that_is_not_json_by_its_content_type_is_415_on).await;
+}
+
+async fn a_body_that_is_not_json_by_its_content_type_is_415_on(app: TestApp) {
     let auth = bearer(&app, "reseller@nordlys.dk").await;
     let login =
         json!({"username": "reseller@nordlys.dk", "password": mvno::services::demo::DEMO_PASSWORD});
@@ -848,7 +881,10 @@ async fn a_body_that_is_not_json_by_its_content_type_is_415() {
 /// The served document lists exactly the routes the API answers.
 #[tokio::test]
 async fn openapi_document_matches_the_routes() {
-    let app = spawn_app().await;
+    common::on_both_databases(openapi_document_matches_the_routes_on).await;
+}
+
+async fn openapi_document_matches_the_routes_on(app: TestApp) {
     let doc: Value = app
         .get("/api/openapi.json", None)
         .await
@@ -930,7 +966,10 @@ async fn openapi_document_matches_the_routes() {
 /// properties have; nothing is created. `custom` stays free.
 #[tokio::test]
 async fn unknown_properties_are_refused_with_their_path() {
-    let app = spawn_app().await;
+    common::on_both_databases(unknown_properties_are_refused_with_their_path_on).await;
+}
+
+async fn unknown_properties_are_refused_with_their_path_on(app: TestApp) {
     let auth = bearer(&app, "reseller@nordlys.dk").await;
     let with = |extra: Value| {
         let mut b = body();
