@@ -96,8 +96,23 @@ pub mod ssr {
 
     /// Gives the page's HTTP response the error's status.
     pub fn set_status(e: &UiError) {
+        if let Ok(code) = axum::http::StatusCode::from_u16(e.0.status) {
+            set_page_status(code);
+        }
+    }
+
+    /// Gives the page's HTTP response `code`, unless the page already
+    /// redirects: a signed-out visitor is sent to the sign-in whichever of
+    /// the page's data loads answers first (one may say `401` after the
+    /// layout has said `303`).
+    pub fn set_page_status(code: axum::http::StatusCode) {
         if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
-            if let Ok(code) = axum::http::StatusCode::from_u16(e.0.status) {
+            let redirecting = opts
+                .0
+                .read()
+                .map(|p| p.status.is_some_and(|s| s.is_redirection()))
+                .unwrap_or(false);
+            if !redirecting {
                 opts.set_status(code);
             }
         }

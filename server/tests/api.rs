@@ -282,7 +282,12 @@ async fn sign_out_ends_the_session_on(app: TestApp) {
         .unwrap()
         .contains("Max-Age=0"));
     let res = app.page("/", Some(&cookie)).await;
-    assert!(res.status().is_redirection());
+    let status = res.status();
+    assert!(
+        status.is_redirection(),
+        "{status}: {}",
+        res.text().await.unwrap_or_default()
+    );
 }
 
 #[tokio::test]

@@ -9,6 +9,7 @@ use crate::enums::{FormFactor, Network, NumberState, ProductKind};
 use crate::portal::{FreeSim, NumberSource, OfferedNumber, Page, Paging, ProductOffer, StockCount};
 use crate::{AccessLevel, ApiError, Id};
 use chrono::Utc;
+use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -104,7 +105,9 @@ pub async fn offered_numbers<C: ConnectionTrait>(
     }
     let total = q.clone().count(db).await.map_err(db_error)?;
     let rows = q
-        .order_by_desc(number::Column::OwnerCustomerId)
+        // Owned first, on every database (PostgreSQL sorts NULL first in a
+        // descending order, SQLite last).
+        .order_by_asc(Expr::col(number::Column::OwnerCustomerId).is_null())
         .order_by_asc(number::Column::Number)
         .offset(paging.offset)
         .limit(paging.limit)

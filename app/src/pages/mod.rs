@@ -29,9 +29,7 @@ pub fn textarea_content(value: &str) -> String {
 #[component]
 pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
-        opts.set_status(axum::http::StatusCode::NOT_FOUND);
-    }
+    crate::api::ssr::set_page_status(axum::http::StatusCode::NOT_FOUND);
     view! {
         <Title text=t().not_found_heading/>
         <main class="page">
@@ -62,9 +60,7 @@ pub fn see_other_on_the_server(path: &str) {
 #[component]
 pub fn AccessDenied() -> impl IntoView {
     #[cfg(feature = "ssr")]
-    if let Some(opts) = use_context::<leptos_axum::ResponseOptions>() {
-        opts.set_status(axum::http::StatusCode::FORBIDDEN);
-    }
+    crate::api::ssr::set_page_status(axum::http::StatusCode::FORBIDDEN);
     view! {
         <Title text=t().access_denied_heading/>
         <div class="notice notice-error" role="alert">
