@@ -20,8 +20,17 @@ enum Cleanup {
 
 impl TestDb {
     pub async fn sqlite() -> TestDb {
+        Self::sqlite_from(None).await
+    }
+
+    /// A SQLite database that holds `before` (run on a connection of its
+    /// own) when the migrations run.
+    pub async fn sqlite_from(before: Option<&str>) -> TestDb {
         let dir = tempfile::tempdir().unwrap();
         let url = format!("sqlite://{}/test.db?mode=rwc", dir.path().display());
+        if let Some(sql) = before {
+            load(&url, sql).await;
+        }
         let db = db::connect_and_migrate(&url)
             .await
             .expect("sqlite test database");
@@ -34,6 +43,11 @@ impl TestDb {
 
     /// `None` when PostgreSQL is not reachable and `CI` is not set.
     pub async fn postgres() -> Option<TestDb> {
+        Self::postgres_from(None).await
+    }
+
+    /// A PostgreSQL database that holds `before` when the migrations run.
+    pub async fn postgres_from(before: Option<&str>) -> Option<TestDb> {
         let admin_url = std::env::var("MVNO_TEST_PG_URL")
             .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".to_string());
         let admin = match Database::connect(admin_url.as_str()).await {
@@ -54,6 +68,9 @@ impl TestDb {
             .rsplit_once('/')
             .map(|(b, _)| b)
             .unwrap_or(&admin_url);
+        if let Some(sql) = before {
+            load(&format!("{base}/{name}"), sql).await;
+        }
         let db = db::connect_and_migrate(&format!("{base}/{name}"))
             .await
             .expect("postgres test database");
@@ -76,6 +93,16 @@ impl TestDb {
             }
         }
     }
+}
+
+/// Runs `sql` on a connection of its own (a dump may change connection
+/// settings, such as SQLite's foreign keys).
+async fn load(url: &str, sql: &str) {
+    let c = Database::connect(url)
+        .await
+        .expect("connect to load a fixture");
+    c.execute_unprepared(sql).await.expect("load the fixture");
+    c.close().await.ok();
 }
 
 /// Runs an async test body once on SQLite and once on PostgreSQL.
