@@ -15,6 +15,16 @@ pub struct Page<T> {
 }
 
 impl<T> Page<T> {
+    /// The page `paging` asked for: `items` of `total` in all.
+    pub fn new(paging: Paging, total: u64, items: Vec<T>) -> Self {
+        Page {
+            offset: paging.offset,
+            limit: paging.limit,
+            total,
+            items,
+        }
+    }
+
     /// The page `paging` asks for of a whole list.
     pub fn of(all: Vec<T>, paging: Paging) -> Self {
         let total = all.len() as u64;
@@ -23,12 +33,7 @@ impl<T> Page<T> {
             .skip(usize::try_from(paging.offset).unwrap_or(usize::MAX))
             .take(usize::try_from(paging.limit).unwrap_or(usize::MAX))
             .collect();
-        Page {
-            offset: paging.offset,
-            limit: paging.limit,
-            total,
-            items,
-        }
+        Page::new(paging, total, items)
     }
 }
 

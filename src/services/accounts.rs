@@ -57,10 +57,5 @@ pub async fn list<C: ConnectionTrait>(
             })
         })
         .collect::<Result<_, ApiError>>()?;
-    Ok(Page {
-        offset: paging.offset,
-        limit: paging.limit,
-        total,
-        items,
-    })
+    Ok(Page::new(paging, total, items))
 }

@@ -129,12 +129,7 @@ pub async fn offered_numbers<C: ConnectionTrait>(
             number: n.number,
         })
         .collect();
-    Ok(Page {
-        offset: paging.offset,
-        limit: paging.limit,
-        total,
-        items,
-    })
+    Ok(Page::new(paging, total, items))
 }
 
 /// Whose SIM stock a create for `c` by `caller` may take cards from, as the
@@ -197,12 +192,7 @@ pub async fn free_sims<C: ConnectionTrait>(
             })
         })
         .collect();
-    Ok(Page {
-        offset: paging.offset,
-        limit: paging.limit,
-        total,
-        items,
-    })
+    Ok(Page::new(paging, total, items))
 }
 
 /// Free SIM stock a create for the customer may draw on, by network, form

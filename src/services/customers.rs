@@ -141,12 +141,7 @@ pub async fn list<C: ConnectionTrait>(
         .into_iter()
         .map(summary)
         .collect::<Result<_, _>>()?;
-    Ok(Page {
-        offset: paging.offset,
-        limit: paging.limit,
-        total,
-        items,
-    })
+    Ok(Page::new(paging, total, items))
 }
 
 /// A customer and the resellers above it, nearest first.

@@ -301,10 +301,5 @@ pub async fn list<C: ConnectionTrait>(
     for a in rows {
         items.push(account_object(db, caller.access_level, a).await?);
     }
-    Ok(Page {
-        offset: paging.offset,
-        limit: paging.limit,
-        total,
-        items,
-    })
+    Ok(Page::new(paging, total, items))
 }

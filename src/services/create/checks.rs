@@ -199,7 +199,7 @@ pub(super) fn check_voicemail(req: &CreateMvnoRequest, feature: &Feature) -> Res
     };
     let applies = feature.voicemail
         && non_empty(&req.sip_account).is_none()
-        && !req.pbx.is_some_and(|p| p > 0);
+        && req.pbx.is_none_or(|p| p <= 0);
     if let Some(pin) = &vm.pin {
         if !(4..=10).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
             return Err(rule(

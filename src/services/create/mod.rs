@@ -183,7 +183,7 @@ pub async fn create_once_with(
         request = json!({"request": request, "mitidVerification": reference});
     }
     match claim(db, &employee, key, &fingerprint(&request)).await? {
-        Claim::Replay { status, body } if status == 201 => {
+        Claim::Replay { status: 201, body } => {
             serde_json::from_value(body).map_err(|_| crate::ApiError::internal())
         }
         Claim::Replay { body, .. } => {
