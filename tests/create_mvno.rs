@@ -1972,3 +1972,67 @@ async fn pending_activation_survives_a_restart() {
         .state;
     assert_eq!(state, "ACTIVE");
 }
+
+// An Idempotency-Key: a success is remembered in the create's own
+// transaction; a claim whose request died (no reply remembered after the
+// lease) runs again, once; one still within its lease is `409`.
+on_both!(an_abandoned_idempotency_claim_runs_again_once, |db| {
+    use mvno::services::create::create_once;
+    use mvno::services::idempotency::{claim, fingerprint, Claim, CLAIM_LEASE_SECS};
+    demo::load(db).await.unwrap();
+    let c = caller(db, RESELLER).await;
+    let req = base();
+    let employee = c.employee.to_string();
+    let print = fingerprint(&serde_json::to_value(&req).unwrap());
+
+    // A request that claimed the key and died before answering.
+    assert_eq!(
+        claim(db, &employee, "k-1", &print).await.unwrap(),
+        Claim::Fresh
+    );
+    let err = create_once(db, &c, Some("k-1"), &req, &CreateSettings::default())
+        .await
+        .unwrap_err();
+    assert_eq!((err.status, err.code.as_str()), (409, "Idempotency-Key"));
+    assert_eq!(snapshot(db).await.accounts, 2, "nothing ran");
+
+    // After the lease it runs, once; two retries at once get one run.
+    idempotency_key::Entity::update_many()
+        .col_expr(
+            idempotency_key::Column::CreatedAt,
+            Expr::value(Utc::now() - Duration::seconds(CLAIM_LEASE_SECS + 1)),
+        )
+        .exec(db)
+        .await
+        .unwrap();
+    let settings = CreateSettings::default();
+    let (a, b) = tokio::join!(
+        create_once(db, &c, Some("k-1"), &req, &settings),
+        create_once(db, &c, Some("k-1"), &req, &settings),
+    );
+    // One ran; the other waited its turn and replayed it, or found it
+    // still running (409).
+    let ids: std::collections::BTreeSet<String> = [&a, &b]
+        .into_iter()
+        .filter_map(|r| r.as_ref().ok().map(|a| a.id.clone()))
+        .collect();
+    assert_eq!(ids.len(), 1, "{a:?} {b:?}");
+    for r in [&a, &b] {
+        if let Err(e) = r {
+            assert_eq!((e.status, e.code.as_str()), (409, "Idempotency-Key"));
+        }
+    }
+    assert_eq!(snapshot(db).await.accounts, 3);
+    // The success was remembered with the account: a retry replays it.
+    let row = idempotency_key::Entity::find()
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(row.status, Some(201));
+    let again = create_once(db, &c, Some("k-1"), &req, &settings)
+        .await
+        .unwrap();
+    assert!(ids.contains(&again.id));
+    assert_eq!(snapshot(db).await.accounts, 3);
+});

@@ -14,6 +14,12 @@ use sha2::{Digest, Sha256};
 /// Replies are remembered this long.
 pub const KEEP_HOURS: i64 = 24;
 
+/// A claim whose request has not answered after this long was abandoned
+/// (its process died): longer than any request may take, and a create's
+/// success is remembered in its own transaction, so an abandoned claim
+/// created nothing and may run again.
+pub const CLAIM_LEASE_SECS: i64 = 120;
+
 /// What to do with a request that carries a key.
 #[derive(Debug, PartialEq)]
 pub enum Claim {
@@ -93,13 +99,38 @@ pub async fn claim<C: ConnectionTrait>(
             status: status as u16,
             body,
         }),
-        _ => Err(ApiError::new(
-            409,
-            HEADER,
-            "A request with this Idempotency-Key is still being processed",
-        )
-        .with_path(HEADER)),
+        (None, _) if row.created_at < now - Duration::seconds(CLAIM_LEASE_SECS) => {
+            // Abandoned: take it over, once (of two retries at once, one
+            // moves the claim's time and the other finds it moved).
+            let taken = idempotency_key::Entity::update_many()
+                .col_expr(idempotency_key::Column::CreatedAt, Expr::value(now))
+                .filter(idempotency_key::Column::EmployeeId.eq(employee))
+                .filter(idempotency_key::Column::Key.eq(key))
+                .filter(idempotency_key::Column::Status.is_null())
+                .filter(
+                    idempotency_key::Column::CreatedAt
+                        .lt(now - Duration::seconds(CLAIM_LEASE_SECS)),
+                )
+                .exec(db)
+                .await
+                .map_err(db_error)?;
+            if taken.rows_affected == 1 {
+                Ok(Claim::Fresh)
+            } else {
+                Err(still_processing())
+            }
+        }
+        _ => Err(still_processing()),
     }
+}
+
+fn still_processing() -> ApiError {
+    ApiError::new(
+        409,
+        HEADER,
+        "A request with this Idempotency-Key is still being processed",
+    )
+    .with_path(HEADER)
 }
 
 /// Remembers the answer to a claimed key.

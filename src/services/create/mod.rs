@@ -114,6 +114,21 @@ pub async fn create_with(
     trusted: &Trusted,
     settings: &CreateSettings,
 ) -> std::result::Result<MvnoAccount, crate::ApiError> {
+    create_remembered(db, caller, req, trusted, settings, None).await
+}
+
+/// [`create_with`]; with `key`, a success's reply is remembered under the
+/// key in the create's own transaction, so an account never exists without
+/// its remembered reply (a crash cannot leave the key waiting while the
+/// account is there).
+async fn create_remembered(
+    db: &DatabaseConnection,
+    caller: &Caller,
+    req: &CreateMvnoRequest,
+    trusted: &Trusted,
+    settings: &CreateSettings,
+    key: Option<&str>,
+) -> std::result::Result<MvnoAccount, crate::ApiError> {
     let now = Utc::now();
     let account_id = Id::generate().to_string();
     // On success the event and the reply are written and read in the
@@ -128,6 +143,13 @@ pub async fn create_with(
                 let reply = view::account(&txn, caller.access_level, &account_id)
                     .await
                     .map_err(|_| CreateError::Internal)?;
+                if let Some(key) = key {
+                    let body = serde_json::to_value(&reply).map_err(|_| CreateError::Internal)?;
+                    let employee = caller.employee.to_string();
+                    super::idempotency::finish(&txn, &employee, key, 201, &body)
+                        .await
+                        .map_err(|_| CreateError::Internal)?;
+                }
                 txn.commit().await.map_err(db_err)?;
                 Ok(reply)
             }
@@ -192,16 +214,15 @@ pub async fn create_once_with(
             Err(e.error)
         }
         Claim::Fresh => {
-            let result = create_with(db, caller, req, trusted, settings).await;
-            let (status, json) = match &result {
-                Ok(a) => (201, serde_json::to_value(a).unwrap_or_default()),
-                Err(e) => (
-                    e.status,
-                    serde_json::to_value(e.clone().body()).unwrap_or_default(),
-                ),
-            };
-            if let Err(e) = finish(db, &employee, key, status, &json).await {
-                tracing::error!(code = %e.code, "remembering an idempotent reply failed");
+            // A success is remembered inside the create's transaction; a
+            // refusal here, after it (if that fails, the claim runs out
+            // and a retry runs the create again, which nothing has done).
+            let result = create_remembered(db, caller, req, trusted, settings, Some(key)).await;
+            if let Err(e) = &result {
+                let json = serde_json::to_value(e.clone().body()).unwrap_or_default();
+                if let Err(e) = finish(db, &employee, key, e.status, &json).await {
+                    tracing::error!(code = %e.code, "remembering an idempotent refusal failed");
+                }
             }
             result
         }
