@@ -94,6 +94,16 @@ pub mod ssr {
             .ok_or_else(|| ApiError::invalid_token().into())
     }
 
+    /// A list the caller is refused (out of reach, not found) reads as
+    /// empty; a server-side failure stays an error.
+    pub fn empty_if_refused<T: Default>(r: Result<T, ApiError>) -> Result<T, UiError> {
+        match r {
+            Ok(v) => Ok(v),
+            Err(e) if e.status < 500 => Ok(T::default()),
+            Err(e) => Err(e.into()),
+        }
+    }
+
     /// Gives the page's HTTP response the error's status.
     pub fn set_status(e: &UiError) {
         if let Ok(code) = axum::http::StatusCode::from_u16(e.0.status) {
@@ -225,27 +235,28 @@ pub async fn wizard_context(
     let (mut offered, mut stock, mut plans, mut rows, mut check) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new(), None);
     if let Some(c) = customer.as_deref().filter(|c| mvno::Id::parse(c).is_ok()) {
-        // A customer out of reach gets nothing here; the create says why.
+        // A customer out of reach gets nothing here (the create says why);
+        // a database failure is an error, not "nothing to choose from".
         let paging = Paging::new(None, Some(10))?;
         let network = net.as_deref().and_then(|n| n.parse().ok());
-        offered =
+        offered = ssr::empty_if_refused(
             catalog::offered_numbers(&db, &caller, Some(c), network, digits.as_deref(), paging)
                 .await
-                .map(|p| p.items)
-                .unwrap_or_default();
-        stock = catalog::sim_stock(&db, &caller, Some(c))
-            .await
-            .unwrap_or_default();
-        plans = catalog::products(&db, &caller, Some(c), ProductKind::RatePlan)
-            .await
-            .unwrap_or_default();
-        rows = catalog::products(&db, &caller, Some(c), ProductKind::RowRoaming)
-            .await
-            .unwrap_or_default();
+                .map(|p| p.items),
+        )?;
+        stock = ssr::empty_if_refused(catalog::sim_stock(&db, &caller, Some(c)).await)?;
+        plans = ssr::empty_if_refused(
+            catalog::products(&db, &caller, Some(c), ProductKind::RatePlan).await,
+        )?;
+        rows = ssr::empty_if_refused(
+            catalog::products(&db, &caller, Some(c), ProductKind::RowRoaming).await,
+        )?;
         if let Some(n) = keep.filter(|n| !n.trim().is_empty()) {
-            check = mvno::services::lookup::check_number(&db, &caller, c, &n)
-                .await
-                .ok();
+            check = ssr::empty_if_refused(
+                mvno::services::lookup::check_number(&db, &caller, c, &n)
+                    .await
+                    .map(Some),
+            )?;
         }
     }
     Ok(Some(WizardInfo {
@@ -357,4 +368,19 @@ pub async fn mitid_stand_in() -> Result<Option<StandInVerification>, UiError> {
         id: v.id.to_string(),
         name: v.name,
     }))
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::ssr::empty_if_refused;
+    use mvno::ApiError;
+
+    #[test]
+    fn a_refused_list_is_empty_but_a_failure_is_an_error() {
+        assert_eq!(empty_if_refused(Ok(vec![1])).unwrap(), vec![1]);
+        let refused: Result<Vec<u8>, _> = Err(ApiError::access_denied());
+        assert_eq!(empty_if_refused(refused).unwrap(), Vec::<u8>::new());
+        let failed: Result<Vec<u8>, _> = Err(ApiError::internal());
+        assert_eq!(empty_if_refused(failed).unwrap_err().0.status, 500);
+    }
 }

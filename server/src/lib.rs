@@ -66,7 +66,7 @@ pub fn leptos_options() -> LeptosOptions {
 
 /// The whole application.
 pub fn router(state: AppState) -> Router {
-    let routes = generate_route_list(app::App);
+    let pages = generate_route_list(app::App);
     let db = state.db.clone();
     let settings = state.create_settings.clone();
     let options = state.leptos_options.clone();
@@ -82,7 +82,7 @@ pub fn router(state: AppState) -> Router {
     let files = tower_http::services::ServeDir::new(site_root.join(&*options.site_pkg_dir))
         .precompressed_br()
         .precompressed_gzip();
-    Router::new()
+    let routes = Router::new()
         .nest_service(&format!("/{}", options.site_pkg_dir), files)
         .route_service(
             "/robots.txt",
@@ -93,7 +93,7 @@ pub fn router(state: AppState) -> Router {
         .merge(signup::router())
         .leptos_routes_with_context(
             &state,
-            routes,
+            pages,
             move || {
                 provide_context(db.clone());
                 provide_context(settings.clone());
@@ -103,6 +103,19 @@ pub fn router(state: AppState) -> Router {
         )
         .fallback(leptos_axum::file_and_error_handler::<AppState, _>(
             app::shell,
+        ));
+    defend(routes, state)
+}
+
+/// The defences around every route: a panic becomes a `500` (the
+/// platform's error body under `/api`, a plain page elsewhere) and never a
+/// dropped connection, cross-site posts are refused, rate limits, security
+/// headers, compression and request traces.
+pub fn defend(routes: Router<AppState>, state: AppState) -> Router {
+    let security = state.security.clone();
+    routes
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            panic_response,
         ))
         .layer(axum::middleware::from_fn(same_site_only))
         .layer(axum::middleware::from_fn_with_state(
@@ -121,6 +134,24 @@ pub fn router(state: AppState) -> Router {
         )
         .layer(tower_http::trace::TraceLayer::new_for_http())
         .with_state(state)
+}
+
+/// What a request whose handler panicked gets: the platform's `500
+/// internal_error` under `/api` (its router answers those itself), a plain
+/// page elsewhere. The panic is logged, its text is not sent.
+fn panic_response(_: Box<dyn std::any::Any + Send + 'static>) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    tracing::error!("a request handler panicked");
+    (
+        axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+        axum::response::Html(
+            "<!DOCTYPE html><html lang=\"da\"><head><meta charset=\"utf-8\"><title>Fejl</title></head>\
+             <body><main><h1>Noget gik galt hos os</h1><p>Prøv igen om lidt.</p>\
+             <p lang=\"en\">Something went wrong on our side. Please try again shortly.</p>\
+             <p><a href=\"/\">Forsiden</a></p></main></body></html>",
+        ),
+    )
+        .into_response()
 }
 
 /// Refuses state-changing requests from other sites to the portal (server

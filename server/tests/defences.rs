@@ -716,3 +716,42 @@ async fn a_nul_in_a_kept_answer_goes_back_to_its_field() {
     assert!(html.contains("NUL character"), "the step says why");
     assert!(html.contains("aria-invalid=\"true\""), "next to its field");
 }
+
+/// A handler that panics answers `500` with a page of our own words and the
+/// security headers; the connection is not dropped and the panic's text is
+/// not sent.
+#[tokio::test]
+async fn a_panicking_page_answers_500_in_our_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let url = format!("sqlite://{}/p.db?mode=rwc", dir.path().display());
+    let db = mvno::db::connect_and_migrate(&url).await.unwrap();
+    let state = server::AppState::new(db, server::leptos_options());
+    let routes = axum::Router::new().route(
+        "/boom",
+        axum::routing::get(|| async {
+            if std::hint::black_box(true) {
+                panic!("secret detail");
+            }
+            "never"
+        }),
+    );
+    let app = server::defend(routes, state);
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let forever = std::future::pending::<()>();
+        server::serve::serve(listener, app, Default::default(), forever)
+            .await
+            .unwrap()
+    });
+    let res = reqwest::get(format!("http://{addr}/boom")).await.unwrap();
+    assert_eq!(res.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(res.headers()["x-content-type-options"], "nosniff");
+    assert!(res.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .starts_with("default-src 'none'"));
+    let body = res.text().await.unwrap();
+    assert!(body.contains("Noget gik galt hos os"), "{body}");
+    assert!(!body.contains("secret detail"), "{body}");
+}

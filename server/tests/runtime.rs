@@ -106,6 +106,87 @@ async fn serve_with_demo_loads_the_demo_logins() {
     assert_eq!(res.status(), 200);
 }
 
+/// The bare binary serves with every setting from the environment, as
+/// `serve` does: HTTPS (the `__Host-` cookie), the demo, the activation
+/// delay and the signup's mail folder.
+#[tokio::test]
+async fn the_bare_binary_takes_its_settings_from_the_environment() {
+    let t = TestDatabase::new(Backend::Sqlite).await.unwrap();
+    let mail = t.dir.path().join("mail");
+    let mail_dir = mail.display().to_string();
+    let envs = [
+        ("MVNO_DEMO", "1"),
+        ("MVNO_HTTPS", "1"),
+        ("MVNO_MAIL_DIR", mail_dir.as_str()),
+    ];
+    let server = ServerProcess::start_command(&t.url, t.dir.path(), "bare", 0, &[], &envs).await;
+    let client = Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap();
+    let res = client
+        .post(format!("{}/login", server.base))
+        .form(&[
+            ("username", "reseller@nordlys.dk"),
+            ("password", demo::DEMO_PASSWORD),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let cookie = res.headers()["set-cookie"].to_str().unwrap();
+    assert!(
+        cookie.starts_with("__Host-mvno_session=") && cookie.contains("Secure"),
+        "{cookie}"
+    );
+    assert!(res.headers().contains_key("strict-transport-security"));
+    // An activation delay of 0 (the default is 5 seconds) holds: the new
+    // account is active within 3 seconds.
+    let token = login(&server.base, "reseller@nordlys.dk", demo::DEMO_PASSWORD)
+        .await
+        .json::<Value>()
+        .await
+        .unwrap()["token"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let res = client
+        .post(format!("{}/api/mvno", server.base))
+        .bearer_auth(&token)
+        .json(&json!({"customer": ids::BAGER_JENSEN, "number": "+4520100007", "esim": "TDC", "ratePlan": ids::PLAN_10GB}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.status(), 201);
+    let id = res.json::<Value>().await.unwrap()["_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let db = mvno::db::connect(&t.url).await.unwrap();
+    let active =
+        format!("SELECT COUNT(*) FROM mvno_account WHERE id = '{id}' AND state = 'ACTIVE'");
+    let since = std::time::Instant::now();
+    while count(&db, &active).await == 0 {
+        assert!(
+            since.elapsed() < Duration::from_secs(3),
+            "not active within 3 s"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // The signup's e-mail lands in the folder from the environment.
+    let res = client
+        .post(format!("{}/signup", server.base))
+        .form(&[
+            ("name", "Bo Bare"),
+            ("email", "bo@example.dk"),
+            ("password", "en-lang-adgangskode"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(res.headers()["location"], "/signup/sent");
+    assert_eq!(std::fs::read_dir(&mail).unwrap().count(), 1);
+}
+
 #[tokio::test]
 async fn create_admin_prints_a_password_that_signs_in() {
     let t = TestDatabase::new(Backend::Sqlite).await.unwrap();

@@ -113,6 +113,22 @@ impl ServerProcess {
         args: &[&str],
         envs: &[(&str, &str)],
     ) -> Self {
+        let command: Vec<&str> = std::iter::once("serve")
+            .chain(args.iter().copied())
+            .collect();
+        Self::start_command(db_url, dir, name, activation_delay_secs, &command, envs).await
+    }
+
+    /// Starts `server <command>` (`[]`: the bare binary, which serves with
+    /// its settings from the environment).
+    pub async fn start_command(
+        db_url: &str,
+        dir: &Path,
+        name: &str,
+        activation_delay_secs: u32,
+        command: &[&str],
+        envs: &[(&str, &str)],
+    ) -> Self {
         let port = std::net::TcpListener::bind("127.0.0.1:0")
             .unwrap()
             .local_addr()
@@ -125,8 +141,7 @@ impl ServerProcess {
             .open(&log)
             .unwrap();
         let child = Command::new(env!("CARGO_BIN_EXE_server"))
-            .arg("serve")
-            .args(args)
+            .args(command)
             .env("DATABASE_URL", db_url)
             .env("LEPTOS_SITE_ADDR", format!("127.0.0.1:{port}"))
             .env("LEPTOS_SITE_ROOT", dir.join("site"))
