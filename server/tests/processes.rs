@@ -500,6 +500,14 @@ async fn audit_logs(db: &DatabaseConnection, servers: &[&ServerProcess], tokens:
         secrets.extend(hash);
     }
     assert!(secrets.len() > 10);
+    // Creates log in their span, with the employee and the customer.
+    assert!(
+        servers.iter().any(|s| {
+            let log = std::fs::read_to_string(&s.log).unwrap();
+            log.contains("create{employee=") && log.contains("created account=")
+        }),
+        "no create logged in its span"
+    );
     for server in servers {
         let log = std::fs::read_to_string(&server.log).unwrap();
         assert!(
@@ -507,6 +515,7 @@ async fn audit_logs(db: &DatabaseConnection, servers: &[&ServerProcess], tokens:
             "the log has the requests (at {})",
             common::process::AUDIT_LOG_FILTER
         );
+
         for s in &secrets {
             assert!(
                 !log.contains(s.as_str()),

@@ -120,7 +120,12 @@ pub async fn create_with(
 /// [`create_with`]; with `key`, a success's reply is remembered under the
 /// key in the create's own transaction, so an account never exists without
 /// its remembered reply (a crash cannot leave the key waiting while the
-/// account is there).
+/// account is there). Runs in a `create` span naming the employee and the
+/// customer (only when it is an id: nothing a client typed reaches the log).
+#[tracing::instrument(name = "create", skip_all, fields(
+    employee = %caller.employee,
+    customer = %req.customer.as_deref().and_then(|c| Id::parse(c).ok()).map(|c| c.to_string()).unwrap_or_default(),
+))]
 async fn create_remembered(
     db: &DatabaseConnection,
     caller: &Caller,
@@ -161,10 +166,14 @@ async fn create_remembered(
     }
     .await;
     match outcome {
-        Ok(reply) => Ok(reply),
+        Ok(reply) => {
+            tracing::info!(account = %reply.id, "created");
+            Ok(reply)
+        }
         Err(e) => {
             let api = e.to_api();
             let refused = format!("{} {}", api.status, api.code);
+            tracing::debug!(status = api.status, "refused");
             if let Err(e) = record_event(db, caller, req, &account_id, &refused, now).await {
                 tracing::error!(error = %e, "recording the create event failed");
             }
