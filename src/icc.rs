@@ -1,8 +1,19 @@
 //! ICC (ICCID) numbers of SIM cards: `89` + country + issuer + serial + Luhn
-//! check digit, 19 or 20 digits, sometimes printed with a trailing `F`.
+//! check digit, [`MIN_DIGITS`] to [`MAX_DIGITS`] digits (most cards print 19
+//! or 20), sometimes printed with a trailing `F`.
 
 use serde::{Deserialize, Serialize};
 use std::fmt;
+
+/// Fewest digits an ICC has (the spec's `mvnoSim`: 18–20 digits).
+pub const MIN_DIGITS: usize = 18;
+/// Most digits an ICC has.
+pub const MAX_DIGITS: usize = 20;
+
+/// How the rule reads to a person: "18 to 20 digits starting with 89".
+pub fn rule_in_words() -> String {
+    format!("{MIN_DIGITS} to {MAX_DIGITS} digits starting with 89")
+}
 
 /// A normalised ICC: digits only, 18–20 of them, starting with `89`.
 /// The check digit is verified separately ([`Icc::luhn_ok`]) because the SIM
@@ -41,7 +52,7 @@ impl Icc {
         if !s.bytes().all(|b| b.is_ascii_digit()) {
             return Err(IccError::NotDigits);
         }
-        if !(18..=20).contains(&s.len()) {
+        if !(MIN_DIGITS..=MAX_DIGITS).contains(&s.len()) {
             return Err(IccError::Length);
         }
         if !s.starts_with("89") {

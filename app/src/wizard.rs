@@ -558,7 +558,11 @@ pub fn icc_problem(typed: &str) -> Option<String> {
         Ok(_) => None,
         Err(IccError::Empty) => Some("Enter the SIM card's ICC number".into()),
         Err(IccError::NotDigits) => Some("The ICC number has only digits".into()),
-        Err(IccError::Length) => Some("The ICC number has 19 or 20 digits".into()),
+        Err(IccError::Length) => Some(format!(
+            "The ICC number has {} to {} digits",
+            mvno::icc::MIN_DIGITS,
+            mvno::icc::MAX_DIGITS
+        )),
         Err(IccError::Prefix) => Some("The ICC number starts with 89".into()),
     }
 }
@@ -611,7 +615,7 @@ mod tests {
     #[test]
     fn sim_step_uses_the_shared_icc_rules() {
         let e = state(&[("sim", "physical"), ("icc", "8945 12")]).check(Step::Sim, today());
-        assert_eq!(e[0].message, "The ICC number has 19 or 20 digits");
+        assert_eq!(e[0].message, "The ICC number has 18 to 20 digits");
         assert!(state(&[("sim", "esim"), ("network", "TDC")])
             .check(Step::Sim, today())
             .is_empty());

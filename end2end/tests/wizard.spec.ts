@@ -60,7 +60,7 @@ test('a wrong ICC is shown next to its field and what was typed is kept', async 
   await page.getByRole('button', { name: 'Continue' }).click();
   await expect(page).toHaveTitle(/^Error: /);
   await expect(page.getByRole('alert')).toContainText('There is a problem');
-  await expect(page.getByRole('link', { name: 'The ICC number has 19 or 20 digits' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'The ICC number has 18 to 20 digits' })).toBeVisible();
   await expect(page.getByLabel('ICC number of the physical SIM card')).toHaveValue('8945 12');
   await expect(page.getByLabel('ICC number of the physical SIM card')).toHaveAttribute('aria-invalid', 'true');
   await checkA11y(page, testInfo, 'SIM step with an error');

@@ -15,6 +15,7 @@ pub mod idempotency;
 pub mod import;
 pub mod lookup;
 pub mod mitid;
+pub mod passwords;
 pub mod portings;
 pub mod signup;
 pub mod view;

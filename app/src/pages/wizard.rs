@@ -453,7 +453,7 @@ fn check_sentence(c: &mvno::portal::NumberCheck) -> String {
 }
 
 #[component]
-fn IccField(ctx: Ctx, name: &'static str, label: String, hint: &'static str) -> impl IntoView {
+fn IccField(ctx: Ctx, name: &'static str, label: String, hint: String) -> impl IntoView {
     let typed = RwSignal::new(ctx.state.get(name).to_string());
     let hint_id = format!("{name}-hint");
     // Shown as you type (hydrated): format and check digit, as a hint, not an error.
@@ -542,7 +542,7 @@ fn SimStep(ctx: Ctx) -> impl IntoView {
                 }).collect_view()}
             </fieldset>
             {(!private).then(|| view! {
-                <IccField ctx=ctx.clone() name="icc" label="ICC number of the physical SIM card".to_string() hint="19 or 20 digits starting with 89, printed on the card."/>
+                <IccField ctx=ctx.clone() name="icc" label="ICC number of the physical SIM card".to_string() hint=format!("{}, printed on the card.", mvno::icc::rule_in_words())/>
             })}
             <fieldset class="sharing">
                 <legend>"Data-sharing SIM cards (TDC only, up to 3)"</legend>
@@ -559,7 +559,7 @@ fn SimStep(ctx: Ctx) -> impl IntoView {
                                 <option value="esim" selected=kind == "esim">"eSIM"</option>
                                 <option value="physical" selected=kind == "physical">"Physical SIM card"</option>
                             </select>
-                            <IccField ctx=ctx.clone() name=name label=format!("ICC of data-sharing SIM {i}") hint="Only for a physical data-sharing SIM card."/>
+                            <IccField ctx=ctx.clone() name=name label=format!("ICC of data-sharing SIM {i}") hint="Only for a physical data-sharing SIM card.".to_string()/>
                         </div>
                     }
                 }).collect_view()}
@@ -715,7 +715,7 @@ fn PortingStep(ctx: Ctx) -> impl IntoView {
             // The donor's ICC only when the donor asks for it (or the check could not tell).
             {needs_icc.then(|| view! {
                 <IccField ctx=ctx.clone() name="donor" label="ICC number of the SIM card used today".to_string()
-                    hint="The number on the SIM card in the phone today (not a new card from us): 19 or 20 digits starting with 89, printed on the card and its holder."/>
+                    hint=format!("The number on the SIM card in the phone today (not a new card from us): {}, printed on the card and its holder.", mvno::icc::rule_in_words())/>
             })}
             <div class="field">
                 <label for="pdate">"When should the number move?"</label>
