@@ -260,3 +260,66 @@ pub struct ProductOffer {
     #[serde(default, with = "crate::dates::lenient_opt")]
     pub valid_until: Option<chrono::DateTime<chrono::Utc>>,
 }
+
+/// Where the sign-in may send a user back to: a path of this site only
+/// (`/accounts/…?…`), never another site (`//host`, `/\\host`, a scheme),
+/// never the sign-in or sign-out itself, nothing with control characters.
+pub fn safe_return_path(next: &str) -> Option<&str> {
+    let ok = next.starts_with('/')
+        && !next.starts_with("//")
+        && !next.contains('\\')
+        && !next.chars().any(char::is_control)
+        && next.len() <= 2000
+        && !["/login", "/logout"]
+            .iter()
+            .any(|p| next == *p || next.starts_with(&format!("{p}?")));
+    ok.then_some(next)
+}
+
+/// The sign-in page's address that returns to `path_and_query` afterwards.
+pub fn sign_in_returning_to(path_and_query: &str) -> String {
+    match safe_return_path(path_and_query) {
+        Some(next) if next != "/" => {
+            let next: String = form_urlencoded::byte_serialize(next.as_bytes()).collect();
+            format!("/login?next={next}")
+        }
+        _ => "/login".to_string(),
+    }
+}
+
+#[cfg(test)]
+mod return_path_tests {
+    use super::*;
+
+    #[test]
+    fn only_this_sites_paths_are_returned_to() {
+        for good in [
+            "/",
+            "/accounts/ac0000000000000000000001",
+            "/new/review?customer=c1&x=%2F",
+        ] {
+            assert_eq!(safe_return_path(good), Some(good), "{good}");
+        }
+        for bad in [
+            "",
+            "//evil.example",
+            "///evil.example",
+            "/\\evil.example",
+            "https://evil.example/",
+            "javascript:alert(1)",
+            "evil.example",
+            "/login",
+            "/login?error=credentials",
+            "/logout",
+            "/a\nLocation: x",
+        ] {
+            assert_eq!(safe_return_path(bad), None, "{bad:?}");
+        }
+        assert_eq!(
+            sign_in_returning_to("/accounts/a1?created=1"),
+            "/login?next=%2Faccounts%2Fa1%3Fcreated%3D1"
+        );
+        assert_eq!(sign_in_returning_to("//evil.example"), "/login");
+        assert_eq!(sign_in_returning_to("/"), "/login");
+    }
+}

@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures';
-import { checkA11y, jsOn, open, signIn } from './helpers';
+import { checkA11y, DEMO_PASSWORD, jsOn, open, signIn } from './helpers';
 
 test('the demo reseller signs in and sees the portal start page', async ({ page }, testInfo) => {
   await signIn(page, 'reseller@nordlys.dk', testInfo);
@@ -34,6 +34,21 @@ test('an anonymous visitor is sent to the sign-in page', async ({ page }, testIn
   await open(page, '/', testInfo);
   await expect(page).toHaveURL(/\/login$/);
   await expect(page.getByRole('heading', { name: 'Sign in to the portal' })).toBeVisible();
+});
+
+test('signing in from a bookmarked page returns to it', async ({ page }, testInfo) => {
+  const account = '/accounts/ac0000000000000000000001';
+  await open(page, account, testInfo);
+  await expect(page).toHaveURL(/\/login\?next=%2Faccounts%2Fac0000000000000000000001$/);
+  await page.getByLabel('Username').fill('reseller@nordlys.dk');
+  await page.getByLabel('Password').fill('wrong-password');
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page.getByRole('alert')).toBeVisible();
+  await page.getByLabel('Username').fill('reseller@nordlys.dk');
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await expect(page).toHaveURL(new RegExp(`${account}$`));
+  await expect(page.getByTestId('signed-in-user')).toBeVisible();
 });
 
 test('an owner is refused the reseller customer list', async ({ page }, testInfo) => {

@@ -27,6 +27,9 @@ pub fn router() -> Router<AppState> {
 struct LoginForm {
     username: String,
     password: String,
+    /// Where the user was going when sent to the sign-in.
+    #[serde(default)]
+    next: String,
 }
 
 pub(crate) fn session_cookie(state: &AppState, value: &str, max_age_secs: i64) -> HeaderValue {
@@ -51,15 +54,25 @@ async fn login(State(state): State<AppState>, Form(form): Form<LoginForm>) -> Re
         password: form.password,
         persist: false,
     };
+    let next = mvno::portal::safe_return_path(&form.next);
+    let again = |error: &str| {
+        // Back to the sign-in, still on the way to where the user was going.
+        let mut to = mvno::portal::sign_in_returning_to(next.unwrap_or("/"));
+        to.push(if to.contains('?') { '&' } else { '?' });
+        to.push_str("error=");
+        to.push_str(error);
+        Redirect::to(&to).into_response()
+    };
     match auth::login(&state.db, &req, TokenKind::Session).await {
         Ok(reply) => {
             let cookie = session_cookie(&state, &reply.token, SESSION_MINUTES * 60);
-            ([(header::SET_COOKIE, cookie)], Redirect::to("/")).into_response()
+            let to = next.unwrap_or("/");
+            ([(header::SET_COOKIE, cookie)], Redirect::to(to)).into_response()
         }
-        Err(e) if e.status == 429 => Redirect::to("/login?error=locked").into_response(),
-        Err(e) if e.status == 503 => Redirect::to("/login?error=busy").into_response(),
-        Err(e) if e.status == 401 => Redirect::to("/login?error=credentials").into_response(),
-        Err(_) => Redirect::to("/login?error=internal").into_response(),
+        Err(e) if e.status == 429 => again("locked"),
+        Err(e) if e.status == 503 => again("busy"),
+        Err(e) if e.status == 401 => again("credentials"),
+        Err(_) => again("internal"),
     }
 }
 

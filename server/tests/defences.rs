@@ -383,7 +383,7 @@ async fn refusals_carry_their_status_and_pages_redirect_for_real() {
             .await
             .unwrap();
         assert!(res.status().is_redirection(), "{accept}: {}", res.status());
-        assert_eq!(header(&res, "location"), "/login");
+        assert_eq!(header(&res, "location"), "/login?next=%2Fnew%2Fcustomer");
     }
     // A page the level does not allow is 403.
     let viewer = app.portal_session("viewer@bagerjensen.dk").await;
@@ -754,4 +754,73 @@ async fn a_panicking_page_answers_500_in_our_words() {
     let body = res.text().await.unwrap();
     assert!(body.contains("Noget gik galt hos os"), "{body}");
     assert!(!body.contains("secret detail"), "{body}");
+}
+
+/// Signing in from a bookmarked page returns to it: a path of this site
+/// only, never another site (no open redirect), and still after a wrong
+/// password.
+#[tokio::test]
+async fn signing_in_returns_to_the_page_asked_for_on_this_site_only() {
+    let app = spawn_app().await;
+    let page = format!("/accounts/{}?created=1", ids::ACCOUNT_IN_USE);
+    let res = app.page(&page, None).await;
+    assert!(res.status().is_redirection(), "{}", res.status());
+    let to_sign_in = header(&res, "location").to_string();
+    assert_eq!(
+        to_sign_in,
+        format!(
+            "/login?next=%2Faccounts%2F{}%3Fcreated%3D1",
+            ids::ACCOUNT_IN_USE
+        )
+    );
+    // The sign-in page carries it in its form.
+    let html = app.page(&to_sign_in, None).await.text().await.unwrap();
+    assert!(
+        html.contains(&format!(
+            "name=\"next\" value=\"{}\"",
+            page.replace('&', "&amp;")
+        )),
+        "{html}"
+    );
+    let sign_in = |password: &'static str, next: String| {
+        let app = &app;
+        async move {
+            app.client
+                .post(format!("{}/login", app.base))
+                .form(&[
+                    ("username", "reseller@nordlys.dk"),
+                    ("password", password),
+                    ("next", next.as_str()),
+                ])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    // A wrong password keeps the way back.
+    let res = sign_in("wrong-password", page.clone()).await;
+    assert_eq!(
+        header(&res, "location"),
+        format!("{to_sign_in}&error=credentials")
+    );
+    let res = sign_in(demo::DEMO_PASSWORD, page.clone()).await;
+    assert_eq!(header(&res, "location"), page);
+    // Anything but a path of this site goes to the start page.
+    for next in [
+        "//evil.example/",
+        "https://evil.example/",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "/logout",
+    ] {
+        let res = sign_in(demo::DEMO_PASSWORD, next.to_string()).await;
+        assert_eq!(header(&res, "location"), "/", "{next}");
+    }
+    let html = app
+        .page("/login?next=%2F%2Fevil.example", None)
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(!html.contains("evil.example"), "{html}");
 }

@@ -11,6 +11,18 @@ use mvno::auth::SignedInUser;
 #[component]
 pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
     let user = Resource::new_blocking(|| (), |_| current_user());
+    // Signed out: to the sign-in, which returns here afterwards.
+    let location = leptos_router::hooks::use_location();
+    let search = location.search.get_untracked();
+    let search = match search.as_str() {
+        "" | "?" => String::new(),
+        s if s.starts_with('?') => s.to_string(),
+        s => format!("?{s}"),
+    };
+    let sign_in = StoredValue::new(mvno::portal::sign_in_returning_to(&format!(
+        "{}{search}",
+        location.pathname.get_untracked()
+    )));
     let children = StoredValue::new(children);
     view! {
         <Suspense>
@@ -30,8 +42,9 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
                             .into_any()
                     }
                     _ => {
-                        super::see_other_on_the_server("/login");
-                        view! { <Redirect path="/login"/> }.into_any()
+                        let path = sign_in.get_value();
+                        super::see_other_on_the_server(&path);
+                        view! { <Redirect path=path/> }.into_any()
                     }
                 }
             })}

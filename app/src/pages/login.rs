@@ -10,6 +10,9 @@ use leptos_router::hooks::use_query_map;
 pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
     let failed = move || query.with(|q| q.get("error").is_some());
+    // Where to go after signing in: a path of this site only.
+    let next = query.with_untracked(|q| q.get("next")).unwrap_or_default();
+    let next = mvno::portal::safe_return_path(&next).map(str::to_string);
     let title = move || {
         if failed() {
             format!("Error: {}", t().sign_in)
@@ -31,6 +34,7 @@ pub fn LoginPage() -> impl IntoView {
                 </div>
             </Show>
             <form method="post" action="/login" class="stack">
+                {next.map(|n| view! { <input type="hidden" name="next" value=n/> })}
                 <div class="field">
                     <label for="username">{t().username}</label>
                     <input
