@@ -276,6 +276,12 @@ pub fn safe_return_path(next: &str) -> Option<&str> {
     ok.then_some(next)
 }
 
+/// The start page listing a customer's subscriptions (searched by its name).
+pub fn accounts_of_customer(name: &str) -> String {
+    let q: String = form_urlencoded::byte_serialize(name.as_bytes()).collect();
+    format!("/?q={q}")
+}
+
 /// The sign-in page's address that returns to `path_and_query` afterwards.
 pub fn sign_in_returning_to(path_and_query: &str) -> String {
     match safe_return_path(path_and_query) {

@@ -68,3 +68,10 @@ test('signing out ends the session', async ({ page }, testInfo) => {
   await open(page, '/', testInfo);
   await expect(page).toHaveURL(/\/login$/);
 });
+
+test('a row of the subscription list opens the subscription', async ({ page }, testInfo) => {
+  await signIn(page, 'reseller@nordlys.dk', testInfo);
+  await page.getByRole('link', { name: '+4520300001' }).click();
+  await expect(page).toHaveURL(/\/accounts\/ac0000000000000000000001$/);
+  await expect(page.getByRole('heading', { level: 1, name: /^Subscription/ })).toBeVisible();
+});

@@ -368,3 +368,41 @@ async fn repeated_failed_sign_ins_lock_the_username_on(app: TestApp) {
         .await;
     assert_eq!(res.headers()["location"], "/login?error=locked");
 }
+
+/// A row of the subscription list opens the subscription; a row of the
+/// customer list opens that customer's subscriptions.
+#[tokio::test]
+async fn list_rows_open_what_they_show() {
+    let app = common::spawn_app().await;
+    let cookie = app.portal_session("reseller@nordlys.dk").await;
+    let home = app.page("/", Some(&cookie)).await.text().await.unwrap();
+    let link = format!(
+        "href=\"/accounts/{}\"",
+        mvno::services::demo::ids::ACCOUNT_IN_USE
+    );
+    assert!(home.contains(&link), "{home}");
+    let account = app
+        .page(
+            &format!("/accounts/{}", mvno::services::demo::ids::ACCOUNT_IN_USE),
+            Some(&cookie),
+        )
+        .await;
+    assert_eq!(account.status(), 200);
+    let customers = app
+        .page("/customers", Some(&cookie))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        customers.contains("href=\"/?q=Bager+Jensen+ApS\""),
+        "{customers}"
+    );
+    let theirs = app
+        .page("/?q=Bager+Jensen+ApS", Some(&cookie))
+        .await
+        .text()
+        .await
+        .unwrap();
+    assert!(theirs.contains(&link), "{theirs}");
+}

@@ -61,7 +61,9 @@ fn CustomerList(customers: CustomersResource, search: String) -> impl IntoView {
                                                 .map(|c| {
                                                     view! {
                                                         <tr>
-                                                            <td>{c.name}</td>
+                                                            <td>
+                                                                <a href=mvno::portal::accounts_of_customer(&c.name)>{c.name.clone()}</a>
+                                                            </td>
                                                             <td class="mono">{c.cvr.unwrap_or_default()}</td>
                                                             <td>{c.kind.as_str()}</td>
                                                             <td>

@@ -59,7 +59,9 @@ fn AccountList(accounts: AccountsResource, search: String) -> impl IntoView {
                                         .map(|a| {
                                             view! {
                                                 <tr>
-                                                    <td class="mono">{a.number}</td>
+                                                    <td class="mono">
+                                                        <a href=format!("/accounts/{}", a.id)>{a.number}</a>
+                                                    </td>
                                                     <td>{a.customer_name}</td>
                                                     <td>
                                                         <span class=format!("chip chip-{}", a.state.as_str().to_lowercase())>
