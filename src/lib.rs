@@ -10,6 +10,7 @@ pub mod account;
 pub mod auth;
 pub mod calendar;
 pub mod dates;
+pub mod email;
 pub mod enums;
 pub mod error;
 pub mod icc;

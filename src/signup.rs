@@ -6,7 +6,7 @@ pub const MIN_PASSWORD: usize = 10;
 /// Longest name accepted, in characters.
 pub const MAX_NAME: usize = 200;
 /// Longest e-mail address accepted (RFC 5321's path limit).
-pub const MAX_EMAIL: usize = 254;
+pub const MAX_EMAIL: usize = crate::email::MAX_LEN;
 /// Longest password accepted.
 pub const MAX_PASSWORD: usize = 256;
 /// Longest address accepted.

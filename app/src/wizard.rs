@@ -322,6 +322,14 @@ impl WizardState {
                         out.push(err("vmpin", "The voicemail PIN is 4 to 10 digits"));
                     }
                 }
+                // The create's own rule for an e-mail address.
+                let vmemail = self.get("vmemail").trim();
+                if !vmemail.is_empty() && !mvno::email::is_valid(vmemail) {
+                    out.push(err(
+                        "vmemail",
+                        "Enter an e-mail address like navn@eksempel.dk",
+                    ));
+                }
             }
             Step::Porting => {
                 if self.has("donor") {
@@ -626,6 +634,18 @@ mod tests {
             icc_warning(&format!("{body}{}", (d + 1) % 10)),
             Some("The check digit does not match. Please check the number.")
         );
+    }
+
+    #[test]
+    fn plan_step_uses_the_shared_email_rule() {
+        let plan = ("plan", "d00000000000000000000001");
+        let e = state(&[plan, ("vmemail", "mette@eksempel")]).check(Step::Plan, today());
+        assert_eq!(e.len(), 1);
+        assert_eq!(e[0].field, "vmemail");
+        assert!(state(&[plan, ("vmemail", "mette@eksempel.dk")])
+            .check(Step::Plan, today())
+            .is_empty());
+        assert!(state(&[plan]).check(Step::Plan, today()).is_empty());
     }
 
     #[test]

@@ -56,9 +56,7 @@ pub fn generate_password() -> String {
 }
 
 fn valid_username(u: &str) -> bool {
-    u.split_once('@').is_some_and(|(local, domain)| {
-        !local.is_empty() && domain.contains('.') && !domain.starts_with('.')
-    }) && !u.contains(char::is_whitespace)
+    crate::email::is_valid(u)
 }
 
 /// Whether the database has any login at all.

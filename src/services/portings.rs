@@ -98,10 +98,7 @@ pub async fn update<C: ConnectionTrait>(
     }
     if let Some(notify) = change.notify {
         for e in &notify {
-            if !e
-                .split_once('@')
-                .is_some_and(|(l, d)| !l.is_empty() && d.contains('.'))
-            {
+            if !crate::email::is_valid(e) {
                 return Err(ApiError::field(
                     422,
                     "notify",

@@ -31,9 +31,7 @@ pub struct SignupRequest {
 }
 
 fn valid_email(e: &str) -> bool {
-    e.split_once('@').is_some_and(|(l, d)| {
-        !l.is_empty() && d.contains('.') && !d.starts_with('.') && !d.ends_with('.')
-    }) && !e.contains(char::is_whitespace)
+    crate::email::is_valid(e)
 }
 
 /// Whether a caller whose own customer is `own` acts in self-service: the

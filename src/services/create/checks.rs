@@ -226,10 +226,7 @@ pub(super) fn check_voicemail(req: &CreateMvnoRequest, feature: &Feature) -> Res
         ));
     }
     if let Some(e) = email {
-        let ok = e
-            .split_once('@')
-            .is_some_and(|(l, d)| !l.is_empty() && d.contains('.') && !d.starts_with('.'));
-        if !ok {
+        if !crate::email::is_valid(e) {
             return Err(rule(
                 422,
                 "voicemail.email",
