@@ -42,9 +42,9 @@ test('a reseller buys a number with a physical SIM card', async ({ page }, testI
   await expect(page.getByText(icc)).toBeVisible();
   if (jsOn(testInfo)) {
     // The state changes from CREATING to ACTIVE without a reload.
-    await expect(page.getByTestId('account-state')).toHaveText('ACTIVE', { timeout: 15_000 });
+    await expect(page.getByTestId('account-status')).toHaveText('Active', { timeout: 15_000 });
   } else {
-    await expect(page.getByTestId('account-state')).toHaveText(/CREATING|ACTIVE/);
+    await expect(page.getByTestId('account-status')).toHaveText(/Being activated|Active/);
   }
   await shot(page, testInfo, 'wizard-result');
   await checkA11y(page, testInfo, 'result');
@@ -135,7 +135,11 @@ test('a port-in with the donor ICC and a chosen date', async ({ page }, testInfo
   await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your subscription is created' })).toBeVisible();
   await expect(page.getByTestId('porting-stage')).toHaveText('IN_CREATED');
-  await expect(page.getByText(pick(testInfo, 'TDC Mobil', 'Lebara Mobile'))).toBeVisible();
+  // Not "Active" while the number is still with the donor: where it is, in words.
+  await expect(page.getByTestId('account-status')).toHaveText(
+    /^The number moves here from .+ on \w+ \d{1,2} \w+ \d{4} at 02:00$/,
+  );
+  await expect(page.getByText(pick(testInfo, 'TDC Mobil', 'Lebara Mobile'), { exact: true })).toBeVisible();
 });
 
 test('a blocked customer is refused with an explanation', async ({ page }, testInfo) => {

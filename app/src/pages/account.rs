@@ -65,6 +65,31 @@ fn grouped(number: &str) -> String {
         .unwrap_or_else(|_| number.to_string())
 }
 
+/// Where the subscription is, in words: a number still with the donor
+/// moves on its date, whatever the account's own state says.
+fn status_in_words(a: &mvno::account::MvnoAccount) -> String {
+    match (
+        &a.porting_details,
+        a.number_state.as_str(),
+        a.state.as_str(),
+    ) {
+        (Some(p), "PORTING_IN", _) => match p.requested_date {
+            Some(d) => format!(
+                "The number moves here from {} on {} at 02:00",
+                p.donor.name,
+                d.format("%A %-d %B %Y")
+            ),
+            None => format!(
+                "The number moves here from {} when the commitment there ends",
+                p.donor.name
+            ),
+        },
+        (_, _, "CREATING") => "Being activated".into(),
+        (_, _, "ACTIVE") => "Active".into(),
+        (_, _, other) => other.to_string(),
+    }
+}
+
 fn stage_text(stage: &str) -> &'static str {
     match stage {
         "IN_CREATED" => "Received: we will send the request to the current operator.",
@@ -103,11 +128,20 @@ fn AccountDetails(view: AccountView, created: bool) -> impl IntoView {
             <div class="review-row"><dt>"Number"</dt><dd class="mono">{grouped(&a.number)}</dd></div>
             <div class="review-row"><dt>"Reference"</dt><dd class="mono">{a.id.clone()}</dd></div>
             <div class="review-row">
-                <dt>"State"</dt>
-                <dd><span role="status" data-testid="account-state" class=format!("chip chip-{}", state.to_lowercase())>{state.clone()}</span></dd>
+                <dt>"Status"</dt>
+                <dd><span role="status" data-testid="account-status">{status_in_words(&a)}</span></dd>
             </div>
-            <div class="review-row"><dt>"Number state"</dt><dd>{a.number_state.clone()}</dd></div>
         </dl>
+        <details>
+            <summary>"Technical details"</summary>
+            <dl class="review">
+                <div class="review-row">
+                    <dt>"State"</dt>
+                    <dd><span data-testid="account-state" class=format!("chip chip-{}", state.to_lowercase())>{state.clone()}</span></dd>
+                </div>
+                <div class="review-row"><dt>"Number state"</dt><dd>{a.number_state.clone()}</dd></div>
+            </dl>
+        </details>
         {(state == "CREATING").then(|| view! {
             <p>"The network is activating the SIM card. This page shows when it is active."</p>
         })}
