@@ -321,6 +321,9 @@ pub async fn create_account(
 pub struct AccountView {
     pub account: mvno::account::MvnoAccount,
     pub qr_svg: Option<String>,
+    /// The QR code of each data-sharing SIM's eSIM, in their order (`None`
+    /// for a physical card, or a code the user may not see).
+    pub sharing_qr_svgs: Vec<Option<String>>,
 }
 
 #[server(prefix = "/_fn", endpoint = "account")]
@@ -329,20 +332,26 @@ pub async fn get_account(id: String) -> Result<AccountView, UiError> {
     let account = mvno::services::view::get(&ssr::db()?, &caller, &id)
         .await
         .map_err(UiError::from)?;
-    let qr_svg = account
-        .mvno_sim
-        .as_ref()
-        .and_then(|s| s.activation_code.as_deref())
-        .and_then(|code| {
-            let qr = qrcode::QrCode::new(code.as_bytes()).ok()?;
-            Some(
-                qr.render::<qrcode::render::svg::Color>()
-                    .min_dimensions(220, 220)
-                    .quiet_zone(true)
-                    .build(),
-            )
-        });
-    Ok(AccountView { account, qr_svg })
+    let qr_of = |sim: &mvno::account::SimDetails| {
+        let code = sim.activation_code.as_deref()?;
+        let qr = qrcode::QrCode::new(code.as_bytes()).ok()?;
+        Some(
+            qr.render::<qrcode::render::svg::Color>()
+                .min_dimensions(220, 220)
+                .build(),
+        )
+    };
+    let qr_svg = account.mvno_sim.as_ref().and_then(qr_of);
+    let sharing_qr_svgs = account
+        .data_sharing_sims
+        .iter()
+        .map(|d| qr_of(&d.sim))
+        .collect();
+    Ok(AccountView {
+        account,
+        qr_svg,
+        sharing_qr_svgs,
+    })
 }
 
 /// A MitID verification the server recorded: only its opaque id, which the

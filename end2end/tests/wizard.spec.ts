@@ -179,6 +179,11 @@ test('data-sharing SIM cards get their own numbers', async ({ page }, testInfo) 
   await expect(page.getByRole('heading', { level: 1, name: 'Your subscription is created' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Data-sharing SIM cards' })).toBeVisible();
   await expect(page.locator('.sharing-list li')).toHaveCount(2);
+  // The data-sharing eSIM can be installed too: its own QR code and links.
+  const sharing = page.getByRole('region', { name: /^Install the data-sharing eSIM \+45/ });
+  await expect(sharing).toHaveCount(1);
+  await expect(sharing.getByRole('img', { name: /^QR code of the data-sharing eSIM \+45/ })).toBeVisible();
+  await expect(sharing.getByRole('link', { name: 'Install on this iPhone' })).toHaveAttribute('href', /carddata=LPA/);
 });
 
 test('an owner is refused a reseller-only field with the right message', async ({ page }, testInfo) => {

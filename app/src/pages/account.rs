@@ -65,6 +65,40 @@ fn grouped(number: &str) -> String {
         .unwrap_or_else(|_| number.to_string())
 }
 
+/// An eSIM's install section: one-tap install links for the phone in hand,
+/// the QR code for another phone, the code to type, and a warning.
+#[component]
+fn EsimInstall(
+    code: String,
+    qr_svg: Option<String>,
+    id: String,
+    title: String,
+    qr_label: String,
+) -> impl IntoView {
+    let parts: Vec<String> = code.split('$').map(str::to_string).collect();
+    let smdp = parts.get(1).cloned().unwrap_or_default();
+    let matching = parts.get(2).cloned().unwrap_or_default();
+    let apple = format!("https://esimsetup.apple.com/esim_qrcode_provisioning?carddata={code}");
+    let android = format!("https://esimsetup.android.com/esim_qrcode_provisioning?carddata={code}");
+    let labelled_by = id.clone();
+    view! {
+        <section class="esim" aria-labelledby=labelled_by>
+            <h2 id=id>{title}</h2>
+            <p><a class="button" href=apple>"Install on this iPhone"</a>" "<a class="button" href=android>"Install on this Android phone"</a></p>
+            <p>"Or scan the QR code with the phone that gets the eSIM:"</p>
+            {qr_svg.map(|svg| view! { <div class="qr" role="img" aria-label=qr_label inner_html=svg></div> })}
+            <details>
+                <summary>"Enter manually"</summary>
+                <dl class="review">
+                    <div class="review-row"><dt>"SM-DP+ address"</dt><dd class="mono">{smdp}</dd></div>
+                    <div class="review-row"><dt>"Activation code"</dt><dd class="mono">{matching}</dd></div>
+                </dl>
+            </details>
+            <p class="notice">"The code works once. If the eSIM is deleted later, a new one is needed. Do not share the code."</p>
+        </section>
+    }
+}
+
 /// Where the subscription is, in words: a number still with the donor
 /// moves on its date, whatever the account's own state says.
 fn status_in_words(a: &mvno::account::MvnoAccount) -> String {
@@ -173,29 +207,28 @@ fn AccountDetails(view: AccountView, created: bool) -> impl IntoView {
                 }).collect_view()}
             </ul>
         })}
-        {esim_code.map(|code| {
-            let parts: Vec<String> = code.split('$').map(str::to_string).collect();
-            let smdp = parts.get(1).cloned().unwrap_or_default();
-            let matching = parts.get(2).cloned().unwrap_or_default();
-            let apple = format!("https://esimsetup.apple.com/esim_qrcode_provisioning?carddata={code}");
-            let android = format!("https://esimsetup.android.com/esim_qrcode_provisioning?carddata={code}");
-            view! {
-                <section class="esim" aria-labelledby="esim-title">
-                    <h2 id="esim-title">"Install the eSIM"</h2>
-                    <p><a class="button" href=apple>"Install on this iPhone"</a>" "<a class="button" href=android>"Install on this Android phone"</a></p>
-                    <p>"Or scan the QR code with the phone that gets the eSIM:"</p>
-                    {view.qr_svg.clone().map(|svg| view! { <div class="qr" role="img" aria-label="QR code of the eSIM activation code" inner_html=svg></div> })}
-                    <details>
-                        <summary>"Enter manually"</summary>
-                        <dl class="review">
-                            <div class="review-row"><dt>"SM-DP+ address"</dt><dd class="mono">{smdp}</dd></div>
-                            <div class="review-row"><dt>"Activation code"</dt><dd class="mono">{matching}</dd></div>
-                        </dl>
-                    </details>
-                    <p class="notice">"The code works once. If the eSIM is deleted later, a new one is needed. Do not share the code."</p>
-                </section>
-            }
+        {esim_code.map(|code| view! {
+            <EsimInstall
+                code
+                qr_svg=view.qr_svg.clone()
+                id="esim-title".to_string()
+                title="Install the eSIM".to_string()
+                qr_label="QR code of the eSIM activation code".to_string()
+            />
         })}
+        {a.data_sharing_sims.iter().zip(view.sharing_qr_svgs.clone()).enumerate().filter_map(|(i, (d, qr))| {
+            let code = d.sim.activation_code.clone().filter(|_| d.sim.form_factor == "eSIM")?;
+            let number = grouped(&d.number);
+            Some(view! {
+                <EsimInstall
+                    code
+                    qr_svg=qr
+                    id=format!("esim-sharing-{i}")
+                    title=format!("Install the data-sharing eSIM {number}")
+                    qr_label=format!("QR code of the data-sharing eSIM {number}")
+                />
+            })
+        }).collect_view()}
         {porting.map(|p| {
             let date = p.requested_date.map(|d| format!("{} at 02:00", d.format("%A %-d %B %Y"))).unwrap_or_else(|| "when the commitment with the current operator ends".into());
             view! {
