@@ -243,6 +243,27 @@ impl WizardState {
         Some(self.get("feat").split(',').any(|f| f == name))
     }
 
+    /// What the server knows about the chosen customer that stops a create
+    /// for it (the create's `403 customer` "Customer is blocked"), found on
+    /// the customer step instead of after Confirm, with what to do.
+    pub fn customer_problem(
+        &self,
+        customers: &[mvno::portal::CustomerSummary],
+    ) -> Option<FieldError> {
+        let chosen = self.get("customer");
+        let c = customers.iter().find(|c| c.id.as_str() == chosen)?;
+        (c.state == mvno::enums::CustomerState::Blocked).then(|| {
+            err(
+                "customer",
+                &format!(
+                    "{} is blocked, so no new subscription can be made for it. \
+                     Ask the operator to lift the block, or choose another customer.",
+                    c.name
+                ),
+            )
+        })
+    }
+
     /// Checks one step's fields, as the server will.
     pub fn check(&self, step: Step, today: chrono::NaiveDate) -> Vec<FieldError> {
         let mut out = Vec::new();
@@ -634,6 +655,34 @@ mod tests {
             icc_warning(&format!("{body}{}", (d + 1) % 10)),
             Some("The check digit does not match. Please check the number.")
         );
+    }
+
+    #[test]
+    fn a_blocked_customer_is_found_on_the_customer_step() {
+        use mvno::enums::{CustomerKind, CustomerState};
+        let customer = |id: &str, state| mvno::portal::CustomerSummary {
+            id: mvno::Id::parse(id).unwrap(),
+            name: "Vestjysk VVS A/S".into(),
+            cvr: None,
+            kind: CustomerKind::Business,
+            state,
+            parent_reseller: None,
+        };
+        let list = [
+            customer("c00000000000000000000005", CustomerState::Active),
+            customer("c00000000000000000000007", CustomerState::Blocked),
+        ];
+        let blocked = state(&[("customer", "c00000000000000000000007")]);
+        let e = blocked.customer_problem(&list).unwrap();
+        assert_eq!(e.field, "customer");
+        assert!(
+            e.message.contains("Ask the operator to lift the block"),
+            "{}",
+            e.message
+        );
+        assert!(state(&[("customer", "c00000000000000000000005")])
+            .customer_problem(&list)
+            .is_none());
     }
 
     #[test]

@@ -142,22 +142,15 @@ test('a port-in with the donor ICC and a chosen date', async ({ page }, testInfo
   await expect(page.getByText(pick(testInfo, 'TDC Mobil', 'Lebara Mobile'), { exact: true })).toBeVisible();
 });
 
-test('a blocked customer is refused with an explanation', async ({ page }, testInfo) => {
-  await startAsReseller(page, testInfo, 'Vestjysk VVS A/S (blocked)');
-  await page.getByLabel('Get a new number').check();
-  await page.getByRole('radio', { name: /\+45/ }).first().check();
-  await next(page, 'SIM card');
-  await page.getByLabel('eSIM', { exact: true }).check();
-  await page.getByLabel('TDC').check();
-  await next(page, 'Rate plan and features');
-  await page.getByRole('radio', { name: /Fri tale \+ 10 GB/ }).check();
-  await next(page, 'Extras');
-  await next(page, 'Check your answers');
-  await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
-  // The error is shown on the step of the field it names, next to that field.
+test('a blocked customer is refused on the customer step with what to do', async ({ page }, testInfo) => {
+  await signIn(page, 'reseller@nordlys.dk', testInfo);
+  await page.getByRole('link', { name: 'New subscription' }).click();
+  await page.getByLabel('Vestjysk VVS A/S (blocked)').check();
+  await page.getByRole('button', { name: 'Continue' }).click();
+  // Found at once, before any other answer is asked for.
   await expect(page.getByRole('heading', { level: 1, name: 'Choose the customer' })).toBeVisible();
-  await expect(page.getByRole('alert')).toContainText('Customer is blocked');
-  await expect(page.locator('#customer-error')).toContainText('Customer is blocked');
+  await expect(page.getByRole('alert')).toContainText('is blocked');
+  await expect(page.locator('#customer-error')).toContainText('Ask the operator to lift the block');
 });
 
 test('data-sharing SIM cards get their own numbers', async ({ page }, testInfo) => {

@@ -138,8 +138,17 @@ fn Wizard(wiz: Resource<Result<Option<WizardInfo>, crate::api::UiError>>) -> imp
                 // Check the step we came from; on errors, show it again.
                 let mut current = requested;
                 let mut errors = Vec::new();
+                // A step's own fields, and for the customer step what the
+                // server knows about the customer chosen.
+                let check = |s: Step| {
+                    let mut found = state.check(s, wiz.today);
+                    if s == Step::Customer {
+                        found.extend(state.customer_problem(&wiz.customers));
+                    }
+                    found
+                };
                 if let Some(from) = from.as_deref().and_then(Step::from_slug) {
-                    let found = state.check(from, wiz.today);
+                    let found = check(from);
                     if !found.is_empty() {
                         current = from;
                         errors = found;
@@ -148,7 +157,7 @@ fn Wizard(wiz: Resource<Result<Option<WizardInfo>, crate::api::UiError>>) -> imp
                 // Never past an unanswered step (a bookmark, a typed URL).
                 if errors.is_empty() {
                     for s in steps.iter().take_while(|s| **s != current) {
-                        let found = state.check(*s, wiz.today);
+                        let found = check(*s);
                         if !found.is_empty() && from.is_some() {
                             current = *s;
                             errors = found;
