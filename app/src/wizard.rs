@@ -264,6 +264,36 @@ impl WizardState {
         })
     }
 
+    /// What the number check (the create's own number rules) says stops a
+    /// number to keep: found on the number step, with what to do.
+    pub fn number_problem(&self, check: Option<&mvno::portal::NumberCheck>) -> Option<FieldError> {
+        use mvno::portal::NumberAvailability::*;
+        if !self.keeps_number() {
+            return None;
+        }
+        let c = check?;
+        let what_to_do = "Check the number, or choose Get a new number.";
+        let message = match c.availability {
+            AvailableForPurchase | OwnedAndFree | PortingRequired => return None,
+            InUse => format!(
+                "{} is already in use on a subscription. {what_to_do}",
+                c.number
+            ),
+            BeingPorted => format!(
+                "{} is already being moved to a subscription. {what_to_do}",
+                c.number
+            ),
+            NotAvailable => format!(
+                "{} {what_to_do}",
+                c.reason
+                    .as_ref()
+                    .map(|r| r.message.trim_end_matches('.').to_string() + ".")
+                    .unwrap_or_else(|| "The number cannot be used.".into())
+            ),
+        };
+        Some(err("keepnumber", &message))
+    }
+
     /// Checks one step's fields, as the server will.
     pub fn check(&self, step: Step, today: chrono::NaiveDate) -> Vec<FieldError> {
         let mut out = Vec::new();
@@ -682,6 +712,31 @@ mod tests {
         );
         assert!(state(&[("customer", "c00000000000000000000005")])
             .customer_problem(&list)
+            .is_none());
+    }
+
+    #[test]
+    fn a_number_in_use_is_found_on_the_number_step() {
+        use mvno::portal::{NumberAvailability, NumberCheck};
+        let keep = state(&[("mode", "keep"), ("keepnumber", "20 30 00 01")]);
+        let check = |availability| NumberCheck {
+            number: "+4520300001".into(),
+            availability,
+            operator: None,
+            reason: None,
+        };
+        let e = keep
+            .number_problem(Some(&check(NumberAvailability::InUse)))
+            .unwrap();
+        assert_eq!(e.field, "keepnumber");
+        assert!(e.message.contains("already in use"), "{}", e.message);
+        assert!(e.message.contains("Get a new number"), "{}", e.message);
+        assert!(keep
+            .number_problem(Some(&check(NumberAvailability::PortingRequired)))
+            .is_none());
+        let new = state(&[("mode", "new"), ("number", "20 10 00 01")]);
+        assert!(new
+            .number_problem(Some(&check(NumberAvailability::InUse)))
             .is_none());
     }
 

@@ -153,6 +153,16 @@ test('a blocked customer is refused on the customer step with what to do', async
   await expect(page.locator('#customer-error')).toContainText('Ask the operator to lift the block');
 });
 
+test('a number in use is refused on the number step with what to do', async ({ page }, testInfo) => {
+  await startAsReseller(page, testInfo, 'Bager Jensen ApS');
+  await page.getByLabel('Keep my number').check();
+  await page.getByLabel('Number to keep').fill('20 30 00 01');
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Phone number' })).toBeVisible();
+  await expect(page.locator('#keepnumber-error')).toContainText('already in use');
+  await expect(page.locator('#keepnumber-error')).toContainText('Get a new number');
+});
+
 test('data-sharing SIM cards get their own numbers', async ({ page }, testInfo) => {
   const number = pick(testInfo, '+4520100010', '+4520100011');
   const grouped = number.replace(/^\+45(\d\d)(\d\d)(\d\d)(\d\d)$/, '+45 $1 $2 $3 $4');

@@ -145,6 +145,9 @@ fn Wizard(wiz: Resource<Result<Option<WizardInfo>, crate::api::UiError>>) -> imp
                     if s == Step::Customer {
                         found.extend(state.customer_problem(&wiz.customers));
                     }
+                    if s == Step::Number && found.is_empty() {
+                        found.extend(state.number_problem(wiz.check.as_ref()));
+                    }
                     found
                 };
                 if let Some(from) = from.as_deref().and_then(Step::from_slug) {
