@@ -145,7 +145,8 @@ impl WizardState {
             Step::Customer => &["customer"],
             Step::Number => &["mode", "number", "keepnumber", "digits", "net"],
             Step::Sim => &[
-                "sim", "network", "icc", "ds1", "ds2", "ds3", "ds1kind", "ds2kind", "ds3kind",
+                "sim", "network", "icc", "iccok", "ds1", "ds2", "ds3", "ds1kind", "ds2kind",
+                "ds3kind",
             ],
             Step::Plan => &["plan", "featset", "feat", "vmpin", "vmemail", "row"],
             Step::Porting => &["donor", "pdate", "pready"],
@@ -292,6 +293,26 @@ impl WizardState {
             ),
         };
         Some(err("keepnumber", &message))
+    }
+
+    /// A physical SIM's ICC whose check digit does not match: a warning to
+    /// look again, shown on the SIM step with JavaScript or without; a second
+    /// Continue with the same ICC (`iccok`) goes on, because the stock has
+    /// the last word.
+    pub fn icc_check_problem(&self) -> Option<FieldError> {
+        if self.get("sim") != "physical" {
+            return None;
+        }
+        let typed = self.get("icc");
+        icc_warning(typed)?;
+        let icc = Icc::parse(typed).ok()?;
+        (self.get("iccok") != icc.as_str()).then(|| {
+            err(
+                "icc",
+                "The check digit does not match. Please check the number; \
+                 if it is right, press Continue again.",
+            )
+        })
     }
 
     /// Checks one step's fields, as the server will.
@@ -738,6 +759,24 @@ mod tests {
         assert!(new
             .number_problem(Some(&check(NumberAvailability::InUse)))
             .is_none());
+    }
+
+    #[test]
+    fn a_wrong_check_digit_warns_once_on_the_sim_step() {
+        let body = "894555000000000001";
+        let d = mvno::icc::luhn_check_digit(body).unwrap();
+        let wrong = format!("{body}{}", (d + 1) % 10);
+        let first = state(&[("sim", "physical"), ("icc", &wrong)]);
+        assert_eq!(first.icc_check_problem().unwrap().field, "icc");
+        // Continue again with the same ICC: it goes on.
+        let again = state(&[("sim", "physical"), ("icc", &wrong), ("iccok", &wrong)]);
+        assert!(again.icc_check_problem().is_none());
+        // Another ICC is looked at again.
+        let other = format!("{body}{}", (d + 2) % 10);
+        let changed = state(&[("sim", "physical"), ("icc", &other), ("iccok", &wrong)]);
+        assert!(changed.icc_check_problem().is_some());
+        let right = state(&[("sim", "physical"), ("icc", &format!("{body}{d}"))]);
+        assert!(right.icc_check_problem().is_none());
     }
 
     #[test]

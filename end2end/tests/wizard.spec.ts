@@ -163,6 +163,21 @@ test('a number in use is refused on the number step with what to do', async ({ p
   await expect(page.locator('#keepnumber-error')).toContainText('Get a new number');
 });
 
+test('a wrong check digit is a warning on the SIM step; Continue again goes on', async ({ page }, testInfo) => {
+  await startAsReseller(page, testInfo, 'Bager Jensen ApS');
+  await pickNumber(page, pick(testInfo, '+4520100006', '+4520100007'), testInfo);
+  await next(page, 'SIM card');
+  await page.getByLabel('Physical SIM card from stock').check();
+  const good = demoIcc('8945550', pick(testInfo, 5, 6));
+  const wrong = good.slice(0, -1) + String((Number(good.slice(-1)) + 1) % 10);
+  await page.getByLabel('ICC number of the physical SIM card').fill(wrong);
+  await page.getByRole('button', { name: 'Continue' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'SIM card' })).toBeVisible();
+  await expect(page.locator('#icc-error')).toContainText('press Continue again');
+  await expect(page.getByLabel('ICC number of the physical SIM card')).toHaveValue(wrong);
+  await next(page, 'Rate plan and features');
+});
+
 test('data-sharing SIM cards get their own numbers', async ({ page }, testInfo) => {
   const number = pick(testInfo, '+4520100010', '+4520100011');
   const grouped = number.replace(/^\+45(\d\d)(\d\d)(\d\d)(\d\d)$/, '+45 $1 $2 $3 $4');

@@ -148,6 +148,9 @@ fn Wizard(wiz: Resource<Result<Option<WizardInfo>, crate::api::UiError>>) -> imp
                     if s == Step::Number && found.is_empty() {
                         found.extend(state.number_problem(wiz.check.as_ref()));
                     }
+                    if s == Step::Sim && found.is_empty() {
+                        found.extend(state.icc_check_problem());
+                    }
                     found
                 };
                 if let Some(from) = from.as_deref().and_then(Step::from_slug) {
@@ -520,8 +523,14 @@ fn SimStep(ctx: Ctx) -> impl IntoView {
         .into_iter()
         .filter(|(k, _)| !private || matches!(*k, "esim" | "auto"))
         .collect();
+    // After a check-digit warning, Continue again with the same ICC goes on.
+    let icc_ok = ctx
+        .error("icc")
+        .and_then(|_| mvno::icc::Icc::parse(ctx.state.get("icc")).ok())
+        .map(|icc| icc.as_str().to_string());
     view! {
         <StepForm ctx=ctx.clone()>
+            {icc_ok.map(|icc| view! { <input type="hidden" name="iccok" value=icc/> })}
             <ul class="stock" aria-label="Free SIM stock">
                 {stock.into_iter().map(|c| view! {
                     <li>{format!("{} {}{}: {} free", c.network.as_str(), c.form_factor.as_str(), if c.auto_assign { " (auto-assign)" } else { "" }, c.count)}</li>
