@@ -39,6 +39,9 @@ test('a private customer signs up, confirms identity and gets an eSIM on a phone
   await next(page, 'SIM card');
   // Only what an owner may choose in self-service.
   await expect(page.getByLabel('Physical SIM card from stock')).toHaveCount(0);
+  // Data-sharing SIMs too: eSIMs only, no ICC to type.
+  await expect(page.getByLabel('Data-sharing SIM 1', { exact: true }).locator('option[value="physical"]')).toHaveCount(0);
+  await expect(page.getByLabel('ICC of data-sharing SIM 1')).toHaveCount(0);
   await page.getByLabel('eSIM', { exact: true }).check();
   await page.getByLabel('TELENOR').check();
   await next(page, 'Rate plan and features');

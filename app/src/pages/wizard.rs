@@ -578,9 +578,14 @@ fn SimStep(ctx: Ctx) -> impl IntoView {
                             <select id=kind_id name=kind_name>
                                 <option value="" selected=kind.is_empty()>"None"</option>
                                 <option value="esim" selected=kind == "esim">"eSIM"</option>
-                                <option value="physical" selected=kind == "physical">"Physical SIM card"</option>
+                                // Self-service: eSIMs only, as the create allows.
+                                {(!private).then(|| view! {
+                                    <option value="physical" selected=kind == "physical">"Physical SIM card"</option>
+                                })}
                             </select>
-                            <IccField ctx=ctx.clone() name=name label=format!("ICC of data-sharing SIM {i}") hint="Only for a physical data-sharing SIM card.".to_string()/>
+                            {(!private).then(|| view! {
+                                <IccField ctx=ctx.clone() name=name label=format!("ICC of data-sharing SIM {i}") hint="Only for a physical data-sharing SIM card.".to_string()/>
+                            })}
                         </div>
                     }
                 }).collect_view()}
