@@ -12,6 +12,9 @@ use mvno::auth::LoginRequest;
 use mvno::services::auth::{self, TokenKind, SESSION_MINUTES};
 use serde::Deserialize;
 
+/// The largest portal form read (the signup's too); larger is `413`.
+pub(crate) const FORM_BODY_LIMIT: usize = 64 * 1024;
+
 pub fn router() -> Router<AppState> {
     // A form is a few fields; 64 KiB leaves room for the wizard's answers
     // (custom data is at most 4 KB) and answers anything larger `413`.
@@ -20,7 +23,7 @@ pub fn router() -> Router<AppState> {
         .route("/logout", post(logout))
         .route("/new/step", post(step))
         .route("/new/confirm", post(confirm))
-        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
+        .layer(axum::extract::DefaultBodyLimit::max(FORM_BODY_LIMIT))
 }
 
 #[derive(Deserialize)]

@@ -17,7 +17,9 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/signup", post(signup))
         .route("/signup/confirm", post(confirm))
-        .layer(axum::extract::DefaultBodyLimit::max(64 * 1024))
+        .layer(axum::extract::DefaultBodyLimit::max(
+            crate::portal::FORM_BODY_LIMIT,
+        ))
 }
 
 #[derive(Deserialize)]

@@ -141,12 +141,10 @@ async fn stock_holders_for<C: ConnectionTrait>(
     c: &customer::Model,
 ) -> Result<Vec<String>, ApiError> {
     let chain = chain(db, &c.id).await?;
-    let self_service = c.id == caller.customer.as_str() && super::signup::is_self_service(c);
-    Ok(if self_service {
-        super::signup::stock_holders(&chain)
-    } else {
-        chain.into_iter().map(|c| c.id).collect()
-    })
+    let self_service = super::signup::caller_is_self_service(db, caller, &chain)
+        .await
+        .map_err(db_error)?;
+    Ok(super::signup::stock_holders_for(chain, self_service))
 }
 
 /// Free SIM cards and eSIM profiles a create for the customer may take, one

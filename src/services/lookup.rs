@@ -44,17 +44,11 @@ pub async fn check_number<C: ConnectionTrait>(
     if number.danish_mobile_candidate().is_err() {
         return Ok(not(number.to_string(), CreateError::NumberNotUsable));
     }
-    let own = customer::Entity::find_by_id(caller.customer.as_str())
-        .one(db)
+    let chain = chain(db, &customer.id).await?;
+    let self_service = super::signup::caller_is_self_service(db, caller, &chain)
         .await
         .map_err(db_error)?;
-    let self_service = own.as_ref().is_some_and(super::signup::is_self_service);
-    let resellers: Vec<String> = chain(db, &customer.id)
-        .await?
-        .into_iter()
-        .skip(1)
-        .map(|c| c.id)
-        .collect();
+    let resellers: Vec<String> = chain.into_iter().skip(1).map(|c| c.id).collect();
     Ok(
         match plan_number(db, caller, &number, &customer, &resellers).await {
             Ok(NumberPlan::Buy { .. }) => NumberCheck {

@@ -55,6 +55,34 @@ pub fn stock_holders(chain: &[customer::Model]) -> Vec<String> {
     own.into_iter().chain(signup_reseller).collect()
 }
 
+/// Whether `caller` acts in self-service, from its own customer's row: the
+/// one in `chain` when the caller belongs to it, else read.
+pub async fn caller_is_self_service<C: ConnectionTrait>(
+    db: &C,
+    caller: &super::Caller,
+    chain: &[customer::Model],
+) -> Result<bool, sea_orm::DbErr> {
+    Ok(
+        match chain.iter().find(|c| c.id == caller.customer.as_str()) {
+            Some(own) => is_self_service(own),
+            None => customer::Entity::find_by_id(caller.customer.as_str())
+                .one(db)
+                .await?
+                .is_some_and(|own| is_self_service(&own)),
+        },
+    )
+}
+
+/// Whose SIM stock a create for the customer heading `chain` may take cards
+/// from: the whole chain, or in self-service only [`stock_holders`].
+pub fn stock_holders_for(chain: Vec<customer::Model>, self_service: bool) -> Vec<String> {
+    if self_service {
+        stock_holders(&chain)
+    } else {
+        chain.into_iter().map(|c| c.id).collect()
+    }
+}
+
 /// At most this many signup e-mails to one address while their links work:
 /// a stranger cannot flood someone's inbox through the signup.
 pub const MAX_MAILS_PER_ADDRESS: u64 = 3;
@@ -81,6 +109,17 @@ pub enum SignupMail {
 fn checked(req: &SignupRequest) -> Result<(String, String), ApiError> {
     let name = req.name.trim();
     let email = req.email.trim().to_lowercase();
+    // Text the database cannot store is refused by its field, as the create
+    // refuses it.
+    for (path, value) in [
+        ("name", req.name.as_str()),
+        ("email", req.email.as_str()),
+        ("address", req.address.as_deref().unwrap_or("")),
+    ] {
+        if value.contains('\0') {
+            return Err(ApiError::field(422, path, crate::account::NUL_MESSAGE));
+        }
+    }
     if name.is_empty() {
         return Err(ApiError::field(422, "name", "Skriv dit fulde navn"));
     }
@@ -154,14 +193,6 @@ pub async fn request_signup(
         .exec(db)
         .await
         .map_err(db_error)?;
-    let waiting = signup_request::Entity::find()
-        .filter(signup_request::Column::Email.eq(email.as_str()))
-        .count(db)
-        .await
-        .map_err(db_error)?;
-    if waiting >= MAX_MAILS_PER_ADDRESS {
-        return Ok(SignupMail::Nothing);
-    }
     let registered = employee::Entity::find()
         .filter(employee::Column::Username.eq(email.as_str()))
         .one(db)
@@ -189,6 +220,22 @@ pub async fn request_signup(
     .exec(db)
     .await
     .map_err(db_error)?;
+    // The address's limit holds under parallel signups: each request is
+    // recorded first, then counts the address's requests, its own included;
+    // of any number at once, at most the limit see a count within it. One
+    // over the limit sends nothing and takes its row back.
+    let waiting = signup_request::Entity::find()
+        .filter(signup_request::Column::Email.eq(email.as_str()))
+        .count(db)
+        .await
+        .map_err(db_error)?;
+    if waiting > MAX_MAILS_PER_ADDRESS {
+        signup_request::Entity::delete_by_id(token_hash(&token))
+            .exec(db)
+            .await
+            .map_err(db_error)?;
+        return Ok(SignupMail::Nothing);
+    }
     Ok(if registered {
         SignupMail::AlreadyRegistered { to: email }
     } else {

@@ -144,30 +144,6 @@ impl TestApp {
             .map(str::to_string)
     }
 
-    /// Signs up through the form, follows the e-mail's link and answers the
-    /// new user's session cookie.
-    pub async fn sign_up(&self, name: &str, email: &str, password: &str) -> String {
-        let res = self
-            .client
-            .post(format!("{}/signup", self.base))
-            .form(&[("name", name), ("email", email), ("password", password)])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.headers()["location"], "/signup/sent");
-        let link = self.signup_link_to(email).expect("a signup e-mail");
-        let token = link.split("token=").nth(1).unwrap().to_string();
-        let res = self
-            .client
-            .post(format!("{}/signup/confirm", self.base))
-            .form(&[("token", token.as_str())])
-            .send()
-            .await
-            .unwrap();
-        assert_eq!(res.headers()["location"], "/signup/identity");
-        let cookie = res.headers()["set-cookie"].to_str().unwrap();
-        cookie.split(';').next().unwrap().to_string()
-    }
     pub async fn login(&self, username: &str, password: &str) -> reqwest::Response {
         self.client
             .post(format!("{}/api/auth/login", self.base))

@@ -9,7 +9,7 @@ use crate::enums::CustomerState;
 use crate::services::customers::{chain, reaches};
 use crate::services::{signup, Caller};
 use crate::Id;
-use sea_orm::{DatabaseTransaction, EntityTrait};
+use sea_orm::DatabaseTransaction;
 
 /// Who the account is for, as the later stages need it.
 pub(super) struct Party {
@@ -42,23 +42,14 @@ pub(super) async fn find(
         return Err(CreateError::AccessDenied(None));
     }
     checks::check_field_levels(req, caller.access_level)?;
-    let self_service = match chain.iter().find(|c| c.id == caller.customer.as_str()) {
-        Some(own) => signup::is_self_service(own),
-        None => customer::Entity::find_by_id(caller.customer.as_str())
-            .one(txn)
-            .await
-            .map_err(db_err)?
-            .is_some_and(|own| signup::is_self_service(&own)),
-    };
+    let self_service = signup::caller_is_self_service(txn, caller, &chain)
+        .await
+        .map_err(db_err)?;
     if customer.state == CustomerState::Blocked.as_str() {
         return Err(CreateError::CustomerBlocked);
     }
     let resellers: Vec<String> = chain.iter().skip(1).map(|c| c.id.clone()).collect();
-    let holders: Vec<String> = if self_service {
-        signup::stock_holders(&chain)
-    } else {
-        chain.into_iter().map(|c| c.id).collect()
-    };
+    let holders = signup::stock_holders_for(chain, self_service);
     Ok(Party {
         customer,
         resellers,
