@@ -263,12 +263,13 @@ pub struct ProductOffer {
 
 /// Where the sign-in may send a user back to: a path of this site only
 /// (`/accounts/…?…`), never another site (`//host`, `/\\host`, a scheme),
-/// never the sign-in or sign-out itself, nothing with control characters.
+/// never the sign-in or sign-out itself; visible ASCII only, as a browser
+/// sends a path (anything else could not go in a `Location` header).
 pub fn safe_return_path(next: &str) -> Option<&str> {
     let ok = next.starts_with('/')
         && !next.starts_with("//")
         && !next.contains('\\')
-        && !next.chars().any(char::is_control)
+        && next.bytes().all(|b| b.is_ascii_graphic())
         && next.len() <= 2000
         && !["/login", "/logout"]
             .iter()
@@ -318,6 +319,8 @@ mod return_path_tests {
             "/login?error=credentials",
             "/logout",
             "/a\nLocation: x",
+            "/æøå",
+            "/a b",
         ] {
             assert_eq!(safe_return_path(bad), None, "{bad:?}");
         }

@@ -812,6 +812,7 @@ async fn signing_in_returns_to_the_page_asked_for_on_this_site_only() {
         "/\\evil.example",
         "javascript:alert(1)",
         "/logout",
+        "/æøå",
     ] {
         let res = sign_in(demo::DEMO_PASSWORD, next.to_string()).await;
         assert_eq!(header(&res, "location"), "/", "{next}");
@@ -823,4 +824,41 @@ async fn signing_in_returns_to_the_page_asked_for_on_this_site_only() {
         .await
         .unwrap();
     assert!(!html.contains("evil.example"), "{html}");
+}
+
+/// A NUL in a sign-in is a wrong sign-in (401), never a database error, on
+/// both databases and at both doors.
+#[tokio::test]
+async fn a_nul_in_a_sign_in_is_a_wrong_sign_in() {
+    common::on_both_databases(a_nul_in_a_sign_in_is_a_wrong_sign_in_on).await;
+}
+
+async fn a_nul_in_a_sign_in_is_a_wrong_sign_in_on(app: TestApp) {
+    let res = app.login("reseller@nordlys.dk\0", "demo\u{0}1234").await;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    let res = app.sign_in_form("resel\0ler@nordlys.dk", "x").await;
+    assert_eq!(header(&res, "location"), "/login?error=credentials");
+}
+
+/// A NUL in a search is searched for (and not found), never a database
+/// error, on both databases: the API's lists and the portal's.
+#[tokio::test]
+async fn a_nul_in_a_search_finds_nothing() {
+    common::on_both_databases(a_nul_in_a_search_finds_nothing_on).await;
+}
+
+async fn a_nul_in_a_search_finds_nothing_on(app: TestApp) {
+    let token = format!("Bearer {}", app.token("reseller@nordlys.dk").await);
+    for path in [
+        "/api/customers?filter=Bager%00",
+        &format!("/api/numbers?customer={}&filter=20%00", ids::BAGER_JENSEN),
+    ] {
+        let res = app.get(path, Some(&token)).await;
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+    }
+    let cookie = app.portal_session("reseller@nordlys.dk").await;
+    for path in ["/?q=Bager%00", "/customers?q=Bager%00"] {
+        let res = app.page(path, Some(&cookie)).await;
+        assert_eq!(res.status(), StatusCode::OK, "{path}");
+    }
 }

@@ -181,6 +181,16 @@ async fn signup_and_sign_in_render_what_was_sent_as_text() {
             .await,
             "/signup/confirm query",
         );
+        let next = format!("/{payload}");
+        assert_inert(
+            &html(
+                &app,
+                &format!("/login?{}", query(&[("next", next.as_str())])),
+                None,
+            )
+            .await,
+            "/login next",
+        );
         let q = query(&[("error", payload), ("username", payload)]);
         assert_inert(
             &html(&app, &format!("/login?{q}"), None).await,

@@ -251,3 +251,68 @@ async fn an_expired_link_is_refused() {
         "sen@example.dk"
     );
 }
+
+/// However many signups for one address arrive at once, at most three
+/// e-mails go out, on SQLite and on PostgreSQL.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn fifty_signups_at_once_send_at_most_three_mails() {
+    use common::process::{Backend, TestDatabase};
+    use mvno::services::signup::{request_signup, SignupMail, SignupRequest};
+    for backend in [Backend::Sqlite, Backend::Postgres] {
+        let Some(t) = TestDatabase::new(backend).await else {
+            continue;
+        };
+        let db = mvno::db::connect_and_migrate(&t.url).await.unwrap();
+        mvno::services::demo::load(&db).await.unwrap();
+        let req = SignupRequest {
+            name: "Mange Gange".into(),
+            email: "mange.gange@example.dk".into(),
+            password: PASSWORD.into(),
+            address: None,
+        };
+        let answers = futures::future::join_all((0..50).map(|_| request_signup(&db, &req))).await;
+        let mails = answers
+            .iter()
+            .filter(|a| matches!(a, Ok(SignupMail::Confirm { .. })))
+            .count();
+        let nothing = answers
+            .iter()
+            .filter(|a| matches!(a, Ok(SignupMail::Nothing)))
+            .count();
+        assert!((1..=3).contains(&mails), "{mails} mails");
+        assert_eq!(mails + nothing, 50, "every signup answered: {answers:?}");
+        db.close().await.ok();
+        t.finish().await;
+    }
+}
+
+/// A NUL in a signup field is that field's error, on both databases, and
+/// records nothing.
+#[tokio::test]
+async fn a_nul_in_a_signup_field_is_that_fields_error() {
+    common::on_both_databases(a_nul_in_a_signup_field_is_that_fields_error_on).await;
+}
+
+async fn a_nul_in_a_signup_field_is_that_fields_error_on(app: common::TestApp) {
+    for (field, code) in [("name", "name"), ("address", "address")] {
+        let mut form = vec![
+            ("name", "Anna\0Andersen".to_string()),
+            ("email", "nul@example.dk".to_string()),
+            ("password", PASSWORD.to_string()),
+            ("address", "Vej\01".to_string()),
+        ];
+        if field == "address" {
+            form[0].1 = "Anna Andersen".into();
+        }
+        let res = app
+            .client
+            .post(format!("{}/signup", app.base))
+            .form(&form)
+            .send()
+            .await
+            .unwrap();
+        let back = res.headers()["location"].to_str().unwrap().to_string();
+        assert!(back.contains(&format!("error={code}")), "{back}");
+    }
+    assert!(app.mails_to("nul@example.dk").is_empty());
+}

@@ -21,13 +21,17 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(ids) = customers::scope(db, caller).await? {
         query = query.filter(mvno_account::Column::CustomerId.is_in(ids));
     }
-    if let Some(term) = search.map(str::trim).filter(|t| !t.is_empty()) {
-        let digits: String = term.chars().filter(|c| c.is_ascii_digit()).collect();
-        let mut any = Condition::any().add(customer::Column::Name.contains(term));
-        if !digits.is_empty() {
-            any = any.add(mvno_account::Column::Number.contains(&digits));
+    match super::search_of(search) {
+        super::Search::All => {}
+        super::Search::Nothing => return Ok(Page::new(paging, 0, Vec::new())),
+        super::Search::Term(term) => {
+            let digits: String = term.chars().filter(|c| c.is_ascii_digit()).collect();
+            let mut any = Condition::any().add(customer::Column::Name.contains(term));
+            if !digits.is_empty() {
+                any = any.add(mvno_account::Column::Number.contains(&digits));
+            }
+            query = query.filter(any);
         }
-        query = query.filter(any);
     }
     let total = query.clone().count(db).await.map_err(db_error)?;
     let rows = query

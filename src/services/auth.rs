@@ -69,6 +69,13 @@ pub async fn login<C: ConnectionTrait>(
     kind: TokenKind,
 ) -> Result<LoginReply, ApiError> {
     let username = req.username.trim().to_lowercase();
+    // No username holds a NUL (they are e-mail addresses), and a database
+    // may not store one: a wrong sign-in, at a real check's cost.
+    if username.contains('\0') {
+        let password = req.password.clone();
+        on_hashing_thread(move || verify_password(&password, DUMMY_HASH)).await?;
+        return Err(ApiError::credentials_invalid());
+    }
     let now = Utc::now();
     let window_start = now - Duration::minutes(LOCKOUT_MINUTES);
     prune_old_attempts(db, window_start).await;

@@ -123,12 +123,16 @@ pub async fn list<C: ConnectionTrait>(
     if let Some(ids) = scope(db, caller).await? {
         query = query.filter(customer::Column::Id.is_in(ids));
     }
-    if let Some(term) = search.map(str::trim).filter(|t| !t.is_empty()) {
-        query = query.filter(
-            Condition::any()
-                .add(customer::Column::Name.contains(term))
-                .add(customer::Column::Cvr.contains(term)),
-        );
+    match super::search_of(search) {
+        super::Search::All => {}
+        super::Search::Nothing => return Ok(Page::new(paging, 0, Vec::new())),
+        super::Search::Term(term) => {
+            query = query.filter(
+                Condition::any()
+                    .add(customer::Column::Name.contains(term))
+                    .add(customer::Column::Cvr.contains(term)),
+            );
+        }
     }
     let total = query.clone().count(db).await.map_err(db_error)?;
     let items = query

@@ -32,6 +32,26 @@ pub struct Caller {
     pub access_level: AccessLevel,
 }
 
+/// What a list's search asks for.
+pub(crate) enum Search<'a> {
+    /// No search: everything in reach.
+    All,
+    /// Rows matching this trimmed term.
+    Term(&'a str),
+    /// Nothing can match: the term holds a NUL, which no stored text holds
+    /// (and PostgreSQL cannot even compare with), so the database is not
+    /// asked.
+    Nothing,
+}
+
+pub(crate) fn search_of(search: Option<&str>) -> Search<'_> {
+    match search.map(str::trim).filter(|t| !t.is_empty()) {
+        None => Search::All,
+        Some(t) if t.contains('\0') => Search::Nothing,
+        Some(t) => Search::Term(t),
+    }
+}
+
 /// Database failures become the platform's `500 internal_error`; the detail
 /// is logged, never sent.
 pub fn db_error(e: DbErr) -> ApiError {
