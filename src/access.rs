@@ -9,6 +9,9 @@ use std::str::FromStr;
 /// `RESELLER_ADMIN` < `ADMIN`).
 #[derive(Copy, Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
+// Stored as its name in a text column (FromStr and Display below).
+#[cfg_attr(feature = "server", derive(sea_orm::DeriveValueType))]
+#[cfg_attr(feature = "server", sea_orm(value_type = "String"))]
 #[serde(rename_all = "SCREAMING_SNAKE_CASE")]
 pub enum AccessLevel {
     Viewer,
@@ -50,9 +53,42 @@ impl AccessLevel {
         self >= AccessLevel::Owner
     }
 
+    /// The operator's administrators: they reach every customer and see
+    /// and set the admin-only fields (SOCs, SOC overrides, purchase info).
+    pub fn is_admin(self) -> bool {
+        self == AccessLevel::Admin
+    }
+
+    /// Resellers and admins act for customers other than their own.
+    pub fn acts_for_others(self) -> bool {
+        self.is_reseller() || self.is_admin()
+    }
+
     /// May see a reseller's customer list (resellers and admins).
     pub fn may_list_customers(self) -> bool {
-        self.is_reseller() || self == AccessLevel::Admin
+        self.acts_for_others()
+    }
+
+    /// May see and set an account's notes (resellers and admins).
+    pub fn sees_notes(self) -> bool {
+        self.acts_for_others()
+    }
+
+    /// May see a SIM's PIN and PUK codes and an eSIM's activation code
+    /// (OWNER and above).
+    pub fn sees_sim_secrets(self) -> bool {
+        self >= AccessLevel::Owner
+    }
+
+    /// May give a customer a number or SIM from a reseller's stock
+    /// (resellers and admins; a business takes from its own).
+    pub fn may_use_reseller_stock(self) -> bool {
+        self.acts_for_others()
+    }
+
+    /// May change a porting's date and notify list (OWNER and above).
+    pub fn may_update_portings(self) -> bool {
+        self >= AccessLevel::Owner
     }
 }
 
@@ -63,12 +99,15 @@ impl fmt::Display for AccessLevel {
 }
 
 impl FromStr for AccessLevel {
-    type Err = String;
+    type Err = crate::enums::UnknownName;
     fn from_str(s: &str) -> Result<Self, Self::Err> {
         AccessLevel::ALL
             .into_iter()
             .find(|l| l.as_str() == s)
-            .ok_or_else(|| format!("unknown access level {s}"))
+            .ok_or_else(|| crate::enums::UnknownName {
+                of: "AccessLevel",
+                name: s.to_string(),
+            })
     }
 }
 

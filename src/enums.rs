@@ -2,10 +2,28 @@
 
 use serde::{Deserialize, Serialize};
 
+/// A name that is not one of an enumeration's (from `FromStr`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UnknownName {
+    pub of: &'static str,
+    pub name: String,
+}
+
+impl std::fmt::Display for UnknownName {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "unknown {} {}", self.of, self.name)
+    }
+}
+
+impl std::error::Error for UnknownName {}
+
 macro_rules! wire_enum {
     ($(#[$meta:meta])* $name:ident { $($variant:ident = $text:literal),+ $(,)? }) => {
         $(#[$meta])*
         #[derive(Copy, Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+        // Stored as its wire name in a text column (FromStr and Display below).
+        #[cfg_attr(feature = "server", derive(sea_orm::DeriveValueType))]
+        #[cfg_attr(feature = "server", sea_orm(value_type = "String"))]
         pub enum $name {
             $(#[serde(rename = $text)] $variant),+
         }
@@ -33,11 +51,11 @@ macro_rules! wire_enum {
         }
 
         impl std::str::FromStr for $name {
-            type Err = String;
+            type Err = UnknownName;
             fn from_str(s: &str) -> Result<Self, Self::Err> {
                 match s {
                     $($text => Ok($name::$variant),)+
-                    _ => Err(format!(concat!("unknown ", stringify!($name), " {}"), s)),
+                    _ => Err(UnknownName { of: stringify!($name), name: s.to_string() }),
                 }
             }
         }
@@ -126,6 +144,21 @@ wire_enum! {
         InCompleted = "IN_COMPLETED",
         InCancelled = "IN_CANCELLED",
     }
+}
+
+wire_enum! {
+    /// State of a background job.
+    JobState { Pending = "PENDING", Done = "DONE" }
+}
+
+wire_enum! {
+    /// What a background job does: today only activating a new account on the network.
+    JobKind { Activate = "ACTIVATE" }
+}
+
+wire_enum! {
+    /// A bearer token for the API, or a portal session behind a cookie.
+    TokenKind { Api = "API", Session = "SESSION" }
 }
 
 impl FormFactor {

@@ -225,7 +225,7 @@ on_both!(owners_and_mitid_verified_people_may_port_in, |db| {
     )
     .await
     .unwrap();
-    assert_eq!(a.number_state, "PORTING_IN");
+    assert_eq!(a.number_state, mvno::enums::NumberState::PortingIn);
 
     let mette = caller(db, PRIVATE).await;
     let v = mitid::stand_in(db, &mette).await.unwrap();
@@ -242,7 +242,7 @@ on_both!(owners_and_mitid_verified_people_may_port_in, |db| {
     )
     .await
     .unwrap();
-    assert_eq!(a.number_state, "PORTING_IN");
+    assert_eq!(a.number_state, mvno::enums::NumberState::PortingIn);
     assert!(a.porting.is_some());
 });
 row!(
@@ -1206,7 +1206,7 @@ on_both!(
         let a = create(db, &mette, &req, &CreateSettings::default())
             .await
             .unwrap();
-        assert_eq!(a.mvno_sim.unwrap().form_factor, "eSIM");
+        assert_eq!(a.mvno_sim.unwrap().form_factor, mvno::enums::FormFactor::Esim);
         let mut req = private_base();
         req.number = Some("+4530100001".into());
         req.esim = None;
@@ -1334,13 +1334,13 @@ on_both!(
         let a = create(db, &c, &req, &CreateSettings::default())
             .await
             .unwrap();
-        assert_eq!(a.state, "CREATING");
+        assert_eq!(a.state, mvno::enums::AccountState::Creating);
         assert_eq!(a.kind, "MVNO");
-        assert_eq!(a.number_state, "IN_USE");
+        assert_eq!(a.number_state, mvno::enums::NumberState::InUse);
         assert!(a.porting.is_none() && a.porting_details.is_none());
         let sim = a.mvno_sim.as_ref().unwrap();
         assert_eq!(sim.sim_number, nordlys_tdc_icc(3));
-        assert_eq!(sim.network, "TDC");
+        assert_eq!(sim.network, mvno::enums::Network::Tdc);
         assert!(
             sim.pin1.is_some() && sim.puk1.is_some(),
             "the reseller sees PIN and PUK"
@@ -1391,7 +1391,7 @@ on_both!(an_owned_number_is_used_without_a_purchase, |db| {
         "nothing bought"
     );
     let sim = a.mvno_sim.unwrap();
-    assert_eq!(sim.form_factor, "eSIM");
+    assert_eq!(sim.form_factor, mvno::enums::FormFactor::Esim);
     assert!(sim.activation_code.unwrap().starts_with("LPA:1$"));
     assert!(a.notes.is_none() && a.purchase_info.is_none() && a.socs.is_none());
 });
@@ -1408,7 +1408,7 @@ on_both!(port_in_creates_a_porting_with_the_donor_and_date, |db| {
     let a = create(db, &c, &req, &CreateSettings::default())
         .await
         .unwrap();
-    assert_eq!(a.number_state, "PORTING_IN");
+    assert_eq!(a.number_state, mvno::enums::NumberState::PortingIn);
     assert_eq!(
         a.porting.as_deref(),
         a.porting_details.as_ref().map(|p| p.id.as_str())
@@ -1416,7 +1416,7 @@ on_both!(port_in_creates_a_porting_with_the_donor_and_date, |db| {
     let p = a
         .porting_details
         .expect("the porting object is in the reply");
-    assert_eq!(p.status.stage, "IN_CREATED");
+    assert_eq!(p.status.stage, mvno::enums::PortingStage::InCreated);
     assert_eq!(p.donor.cps_code, "01010");
     assert_eq!(p.donor.name, "TDC Mobil");
     assert_eq!(p.porting_type, "IN");
@@ -1442,7 +1442,7 @@ on_both!(port_in_creates_a_porting_with_the_donor_and_date, |db| {
         .await
         .unwrap();
     let p = a.porting_details.unwrap();
-    assert_eq!(p.status.stage, "IN_READY");
+    assert_eq!(p.status.stage, mvno::enums::PortingStage::InReady);
     assert!(p.requested_date.is_none());
 
     // A reseller may port from a donor that needs a power of attorney.
@@ -1466,7 +1466,7 @@ on_both!(auto_assign_and_no_sim_take_what_they_should, |db| {
         .unwrap();
     let sim = a.mvno_sim.unwrap();
     assert!(sim.auto_assign);
-    assert_eq!(sim.network, "TELENOR");
+    assert_eq!(sim.network, mvno::enums::Network::Telenor);
     let card = sim_card::Entity::find_by_id(sim.sim_number.as_str())
         .one(db)
         .await
@@ -1517,12 +1517,12 @@ on_both!(data_sharing_sims_get_free_numbers_first, |db| {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(n.state, "IN_USE_DATASHARING");
+        assert_eq!(n.state, mvno::enums::NumberState::InUseDatasharing);
     }
     assert!(a
         .data_sharing_sims
         .iter()
-        .any(|s| s.sim.form_factor == "eSIM" && s.sim.activation_code.is_some()));
+        .any(|s| s.sim.form_factor == mvno::enums::FormFactor::Esim && s.sim.activation_code.is_some()));
     assert!(a
         .data_sharing_sims
         .iter()
@@ -1558,7 +1558,7 @@ on_both!(a_data_sharing_sim_may_name_its_number, |db| {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(n.state, "IN_USE_DATASHARING");
+        assert_eq!(n.state, mvno::enums::NumberState::InUseDatasharing);
         assert_eq!(n.owner_customer_id.as_deref(), Some(ids::BAGER_JENSEN));
         let lines = invoice_line::Entity::find().count(db).await.unwrap() - lines_before;
         assert_eq!(lines, if bought { 2 } else { 1 }, "{wanted}");
@@ -1849,10 +1849,10 @@ on_both!(activation_makes_accounts_active_never_before_start, |db| {
             .unwrap()
             .state
     };
-    assert_eq!(state(a.id.clone()).await, "ACTIVE");
+    assert_eq!(state(a.id.clone()).await, mvno::enums::AccountState::Active);
     assert_eq!(
         state(b.id.clone()).await,
-        "CREATING",
+        mvno::enums::AccountState::Creating,
         "not before its start date"
     );
     assert_eq!(
@@ -1970,7 +1970,7 @@ async fn pending_activation_survives_a_restart() {
         .unwrap()
         .unwrap()
         .state;
-    assert_eq!(state, "ACTIVE");
+    assert_eq!(state, mvno::enums::AccountState::Active);
 }
 
 // An Idempotency-Key: a success is remembered in the create's own

@@ -49,7 +49,7 @@ on_both!(demo_data_covers_every_situation, |db| {
     assert!(!demo::is_empty(db).await.unwrap());
 
     // An employee of every access level.
-    let levels: Vec<String> = employee::Entity::find()
+    let levels: Vec<AccessLevel> = employee::Entity::find()
         .all(db)
         .await
         .unwrap()
@@ -58,7 +58,7 @@ on_both!(demo_data_covers_every_situation, |db| {
         .collect();
     for level in AccessLevel::ALL {
         assert!(
-            levels.iter().any(|l| l == level.as_str()),
+            levels.contains(&level),
             "no demo employee with {level}"
         );
     }
@@ -88,7 +88,7 @@ on_both!(demo_data_covers_every_situation, |db| {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(blocked.state, "BLOCKED");
+    assert_eq!(blocked.state, mvno::enums::CustomerState::Blocked);
     let sub = customer::Entity::find_by_id(ids::FJORDNET)
         .one(db)
         .await
@@ -147,7 +147,7 @@ on_both!(demo_data_covers_every_situation, |db| {
         .unwrap()
         .unwrap();
     assert!(on_trunk.sip_account_id.is_some());
-    let auths: std::collections::HashSet<String> = operator::Entity::find()
+    let auths: std::collections::HashSet<mvno::enums::MvnoAuth> = operator::Entity::find()
         .all(db)
         .await
         .unwrap()
@@ -212,7 +212,7 @@ on_both!(foreign_keys_are_enforced, |db| {
         username: Set("orphan@example.dk".into()),
         name: Set("Orphan".into()),
         email: Set(None),
-        access_level: Set("OWNER".into()),
+        access_level: Set(AccessLevel::Owner),
         password_hash: Set("x".into()),
         created_at: Set(Utc::now()),
     };
@@ -520,7 +520,7 @@ on_both!(sim_import_takes_ten_thousand_rows_all_or_nothing, |db| {
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(esim.form_factor, "eSIM");
+    assert_eq!(esim.form_factor, mvno::enums::FormFactor::Esim);
     assert!(esim.auto_assign);
     assert_eq!(esim.in_storage_at, ids::NORDLYS);
     assert!(esim.imsi.starts_with("23801"));

@@ -5,7 +5,9 @@ use anyhow::Context;
 use chrono::{Duration, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
 use mvno::db::entity::*;
-use mvno::enums::{Network, NumberState};
+use mvno::enums::{
+    AccountState, CustomerKind, CustomerState, FormFactor, JobKind, JobState, Network, NumberState,
+};
 use mvno::services::demo::{self, demo_icc, ids, imsi_for};
 use mvno::Id;
 use sea_orm::{ActiveValue::Set, ConnectionTrait, Database, DatabaseConnection, EntityTrait};
@@ -124,8 +126,8 @@ fn sim(icc: &str, account: Option<&str>, now: chrono::DateTime<Utc>) -> sim_card
         puk2: Set("23456789".into()),
         pin1: Set("1234".into()),
         pin2: Set("2345".into()),
-        form_factor: Set("MINI_MICRO_NANO".into()),
-        network: Set("TDC".into()),
+        form_factor: Set(FormFactor::MiniMicroNano),
+        network: Set(Network::Tdc),
         activation_code: Set(None),
         in_storage_at: Set(ids::NORDLYS.into()),
         auto_assign: Set(false),
@@ -151,8 +153,8 @@ pub async fn prepare(url: &str, accounts: usize) -> anyhow::Result<DatabaseConne
             id: Set(id.clone()),
             name: Set(format!("Kunde {i:04} ApS")),
             cvr: Set(Some(format!("{:08}", 30_000_000 + i))),
-            kind: Set("BUSINESS".into()),
-            state: Set("ACTIVE".into()),
+            kind: Set(CustomerKind::Business),
+            state: Set(CustomerState::Active),
             parent_reseller: Set(Some(ids::NORDLYS.into())),
             email: Set(None),
             address: Set(None),
@@ -180,7 +182,7 @@ pub async fn prepare(url: &str, accounts: usize) -> anyhow::Result<DatabaseConne
             .collect();
         number::Entity::insert_many(rows.iter().map(|(id, customer, number, _)| {
             let mut n = free_number(number, now);
-            n.state = Set("IN_USE".into());
+            n.state = Set(NumberState::InUse);
             n.owner_customer_id = Set(Some(customer.clone()));
             n.account_id = Set(Some(id.clone()));
             n
@@ -195,9 +197,9 @@ pub async fn prepare(url: &str, accounts: usize) -> anyhow::Result<DatabaseConne
                 id: Set(id.clone()),
                 customer_id: Set(customer.clone()),
                 number: Set(number.clone()),
-                state: Set("ACTIVE".into()),
-                number_state: Set("IN_USE".into()),
-                network: Set(Some("TDC".into())),
+                state: Set(AccountState::Active),
+                number_state: Set(NumberState::InUse),
+                network: Set(Some(Network::Tdc)),
                 sim_icc: Set(Some(icc.clone())),
                 auto_assigned: Set(false),
                 feature: Set(json!({})),
@@ -243,10 +245,10 @@ pub async fn prepare(url: &str, accounts: usize) -> anyhow::Result<DatabaseConne
         .await?;
         job::Entity::insert_many(rows.iter().map(|(id, ..)| job::ActiveModel {
             id: Set(format!("10{}", &id[2..])),
-            kind: Set("ACTIVATE".into()),
+            kind: Set(JobKind::Activate),
             account_id: Set(id.clone()),
             run_at: Set(now),
-            state: Set("DONE".into()),
+            state: Set(JobState::Done),
             attempts: Set(1),
             locked_until: Set(None),
             created_at: Set(now),

@@ -9,7 +9,7 @@ use chrono::Utc;
 use common::process::{assert_invariants, count, Backend, ServerProcess, TestDatabase};
 use futures::future::join_all;
 use mvno::db::entity::{employee, number, sim_card};
-use mvno::enums::{Network, NumberState};
+use mvno::enums::{FormFactor, Network, NumberState};
 use mvno::services::auth::hash_password;
 use mvno::services::demo::{self, demo_icc, ids, imsi_for};
 use reqwest::Client;
@@ -63,12 +63,11 @@ async fn add_sims(db: &DatabaseConnection, prefix: &str, kind: Kind, n: u64) -> 
                 pin1: Set("4821".into()),
                 pin2: Set("5932".into()),
                 form_factor: Set(if kind == Kind::Esim {
-                    "eSIM"
+                    FormFactor::Esim
                 } else {
-                    "MINI_MICRO_NANO"
-                }
-                .into()),
-                network: Set("TDC".into()),
+                    FormFactor::MiniMicroNano
+                }),
+                network: Set(Network::Tdc),
                 activation_code: Set(
                     (kind == Kind::Esim).then(|| format!("LPA:1$test.smdp.dk${icc}X"))
                 ),

@@ -2,6 +2,7 @@
 
 use super::request::{MitId, PurchaseInfo, SocOverride, VoicemailRequest};
 use crate::dates::{lenient_opt, platform};
+use crate::enums::{AccountState, FormFactor, MvnoAuth, Network, NumberState, PortingStage};
 use chrono::{DateTime, Utc};
 use serde::{Deserialize, Serialize};
 
@@ -90,7 +91,7 @@ impl Feature {
 pub struct SimDetails {
     pub sim_number: String,
     pub imsi: String,
-    pub network: String,
+    pub network: Network,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub puk1: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -99,7 +100,7 @@ pub struct SimDetails {
     pub pin1: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub pin2: Option<String>,
-    pub form_factor: String,
+    pub form_factor: FormFactor,
     pub auto_assign: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub activation_code: Option<String>,
@@ -166,13 +167,13 @@ pub struct RowReply {
 pub struct DonorOperator {
     pub cps_code: String,
     pub name: String,
-    pub mvno_auth: String,
+    pub mvno_auth: MvnoAuth,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "server", derive(utoipa::ToSchema))]
 pub struct PortingStatus {
-    pub stage: String,
+    pub stage: PortingStage,
     #[serde(with = "platform")]
     pub date: DateTime<Utc>,
     pub message: Option<String>,
@@ -207,7 +208,7 @@ pub struct MvnoAccount {
     #[serde(rename = "_id")]
     pub id: String,
     pub customer: String,
-    pub state: String,
+    pub state: AccountState,
     #[serde(rename = "type")]
     pub kind: String,
     pub number: String,
@@ -238,7 +239,7 @@ pub struct MvnoAccount {
     pub invoiced_until: Option<DateTime<Utc>>,
     pub billing_customer: Option<String>,
     pub info: Info,
-    pub number_state: String,
+    pub number_state: NumberState,
     pub employee: Option<String>,
     pub name: Option<String>,
     pub listed: bool,

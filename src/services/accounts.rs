@@ -50,13 +50,8 @@ pub async fn list<C: ConnectionTrait>(
                 number: a.number,
                 customer: Id::parse(&a.customer_id).map_err(bad)?,
                 customer_name: c.map(|c| c.name).unwrap_or_default(),
-                state: a.state.parse().map_err(|_| ApiError::internal())?,
-                network: a
-                    .network
-                    .as_deref()
-                    .map(str::parse)
-                    .transpose()
-                    .map_err(|_| ApiError::internal())?,
+                state: a.state,
+                network: a.network,
                 created: a.created_at,
             })
         })

@@ -6,7 +6,7 @@
 
 use super::db_error;
 use crate::db::entity::{job, mvno_account};
-use crate::enums::AccountState;
+use crate::enums::{AccountState, JobState};
 use crate::ApiError;
 use chrono::{Duration, Utc};
 use sea_orm::sea_query::{Expr, ExprTrait};
@@ -22,7 +22,7 @@ const LEASE: i64 = 30;
 pub async fn run_due(db: &DatabaseConnection) -> Result<usize, ApiError> {
     let now = Utc::now();
     let due = job::Entity::find()
-        .filter(job::Column::State.eq("PENDING"))
+        .filter(job::Column::State.eq(JobState::Pending))
         .filter(job::Column::RunAt.lte(now))
         .filter(
             Condition::any()
@@ -47,7 +47,7 @@ pub async fn run_due(db: &DatabaseConnection) -> Result<usize, ApiError> {
                 Expr::col(job::Column::Attempts).add(1),
             )
             .filter(job::Column::Id.eq(j.id.as_str()))
-            .filter(job::Column::State.eq("PENDING"))
+            .filter(job::Column::State.eq(JobState::Pending))
             .filter(
                 Condition::any()
                     .add(job::Column::LockedUntil.is_null())
@@ -75,12 +75,12 @@ async fn activate(db: &DatabaseConnection, j: &job::Model) -> Result<(), ApiErro
         )
         .col_expr(mvno_account::Column::ActivatedAt, Expr::value(now))
         .filter(mvno_account::Column::Id.eq(j.account_id.as_str()))
-        .filter(mvno_account::Column::State.eq(AccountState::Creating.as_str()))
+        .filter(mvno_account::Column::State.eq(AccountState::Creating))
         .exec(&txn)
         .await
         .map_err(db_error)?;
     job::Entity::update_many()
-        .col_expr(job::Column::State, Expr::value("DONE"))
+        .col_expr(job::Column::State, Expr::value(JobState::Done))
         .col_expr(
             job::Column::LockedUntil,
             Expr::value(Option::<chrono::DateTime<Utc>>::None),

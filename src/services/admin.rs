@@ -67,7 +67,7 @@ pub async fn has_employees<C: ConnectionTrait>(db: &C) -> Result<bool, DbErr> {
 /// The operator: the oldest reseller above which there is no reseller.
 pub async fn operator<C: ConnectionTrait>(db: &C) -> Result<Option<customer::Model>, DbErr> {
     customer::Entity::find()
-        .filter(customer::Column::Kind.eq(CustomerKind::Reseller.as_str()))
+        .filter(customer::Column::Kind.eq(CustomerKind::Reseller))
         .filter(customer::Column::ParentReseller.is_null())
         .order_by_asc(customer::Column::CreatedAt)
         .order_by_asc(customer::Column::Id)
@@ -109,8 +109,8 @@ pub async fn create_admin<C: ConnectionTrait + TransactionTrait>(
                 id: Set(id.clone()),
                 name: Set(OPERATOR_NAME.to_string()),
                 cvr: Set(None),
-                kind: Set(CustomerKind::Reseller.as_str().to_string()),
-                state: Set(CustomerState::Active.as_str().to_string()),
+                kind: Set(CustomerKind::Reseller),
+                state: Set(CustomerState::Active),
                 parent_reseller: Set(None),
                 email: Set(None),
                 address: Set(None),
@@ -133,7 +133,7 @@ pub async fn create_admin<C: ConnectionTrait + TransactionTrait>(
         username: Set(username.clone()),
         name: Set(display_name.to_string()),
         email: Set(Some(username.clone())),
-        access_level: Set(AccessLevel::Admin.as_str().to_string()),
+        access_level: Set(AccessLevel::Admin),
         password_hash: Set(hash),
         created_at: Set(now),
     })
@@ -201,7 +201,7 @@ mod tests {
         assert_eq!(op.name, OPERATOR_NAME);
         assert_eq!(op.id, made.customer);
         let emp = employee::Entity::find().one(&db).await.unwrap().unwrap();
-        assert_eq!(emp.access_level, "ADMIN");
+        assert_eq!(emp.access_level, AccessLevel::Admin);
         assert_eq!(emp.customer_id, op.id);
         assert_ne!(emp.password_hash, "a-long-secret-1");
     }

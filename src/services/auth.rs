@@ -7,7 +7,7 @@ pub use super::passwords::{hash_password, on_hashing_thread, MAX_HASHING_QUEUE};
 use super::{db_error, Caller};
 use crate::auth::{LoginReply, LoginRequest, SignedInUser};
 use crate::db::entity::{auth_token, customer, employee, login_failure};
-use crate::{AccessLevel, ApiError, Id};
+use crate::{ApiError, Id};
 #[cfg(test)]
 use argon2::password_hash::PasswordHash;
 use chrono::{Duration, Utc};
@@ -22,21 +22,7 @@ pub const API_TOKEN_MINUTES: i64 = 15;
 /// Portal sessions live 8 hours.
 pub const SESSION_MINUTES: i64 = 8 * 60;
 
-/// What a token is for.
-#[derive(Copy, Clone, Debug, PartialEq, Eq)]
-pub enum TokenKind {
-    Api,
-    Session,
-}
-
-impl TokenKind {
-    fn as_str(self) -> &'static str {
-        match self {
-            TokenKind::Api => "API",
-            TokenKind::Session => "SESSION",
-        }
-    }
-}
+pub use crate::enums::TokenKind;
 
 pub(crate) fn token_hash(token: &str) -> String {
     hex::encode(Sha256::digest(token.as_bytes()))
@@ -147,7 +133,7 @@ pub async fn issue_token<C: ConnectionTrait>(
     auth_token::Entity::insert(auth_token::ActiveModel {
         token_hash: Set(token_hash(&token)),
         employee_id: Set(emp.id.clone()),
-        kind: Set(kind.as_str().to_string()),
+        kind: Set(kind),
         expires_at: Set(minutes.map(|m| now + Duration::minutes(m))),
         created_at: Set(now),
     })
@@ -159,7 +145,7 @@ pub async fn issue_token<C: ConnectionTrait>(
         expires_in_minutes: minutes.unwrap_or(PERSISTENT_MINUTES),
         employee: Id::parse(&emp.id).map_err(|_| ApiError::internal())?,
         customer: Id::parse(&emp.customer_id).map_err(|_| ApiError::internal())?,
-        access_level: emp.access_level.parse().map_err(|_| ApiError::internal())?,
+        access_level: emp.access_level,
     })
 }
 
@@ -242,7 +228,7 @@ pub async fn authenticate_token<C: ConnectionTrait>(
         .one(db)
         .await
         .map_err(db_error)?;
-    let Some((tok, Some(emp))) = found.filter(|(tok, _)| tok.kind == kind.as_str()) else {
+    let Some((tok, Some(emp))) = found.filter(|(tok, _)| tok.kind == kind) else {
         return Err(ApiError::invalid_token());
     };
     if tok.expires_at.is_some_and(|at| at <= Utc::now()) {
@@ -251,10 +237,7 @@ pub async fn authenticate_token<C: ConnectionTrait>(
     Ok(Caller {
         employee: Id::parse(&emp.id).map_err(|_| ApiError::internal())?,
         customer: Id::parse(&emp.customer_id).map_err(|_| ApiError::internal())?,
-        access_level: emp
-            .access_level
-            .parse::<AccessLevel>()
-            .map_err(|_| ApiError::internal())?,
+        access_level: emp.access_level,
     })
 }
 

@@ -7,7 +7,7 @@ use super::{db_error, Caller};
 use crate::db::entity::{customer, number, product, sim_card};
 use crate::enums::{FormFactor, Network, NumberState, ProductKind};
 use crate::portal::{FreeSim, NumberSource, OfferedNumber, Page, Paging, ProductOffer, StockCount};
-use crate::{AccessLevel, ApiError, Id};
+use crate::{ApiError, Id};
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
@@ -19,7 +19,7 @@ use sea_orm::{
 /// validity: a private customer (self-service) gets the public products
 /// only. The catalog's lists and the create operation both ask this.
 pub fn offered_to(product: &product::Model, customer: &customer::Model) -> bool {
-    product.public || customer.kind != crate::enums::CustomerKind::Private.as_str()
+    product.public || customer.kind != crate::enums::CustomerKind::Private
 }
 
 /// The customer a list is for: the one named, or, when none is, the
@@ -33,7 +33,7 @@ async fn reachable_customer<C: ConnectionTrait>(
     let not_found = || ApiError::field(404, "customer", "Customer not found");
     let customer_id = match customer_id {
         Some(id) => id.to_string(),
-        None if caller.access_level.is_reseller() || caller.access_level == AccessLevel::Admin => {
+        None if caller.access_level.acts_for_others() => {
             return Err(ApiError::field(
                 422,
                 "customer",
@@ -80,7 +80,7 @@ pub async fn offered_numbers<C: ConnectionTrait>(
                 .add(number::Column::OwnerCustomerId.is_null())
                 .add(number::Column::StockResellerId.is_null()),
         );
-    if caller.access_level.is_reseller() || caller.access_level == AccessLevel::Admin {
+    if caller.access_level.may_use_reseller_stock() {
         source = source.add(
             Condition::all()
                 .add(number::Column::OwnerCustomerId.is_null())
@@ -88,12 +88,12 @@ pub async fn offered_numbers<C: ConnectionTrait>(
         );
     }
     let mut q = number::Entity::find()
-        .filter(number::Column::State.eq(NumberState::Available.as_str()))
+        .filter(number::Column::State.eq(NumberState::Available))
         .filter(number::Column::AccountId.is_null())
         .filter(number::Column::RangeId.is_null())
         .filter(source);
     if let Some(n) = network {
-        q = q.filter(number::Column::Network.eq(n.as_str()));
+        q = q.filter(number::Column::Network.eq(n));
     }
     let digits: String = digits
         .unwrap_or_default()
@@ -125,7 +125,7 @@ pub async fn offered_numbers<C: ConnectionTrait>(
             } else {
                 NumberSource::PublicPool
             },
-            network: n.network.as_deref().and_then(|s| s.parse().ok()),
+            network: n.network,
             number: n.number,
         })
         .collect();
@@ -165,10 +165,10 @@ pub async fn free_sims<C: ConnectionTrait>(
         .filter(sim_card::Column::InStorageAt.is_in(holders))
         .filter(sim_card::Column::AccountId.is_null());
     if let Some(n) = network {
-        q = q.filter(sim_card::Column::Network.eq(n.as_str()));
+        q = q.filter(sim_card::Column::Network.eq(n));
     }
     if let Some(f) = form_factor {
-        q = q.filter(sim_card::Column::FormFactor.eq(f.as_str()));
+        q = q.filter(sim_card::Column::FormFactor.eq(f));
     }
     let total = q.clone().count(db).await.map_err(db_error)?;
     let rows = q
@@ -182,8 +182,8 @@ pub async fn free_sims<C: ConnectionTrait>(
         .into_iter()
         .filter_map(|s| {
             Some(FreeSim {
-                network: s.network.parse().ok()?,
-                form_factor: s.form_factor.parse().ok()?,
+                network: s.network,
+                form_factor: s.form_factor,
                 auto_assign: s.auto_assign,
                 holder: Id::parse(&s.in_storage_at).ok()?,
                 icc: s.icc,
@@ -249,7 +249,7 @@ pub async fn products<C: ConnectionTrait>(
         owners = owners.add(product::Column::OwnerCustomerId.eq(r.as_str()));
     }
     let rows = product::Entity::find()
-        .filter(product::Column::Kind.eq(kind.as_str()))
+        .filter(product::Column::Kind.eq(kind))
         .filter(owners)
         .filter(product::Column::ValidFrom.lte(now))
         .filter(

@@ -4,7 +4,7 @@ use super::{db_error, Caller};
 use crate::db::entity::customer;
 use crate::enums::{CustomerKind, CustomerState};
 use crate::portal::{CustomerSummary, Page, Paging};
-use crate::{AccessLevel, ApiError, Id};
+use crate::{ApiError, Id};
 use sea_orm::{
     ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
     QuerySelect,
@@ -17,7 +17,7 @@ pub async fn scope<C: ConnectionTrait>(
     db: &C,
     caller: &Caller,
 ) -> Result<Option<Vec<String>>, ApiError> {
-    if caller.access_level == AccessLevel::Admin {
+    if caller.access_level.is_admin() {
         return Ok(None);
     }
     if !caller.access_level.is_reseller() {
@@ -54,7 +54,7 @@ pub async fn may_act_on<C: ConnectionTrait>(
     caller: &Caller,
     customer_id: &str,
 ) -> Result<bool, ApiError> {
-    if caller.access_level == AccessLevel::Admin {
+    if caller.access_level.is_admin() {
         return Ok(true);
     }
     if !caller.access_level.is_reseller() {
@@ -69,7 +69,7 @@ pub fn reaches(caller: &Caller, chain: &[customer::Model]) -> bool {
     let Some(first) = chain.first() else {
         return false;
     };
-    if caller.access_level == AccessLevel::Admin {
+    if caller.access_level.is_admin() {
         return true;
     }
     if !caller.access_level.is_reseller() {
@@ -77,7 +77,7 @@ pub fn reaches(caller: &Caller, chain: &[customer::Model]) -> bool {
     }
     // Above the customer: resellers up to the caller's own.
     for above in chain.iter().skip(1) {
-        if above.kind != CustomerKind::Reseller.as_str() {
+        if above.kind != CustomerKind::Reseller {
             return false;
         }
         if above.id == caller.customer.as_str() {
@@ -93,11 +93,8 @@ fn summary(m: customer::Model) -> Result<CustomerSummary, ApiError> {
         id: Id::parse(&m.id).map_err(bad)?,
         name: m.name,
         cvr: m.cvr,
-        kind: m.kind.parse().map_err(|_| ApiError::internal())?,
-        state: m
-            .state
-            .parse::<CustomerState>()
-            .map_err(|_| ApiError::internal())?,
+        kind: m.kind,
+        state: m.state,
         parent_reseller: m
             .parent_reseller
             .as_deref()
@@ -119,7 +116,7 @@ pub async fn list<C: ConnectionTrait>(
         return Err(ApiError::access_denied());
     }
     let mut query = customer::Entity::find()
-        .filter(customer::Column::State.ne(CustomerState::Deleted.as_str()));
+        .filter(customer::Column::State.ne(CustomerState::Deleted));
     if let Some(ids) = scope(db, caller).await? {
         query = query.filter(customer::Column::Id.is_in(ids));
     }

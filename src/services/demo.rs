@@ -274,8 +274,8 @@ async fn customers<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<(),
                     id: Set(id.to_string()),
                     name: Set(name.to_string()),
                     cvr: Set(cvr.map(str::to_string)),
-                    kind: Set(kind.as_str().to_string()),
-                    state: Set(state.as_str().to_string()),
+                    kind: Set(*kind),
+                    state: Set(*state),
                     parent_reseller: Set(parent.map(str::to_string)),
                     email: Set(Some(format!(
                         "kontakt@{}.dk",
@@ -317,7 +317,7 @@ async fn employees<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<(),
             username: Set(username.to_string()),
             name: Set(name.to_string()),
             email: Set(Some(username.to_string())),
-            access_level: Set(level.to_string()),
+            access_level: Set(level.parse().expect("a demo login's level is a level")),
             password_hash: Set(hash_password(DEMO_PASSWORD)),
             created_at: Set(now),
         },
@@ -351,7 +351,7 @@ async fn operators<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
         operator::ActiveModel {
             cps_code: Set(cps.to_string()),
             name: Set(name.to_string()),
-            mvno_auth: Set(auth.as_str().to_string()),
+            mvno_auth: Set(*auth),
             icc_validation: Set(re.map(str::to_string)),
             is_self: Set(*me),
         }
@@ -371,7 +371,7 @@ async fn operators<C: ConnectionTrait>(db: &C) -> Result<(), DbErr> {
     number_lookup::Entity::insert_many(lookups.iter().map(|(n, t, cps)| {
         number_lookup::ActiveModel {
             number: Set(n.to_string()),
-            number_type: Set(t.as_str().to_string()),
+            number_type: Set(*t),
             operator_cps: Set(cps.map(str::to_string)),
         }
     }))
@@ -393,7 +393,7 @@ fn product(
 ) -> product::ActiveModel {
     product::ActiveModel {
         id: Set(id.to_string()),
-        kind: Set(kind.as_str().to_string()),
+        kind: Set(kind),
         name: Set(name.to_string()),
         description: Set(None),
         owner_customer_id: Set(owner.map(str::to_string)),
@@ -674,8 +674,8 @@ pub fn number_row(
 ) -> number::ActiveModel {
     number::ActiveModel {
         number: Set(number),
-        state: Set(state.as_str().to_string()),
-        network: Set(network.map(|n| n.as_str().to_string())),
+        state: Set(state),
+        network: Set(network),
         owner_customer_id: Set(None),
         stock_reseller_id: Set(None),
         range_id: Set(None),
@@ -924,8 +924,8 @@ async fn sim_stock<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Result<(),
                 puk2: Set(format!("{:08}", 20_000_000 + serial * 104_729 % 79_999_999)),
                 pin1: Set(format!("{:04}", 1000 + serial * 37 % 8999)),
                 pin2: Set(format!("{:04}", 1000 + serial * 91 % 8999)),
-                form_factor: Set(lot.form.as_str().into()),
-                network: Set(lot.network.as_str().into()),
+                form_factor: Set(lot.form),
+                network: Set(lot.network),
                 activation_code: Set(
                     esim.then(|| format!("LPA:1$smdp.telecomx.dk${:016X}", serial * 0x9E37_79B9))
                 ),
@@ -962,9 +962,9 @@ async fn existing_accounts<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Re
         id: Set(id.into()),
         customer_id: Set(BAGER_JENSEN.into()),
         number: Set(number.into()),
-        state: Set(state.as_str().into()),
-        number_state: Set(number_state.as_str().into()),
-        network: Set(Some(Network::Tdc.as_str().into())),
+        state: Set(state),
+        number_state: Set(number_state),
+        network: Set(Some(Network::Tdc)),
         sim_icc: Set(icc),
         auto_assigned: Set(false),
         feature: Set(feature.clone()),
@@ -1032,7 +1032,7 @@ async fn existing_accounts<C: ConnectionTrait>(db: &C, now: DateTime<Utc>) -> Re
         donor_sim_number: Set(Some(demo_icc("894501", 424242))),
         requested_date: Set(None),
         notify: Set(json!(["jens@bagerjensen.dk"])),
-        stage: Set(PortingStage::InOrdered.as_str().into()),
+        stage: Set(PortingStage::InOrdered),
         stage_date: Set(now - Duration::days(2)),
         message: Set(None),
         created_at: Set(now - Duration::days(3)),

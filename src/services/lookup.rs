@@ -64,7 +64,7 @@ pub async fn check_number<C: ConnectionTrait>(
                 reason: None,
             },
             Ok(NumberPlan::PortIn { donor }) => {
-                let auth: MvnoAuth = donor.mvno_auth.parse().map_err(|_| ApiError::internal())?;
+                let auth = donor.mvno_auth;
                 NumberCheck {
                     number: number.to_string(),
                     availability: NumberAvailability::PortingRequired,

@@ -7,7 +7,7 @@ use crate::account::Porting;
 use crate::calendar;
 use crate::db::entity::porting;
 use crate::enums::PortingStage;
-use crate::{AccessLevel, ApiError, Id};
+use crate::{ApiError, Id};
 use chrono::{DateTime, Utc};
 use sea_orm::{ActiveModelTrait, ActiveValue::Set, ConnectionTrait, EntityTrait};
 use serde::{Deserialize, Serialize};
@@ -64,7 +64,7 @@ pub async fn update<C: ConnectionTrait>(
     id: &str,
     change: PortingUpdate,
 ) -> Result<Porting, ApiError> {
-    if caller.access_level < AccessLevel::Owner {
+    if !caller.access_level.may_update_portings() {
         return Err(ApiError::access_denied());
     }
     let p = find(db, caller, id).await?;
@@ -74,7 +74,7 @@ pub async fn update<C: ConnectionTrait>(
         PortingStage::InCancelled,
         PortingStage::InRejected,
     ];
-    if closed.iter().any(|s| s.as_str() == p.stage) {
+    if closed.contains(&p.stage) {
         return Err(ApiError::new(
             409,
             "stage",

@@ -38,7 +38,7 @@ fn valid_email(e: &str) -> bool {
 /// login of a private person. Decided from the customer's row, never from
 /// anything in a request.
 pub fn is_self_service(own: &customer::Model) -> bool {
-    own.kind == CustomerKind::Private.as_str()
+    own.kind == CustomerKind::Private
 }
 
 /// Whose SIM stock a self-service create may take its eSIM or auto-assigned
@@ -50,7 +50,7 @@ pub fn stock_holders(chain: &[customer::Model]) -> Vec<String> {
     let own = chain.first().map(|c| c.id.clone());
     let signup_reseller = chain
         .get(1)
-        .filter(|r| r.public_signup && r.kind == CustomerKind::Reseller.as_str())
+        .filter(|r| r.public_signup && r.kind == CustomerKind::Reseller)
         .map(|r| r.id.clone());
     own.into_iter().chain(signup_reseller).collect()
 }
@@ -168,7 +168,7 @@ fn checked(req: &SignupRequest) -> Result<(String, String), ApiError> {
 async fn signup_reseller<C: ConnectionTrait>(db: &C) -> Result<customer::Model, ApiError> {
     customer::Entity::find()
         .filter(customer::Column::PublicSignup.eq(true))
-        .filter(customer::Column::State.eq(CustomerState::Active.as_str()))
+        .filter(customer::Column::State.eq(CustomerState::Active))
         .one(db)
         .await
         .map_err(db_error)?
@@ -296,8 +296,8 @@ pub async fn confirm_signup(
         id: Set(customer_id.to_string()),
         name: Set(request.name.clone()),
         cvr: Set(None),
-        kind: Set(CustomerKind::Private.as_str().to_string()),
-        state: Set(CustomerState::Active.as_str().to_string()),
+        kind: Set(CustomerKind::Private),
+        state: Set(CustomerState::Active),
         parent_reseller: Set(Some(reseller.id.clone())),
         email: Set(Some(request.email.clone())),
         address: Set(request.address.clone()),
@@ -313,7 +313,7 @@ pub async fn confirm_signup(
         username: request.email.clone(),
         name: request.name.clone(),
         email: Some(request.email.clone()),
-        access_level: AccessLevel::Owner.as_str().to_string(),
+        access_level: AccessLevel::Owner,
         password_hash: request.password_hash.clone(),
         created_at: now,
     };

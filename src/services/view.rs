@@ -25,9 +25,9 @@ struct Visibility {
 impl Visibility {
     fn of(level: AccessLevel) -> Self {
         Visibility {
-            sim_secrets: level >= AccessLevel::Owner,
-            notes: level.is_reseller() || level == AccessLevel::Admin,
-            admin: level == AccessLevel::Admin,
+            sim_secrets: level.sees_sim_secrets(),
+            notes: level.sees_notes(),
+            admin: level.is_admin(),
         }
     }
 }

@@ -9,7 +9,7 @@ pub struct Model {
     #[sea_orm(indexed)]
     pub employee_id: String,
     /// `API` (bearer) or `SESSION` (portal cookie).
-    pub kind: String,
+    pub kind: crate::enums::TokenKind,
     /// `None` for a persistent (machine) token.
     pub expires_at: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,

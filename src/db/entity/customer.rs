@@ -9,8 +9,8 @@ pub struct Model {
     pub name: String,
     #[sea_orm(indexed)]
     pub cvr: Option<String>,
-    pub kind: String,
-    pub state: String,
+    pub kind: crate::enums::CustomerKind,
+    pub state: crate::enums::CustomerState,
     #[sea_orm(indexed)]
     pub parent_reseller: Option<String>,
     pub email: Option<String>,

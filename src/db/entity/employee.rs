@@ -12,7 +12,7 @@ pub struct Model {
     pub username: String,
     pub name: String,
     pub email: Option<String>,
-    pub access_level: String,
+    pub access_level: crate::access::AccessLevel,
     pub password_hash: String,
     pub created_at: DateTimeUtc,
 }

@@ -6,12 +6,12 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: String,
-    pub kind: String,
+    pub kind: crate::enums::JobKind,
     pub account_id: String,
     #[sea_orm(indexed)]
     pub run_at: DateTimeUtc,
     /// `PENDING` or `DONE`.
-    pub state: String,
+    pub state: crate::enums::JobState,
     pub attempts: i32,
     pub locked_until: Option<DateTimeUtc>,
     pub created_at: DateTimeUtc,

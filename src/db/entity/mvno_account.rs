@@ -10,9 +10,9 @@ pub struct Model {
     pub customer_id: String,
     #[sea_orm(unique)]
     pub number: String,
-    pub state: String,
-    pub number_state: String,
-    pub network: Option<String>,
+    pub state: crate::enums::AccountState,
+    pub number_state: crate::enums::NumberState,
+    pub network: Option<crate::enums::Network>,
     #[sea_orm(unique)]
     pub sim_icc: Option<String>,
     pub auto_assigned: bool,

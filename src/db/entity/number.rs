@@ -8,8 +8,8 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub number: String,
     #[sea_orm(indexed)]
-    pub state: String,
-    pub network: Option<String>,
+    pub state: crate::enums::NumberState,
+    pub network: Option<crate::enums::Network>,
     /// The customer that owns the number (bought or ported in).
     #[sea_orm(indexed)]
     pub owner_customer_id: Option<String>,

@@ -7,7 +7,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub number: String,
-    pub number_type: String,
+    pub number_type: crate::enums::NumberType,
     /// `None` when the lookup knows the number but not its operator.
     pub operator_cps: Option<String>,
 }

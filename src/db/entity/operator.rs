@@ -7,7 +7,7 @@ pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub cps_code: String,
     pub name: String,
-    pub mvno_auth: String,
+    pub mvno_auth: crate::enums::MvnoAuth,
     /// Regular expression the donor SIM's ICC must match.
     pub icc_validation: Option<String>,
     /// This platform's own operator code.

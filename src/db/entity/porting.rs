@@ -17,7 +17,7 @@ pub struct Model {
     /// `None` means "at the end of the customer's commitment with the donor".
     pub requested_date: Option<DateTimeUtc>,
     pub notify: Json,
-    pub stage: String,
+    pub stage: crate::enums::PortingStage,
     pub stage_date: DateTimeUtc,
     pub message: Option<String>,
     pub created_at: DateTimeUtc,

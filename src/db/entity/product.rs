@@ -6,7 +6,7 @@ use sea_orm::entity::prelude::*;
 pub struct Model {
     #[sea_orm(primary_key, auto_increment = false)]
     pub id: String,
-    pub kind: String,
+    pub kind: crate::enums::ProductKind,
     pub name: String,
     pub description: Option<String>,
     /// `None` for the operator's master products; else the reseller or customer.

@@ -12,8 +12,8 @@ pub struct Model {
     pub puk2: String,
     pub pin1: String,
     pub pin2: String,
-    pub form_factor: String,
-    pub network: String,
+    pub form_factor: crate::enums::FormFactor,
+    pub network: crate::enums::Network,
     pub activation_code: Option<String>,
     #[sea_orm(indexed)]
     pub in_storage_at: String,

@@ -239,17 +239,16 @@ pub(super) fn check_voicemail(req: &CreateMvnoRequest, feature: &Feature) -> Res
 
 /// Fields limited to some access levels: refused, never silently dropped.
 pub(super) fn check_field_levels(req: &CreateMvnoRequest, level: AccessLevel) -> Result<()> {
-    let reseller_or_admin = level.is_reseller() || level == AccessLevel::Admin;
-    if req.notes.is_some() && !reseller_or_admin {
+    if req.notes.is_some() && !level.sees_notes() {
         return Err(CreateError::AccessDenied(Some("notes")));
     }
-    if req.purchase_info.is_some() && level != AccessLevel::Admin {
+    if req.purchase_info.is_some() && !level.is_admin() {
         return Err(CreateError::AccessDenied(Some("purchaseInfo")));
     }
-    if req.socs_override.as_ref().is_some_and(|s| !s.is_empty()) && level != AccessLevel::Admin {
+    if req.socs_override.as_ref().is_some_and(|s| !s.is_empty()) && !level.is_admin() {
         return Err(CreateError::AccessDenied(Some("socsOverride")));
     }
-    if req.mit_id.is_some() && level != AccessLevel::Admin {
+    if req.mit_id.is_some() && !level.is_admin() {
         return Err(CreateError::AccessDenied(Some("mitId")));
     }
     Ok(())

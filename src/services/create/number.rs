@@ -9,7 +9,7 @@ use crate::db::entity::*;
 use crate::enums::*;
 use crate::phone::E164;
 use crate::services::{clock, Caller};
-use crate::{AccessLevel, Id};
+use crate::Id;
 use chrono::{DateTime, Utc};
 use sea_orm::sea_query::Expr;
 use sea_orm::{
@@ -43,7 +43,7 @@ pub(super) async fn take(
             if !take_number(
                 txn,
                 number.as_str(),
-                expected_state,
+                *expected_state,
                 NumberState::InUse,
                 &customer.id,
                 account_id,
@@ -63,7 +63,7 @@ pub(super) async fn take(
             if !take_number(
                 txn,
                 number.as_str(),
-                NumberState::Available.as_str(),
+                NumberState::Available,
                 NumberState::InUse,
                 &customer.id,
                 account_id,
@@ -101,7 +101,7 @@ pub(super) async fn take(
 /// What will happen to the number.
 pub(crate) enum NumberPlan {
     /// Bought: `AVAILABLE` and purchasable by this caller; goes on the invoice.
-    Buy { expected_state: String },
+    Buy { expected_state: NumberState },
     /// The customer owns it and it is unused.
     UseOwned,
     /// Another Danish operator holds it.
@@ -130,13 +130,12 @@ pub(crate) async fn plan_number<C: ConnectionTrait>(
                 return Err(CreateError::NumberPartOfRange);
             }
         }
-        let state: NumberState = n.state.parse().map_err(|_| CreateError::Internal)?;
+        let state = n.state;
         let in_own_reseller_stock = n
             .stock_reseller_id
             .as_ref()
             .is_some_and(|r| resellers.contains(r));
-        let may_use_reseller_stock =
-            caller.access_level.is_reseller() || caller.access_level == AccessLevel::Admin;
+        let may_use_reseller_stock = caller.access_level.may_use_reseller_stock();
         return match state {
             NumberState::InUse | NumberState::InUseDatasharing => Err(CreateError::NumberInUse),
             NumberState::PortingIn | NumberState::PortingOut => Err(CreateError::NumberBeingPorted),
@@ -175,7 +174,7 @@ pub(crate) async fn plan_number<C: ConnectionTrait>(
     else {
         return Err(CreateError::NumberNotFound);
     };
-    if lookup.number_type != NumberType::Mobile.as_str() {
+    if lookup.number_type != NumberType::Mobile {
         return Err(CreateError::NumberNotUsable);
     }
     let Some(cps) = lookup.operator_cps else {
@@ -196,14 +195,14 @@ pub(crate) async fn plan_number<C: ConnectionTrait>(
 pub(super) async fn take_number(
     txn: &DatabaseTransaction,
     number: &str,
-    expected_state: &str,
+    expected_state: NumberState,
     new_state: NumberState,
     customer_id: &str,
     account_id: &str,
     now: DateTime<Utc>,
 ) -> Result<bool> {
     let res = number::Entity::update_many()
-        .col_expr(number::Column::State, Expr::value(new_state.as_str()))
+        .col_expr(number::Column::State, Expr::value(new_state))
         .col_expr(number::Column::OwnerCustomerId, Expr::value(customer_id))
         .col_expr(
             number::Column::StockResellerId,
@@ -232,7 +231,7 @@ pub(super) async fn invoice_number_purchase(
     now: DateTime<Utc>,
 ) -> Result<()> {
     let product = product::Entity::find()
-        .filter(product::Column::Kind.eq(ProductKind::NumberPurchase.as_str()))
+        .filter(product::Column::Kind.eq(ProductKind::NumberPurchase))
         .filter(product::Column::OwnerCustomerId.is_null())
         .filter(product::Column::ValidFrom.lte(now))
         .filter(
@@ -271,11 +270,11 @@ pub(super) async fn take_data_sharing_number(
 ) -> Result<String> {
     for owned in [true, false] {
         let mut q = number::Entity::find()
-            .filter(number::Column::State.eq(NumberState::Available.as_str()))
+            .filter(number::Column::State.eq(NumberState::Available))
             .filter(number::Column::AccountId.is_null())
             .filter(number::Column::RangeId.is_null())
             .filter(number::Column::Number.ne(exclude))
-            .filter(number::Column::Network.eq(Network::Tdc.as_str()));
+            .filter(number::Column::Network.eq(Network::Tdc));
         q = if owned {
             q.filter(number::Column::OwnerCustomerId.eq(customer_id))
         } else {
@@ -292,7 +291,7 @@ pub(super) async fn take_data_sharing_number(
             if take_number(
                 txn,
                 &c.number,
-                NumberState::Available.as_str(),
+                NumberState::Available,
                 NumberState::InUseDatasharing,
                 customer_id,
                 account_id,
@@ -322,10 +321,10 @@ pub(super) async fn take_named_data_sharing_number(
     now: DateTime<Utc>,
 ) -> Result<String> {
     let found = number::Entity::find_by_id(wanted.as_str())
-        .filter(number::Column::State.eq(NumberState::Available.as_str()))
+        .filter(number::Column::State.eq(NumberState::Available))
         .filter(number::Column::AccountId.is_null())
         .filter(number::Column::RangeId.is_null())
-        .filter(number::Column::Network.eq(Network::Tdc.as_str()))
+        .filter(number::Column::Network.eq(Network::Tdc))
         .filter(
             Condition::any()
                 .add(number::Column::OwnerCustomerId.eq(customer_id))
@@ -343,7 +342,7 @@ pub(super) async fn take_named_data_sharing_number(
     if !take_number(
         txn,
         &found.number,
-        NumberState::Available.as_str(),
+        NumberState::Available,
         NumberState::InUseDatasharing,
         customer_id,
         account_id,

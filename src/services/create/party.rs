@@ -35,7 +35,7 @@ pub(super) async fn find(
         .map_err(|_| CreateError::Internal)?;
     let customer = chain
         .first()
-        .filter(|c| c.state != CustomerState::Deleted.as_str())
+        .filter(|c| c.state != CustomerState::Deleted)
         .cloned()
         .ok_or(CreateError::CustomerNotFound)?;
     if !reaches(caller, &chain) {
@@ -45,7 +45,7 @@ pub(super) async fn find(
     let self_service = signup::caller_is_self_service(txn, caller, &chain)
         .await
         .map_err(db_err)?;
-    if customer.state == CustomerState::Blocked.as_str() {
+    if customer.state == CustomerState::Blocked {
         return Err(CreateError::CustomerBlocked);
     }
     let resellers: Vec<String> = chain.iter().skip(1).map(|c| c.id.clone()).collect();

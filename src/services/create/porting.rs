@@ -44,7 +44,7 @@ pub(super) async fn port_in(
     };
     let inserted = number::Entity::insert(number::ActiveModel {
         number: Set(number.to_string()),
-        state: Set(NumberState::PortingIn.as_str().to_string()),
+        state: Set(NumberState::PortingIn),
         network: Set(None),
         owner_customer_id: Set(Some(customer.id.clone())),
         stock_reseller_id: Set(None),
@@ -79,7 +79,7 @@ pub(super) async fn port_in(
         donor_sim_number: Set(donor_sim),
         requested_date: Set(requested),
         notify: Set(json!([])),
-        stage: Set(stage.as_str().to_string()),
+        stage: Set(stage),
         stage_date: Set(now),
         message: Set(None),
         created_at: Set(now),
@@ -97,7 +97,7 @@ pub fn may_authorise_porting(self_service: bool, mit_id_given: bool) -> bool {
 
 /// Donor SIM checks for a port-in (rows `404/422 donorSimNumber`).
 fn check_donor(req: &CreateMvnoRequest, donor: &operator::Model) -> Result<Option<String>> {
-    let auth: MvnoAuth = donor.mvno_auth.parse().map_err(|_| CreateError::Internal)?;
+    let auth = donor.mvno_auth;
     let by_icc = matches!(auth, MvnoAuth::Icc | MvnoAuth::IccFax | MvnoAuth::IccEmail);
     let given = non_empty(&req.donor_sim_number);
     let Some(typed) = given else {

@@ -112,7 +112,7 @@ async fn usable_product<C: ConnectionTrait>(
     };
     let valid = p.valid_from <= at && p.valid_until.is_none_or(|u| u >= at);
     let offered = catalog::offered_to(&p, customer);
-    Ok((p.kind == kind.as_str() && owner_ok && valid && offered).then_some(p))
+    Ok((p.kind == kind && owner_ok && valid && offered).then_some(p))
 }
 
 pub(super) fn plan_features(plan: &product::Model) -> Option<FeatureRequest> {

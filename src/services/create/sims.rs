@@ -48,12 +48,12 @@ pub(super) async fn take(
                 CreateError::SimNotAvailable("mvnoSim"),
             )
             .await?;
-            let network: Network = sim.network.parse().map_err(|_| CreateError::Internal)?;
+            let network = sim.network;
             (Some(sim), network, false)
         }
         SimChoice::Esim(network) => {
             let filter =
-                Condition::all().add(sim_card::Column::FormFactor.eq(FormFactor::Esim.as_str()));
+                Condition::all().add(sim_card::Column::FormFactor.eq(FormFactor::Esim));
             let sim = take_free_sim(txn, &party.holders, *network, filter, account_id)
                 .await?
                 .ok_or(CreateError::OutOfEsim)?;
@@ -79,7 +79,7 @@ pub(super) async fn take(
         let taken: Result<(sim_card::Model, String)> = async {
             let card = if s.assign_esim == Some(true) {
                 let filter = Condition::all()
-                    .add(sim_card::Column::FormFactor.eq(FormFactor::Esim.as_str()));
+                    .add(sim_card::Column::FormFactor.eq(FormFactor::Esim));
                 take_free_sim(txn, &party.holders, Network::Tdc, filter, account_id)
                     .await?
                     .ok_or(CreateError::DataSharingSimNotAvailable)?
@@ -92,7 +92,7 @@ pub(super) async fn take(
                     .map_err(db_err)?
                     .filter(|c| party.holders.contains(&c.in_storage_at))
                     .ok_or(CreateError::DataSharingSimNotFound)?;
-                if card.network != Network::Tdc.as_str() {
+                if card.network != Network::Tdc {
                     return Err(CreateError::DataSharingNetwork);
                 }
                 take_sim_by_icc(
@@ -162,7 +162,7 @@ async fn take_free_sim(
     for _ in 0..4 {
         let candidates = sim_card::Entity::find()
             .filter(sim_card::Column::InStorageAt.is_in(holders.to_vec()))
-            .filter(sim_card::Column::Network.eq(network.as_str()))
+            .filter(sim_card::Column::Network.eq(network))
             .filter(sim_card::Column::AccountId.is_null())
             .filter(filter.clone())
             .order_by_asc(sim_card::Column::Icc)
