@@ -9,6 +9,7 @@
 
 mod baseline;
 mod flood;
+mod list;
 mod load;
 mod setup;
 
@@ -61,9 +62,13 @@ struct Args {
     /// Reads timed idle and under the flood.
     #[arg(long, default_value_t = 2000)]
     flood_reads: usize,
-    /// Skip the create runs (only the sign-in flood).
+    /// Skip the create runs (only the sign-in flood and the list).
     #[arg(long)]
     no_creates: bool,
+    /// Reads of a customer's account list (a page of 100), per database;
+    /// 0 skips the measurement.
+    #[arg(long, default_value_t = 300)]
+    list_reads: usize,
 }
 
 struct Server {
@@ -275,7 +280,8 @@ struct Row {
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     let args = Args::parse();
-    if !args.server.exists() {
+    let needs_server = !args.no_creates || args.flood_clients > 0;
+    if needs_server && !args.server.exists() {
         bail!(
             "{} is missing: build it with `cargo build --release -p server`",
             args.server.display()
@@ -367,6 +373,20 @@ async fn main() -> anyhow::Result<()> {
         }
     }
 
+    let mut lists = Vec::new();
+    if args.list_reads > 0 {
+        for &backend in &backends {
+            eprintln!("account list on {}", backend.name());
+            let bdb = BenchDb::new(backend, &args.pg, &work).await?;
+            let stats = list::measure(&bdb.url, args.list_reads).await?;
+            bdb.drop_database().await;
+            if stats.failed > 0 {
+                bail!("list reads failed");
+            }
+            lists.push((backend, stats));
+        }
+    }
+
     let flood = if args.flood_clients > 0 {
         eprintln!("sign-in flood: {} clients", args.flood_clients);
         let bdb = BenchDb::new(Backend::Sqlite, &args.pg, &work).await?;
@@ -406,6 +426,20 @@ async fn main() -> anyhow::Result<()> {
                 Stats::ms(r.base.p50),
                 Stats::ms(r.base.p99),
                 r.api.per_second() / r.base.per_second()
+            );
+        }
+    }
+    if !lists.is_empty() {
+        println!("\nA customer's account list (`GET /mvno?customer=…` through its service, a page of {} accounts each with its SIM and a data-sharing SIM, as a reseller), {} reads, 2 in flight:\n", list::PAGE, args.list_reads);
+        println!("| Database | Pages/s | p50 / p99 ms |");
+        println!("|---|---:|---:|");
+        for (backend, s) in &lists {
+            println!(
+                "| {} | {:.0} | {} / {} |",
+                backend.name(),
+                s.per_second(),
+                Stats::ms(s.p50),
+                Stats::ms(s.p99)
             );
         }
     }

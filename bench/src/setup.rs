@@ -109,7 +109,7 @@ pub async fn add_stock(db: &DatabaseConnection, lot: u32, n: usize) -> anyhow::R
     Ok(Stock { numbers, iccs })
 }
 
-fn free_number(num: &str, now: chrono::DateTime<Utc>) -> number::ActiveModel {
+pub fn free_number(num: &str, now: chrono::DateTime<Utc>) -> number::ActiveModel {
     demo::number_row(
         num.to_string(),
         NumberState::Available,
@@ -118,7 +118,7 @@ fn free_number(num: &str, now: chrono::DateTime<Utc>) -> number::ActiveModel {
     )
 }
 
-fn sim(icc: &str, account: Option<&str>, now: chrono::DateTime<Utc>) -> sim_card::ActiveModel {
+pub fn sim(icc: &str, account: Option<&str>, now: chrono::DateTime<Utc>) -> sim_card::ActiveModel {
     sim_card::ActiveModel {
         icc: Set(icc.to_string()),
         imsi: Set(imsi_for(Network::Tdc, icc)),
@@ -180,96 +180,111 @@ pub async fn prepare(url: &str, accounts: usize) -> anyhow::Result<DatabaseConne
                 (id, customer, number, icc)
             })
             .collect();
-        number::Entity::insert_many(rows.iter().map(|(id, customer, number, _)| {
-            let mut n = free_number(number, now);
-            n.state = Set(NumberState::InUse);
-            n.owner_customer_id = Set(Some(customer.clone()));
-            n.account_id = Set(Some(id.clone()));
-            n
-        }))
-        .exec(&db)
-        .await?;
-        sim_card::Entity::insert_many(rows.iter().map(|(id, _, _, icc)| sim(icc, Some(id), now)))
-            .exec(&db)
-            .await?;
-        mvno_account::Entity::insert_many(rows.iter().map(|(id, customer, number, icc)| {
-            mvno_account::ActiveModel {
-                id: Set(id.clone()),
-                customer_id: Set(customer.clone()),
-                number: Set(number.clone()),
-                state: Set(AccountState::Active),
-                number_state: Set(NumberState::InUse),
-                network: Set(Some(Network::Tdc)),
-                sim_icc: Set(Some(icc.clone())),
-                auto_assigned: Set(false),
-                feature: Set(json!({})),
-                voicemail: Set(None),
-                sip_account_id: Set(None),
-                pbx: Set(None),
-                extension_id: Set(None),
-                dnd: Set(false),
-                rate_plan_id: Set(ids::PLAN_10GB.into()),
-                new_rate_plan_id: Set(None),
-                services: Set(json!([])),
-                socs_override: Set(None),
-                row_roaming: Set(None),
-                notes: Set(None),
-                custom: Set(None),
-                billing_customer_id: Set(None),
-                start_date: Set(now),
-                delete_date: Set(None),
-                donor_sim_number: Set(None),
-                purchase_info: Set(None),
-                mit_id: Set(None),
-                porting_id: Set(None),
-                created_by: Set("e00000000000000000000002".into()),
-                created_at: Set(now),
-                activated_at: Set(Some(now)),
-            }
-        }))
-        .exec(&db)
-        .await?;
-        invoice_line::Entity::insert_many(rows.iter().map(|(id, customer, number, _)| {
-            invoice_line::ActiveModel {
-                id: Set(format!("1e{}", &id[2..])),
-                customer_id: Set(customer.clone()),
-                period: Set(now.format("%Y-%m").to_string()),
-                product_id: Set(Some(ids::NUMBER_PURCHASE.into())),
-                account_id: Set(Some(id.clone())),
-                description: Set(format!("Number purchase {number}")),
-                amount_ore: Set(9900),
-                created_at: Set(now),
-            }
-        }))
-        .exec(&db)
-        .await?;
-        job::Entity::insert_many(rows.iter().map(|(id, ..)| job::ActiveModel {
-            id: Set(format!("10{}", &id[2..])),
-            kind: Set(JobKind::Activate),
-            account_id: Set(id.clone()),
-            run_at: Set(now),
-            state: Set(JobState::Done),
-            attempts: Set(1),
-            locked_until: Set(None),
-            created_at: Set(now),
-        }))
-        .exec(&db)
-        .await?;
-        event::Entity::insert_many(rows.iter().map(|(id, customer, number, _)| {
-            event::ActiveModel {
-                id: Set(format!("e1{}", &id[2..])),
-                at: Set(now),
-                employee_id: Set(Some("e00000000000000000000002".into())),
-                customer_id: Set(Some(customer.clone())),
-                action: Set("mvno.create".into()),
-                outcome: Set("OK".into()),
-                detail: Set(Some(json!({"number": number, "account": id}))),
-            }
-        }))
-        .exec(&db)
-        .await?;
+        insert_accounts(&db, &rows, now).await?;
         bar.set_position(range.end as u64);
     }
     bar.finish_and_clear();
     Ok(db)
+}
+
+/// An account row: id, customer, number and the SIM's ICC.
+pub type AccountRow = (String, String, String, String);
+
+/// Inserts accounts as a create leaves them: number in use, SIM taken,
+/// invoice line, job done, event.
+pub async fn insert_accounts(
+    db: &DatabaseConnection,
+    rows: &[AccountRow],
+    now: chrono::DateTime<Utc>,
+) -> anyhow::Result<()> {
+    let feature = serde_json::to_value(mvno::account::Feature::default())?;
+    number::Entity::insert_many(rows.iter().map(|(id, customer, number, _)| {
+        let mut n = free_number(number, now);
+        n.state = Set(NumberState::InUse);
+        n.owner_customer_id = Set(Some(customer.clone()));
+        n.account_id = Set(Some(id.clone()));
+        n
+    }))
+    .exec(db)
+    .await?;
+    sim_card::Entity::insert_many(rows.iter().map(|(id, _, _, icc)| sim(icc, Some(id), now)))
+        .exec(db)
+        .await?;
+    mvno_account::Entity::insert_many(rows.iter().map(|(id, customer, number, icc)| {
+        mvno_account::ActiveModel {
+            id: Set(id.clone()),
+            customer_id: Set(customer.clone()),
+            number: Set(number.clone()),
+            state: Set(AccountState::Active),
+            number_state: Set(NumberState::InUse),
+            network: Set(Some(Network::Tdc)),
+            sim_icc: Set(Some(icc.clone())),
+            auto_assigned: Set(false),
+            feature: Set(feature.clone()),
+            voicemail: Set(None),
+            sip_account_id: Set(None),
+            pbx: Set(None),
+            extension_id: Set(None),
+            dnd: Set(false),
+            rate_plan_id: Set(ids::PLAN_10GB.into()),
+            new_rate_plan_id: Set(None),
+            services: Set(json!([])),
+            socs_override: Set(None),
+            row_roaming: Set(None),
+            notes: Set(None),
+            custom: Set(None),
+            billing_customer_id: Set(None),
+            start_date: Set(now),
+            delete_date: Set(None),
+            donor_sim_number: Set(None),
+            purchase_info: Set(None),
+            mit_id: Set(None),
+            porting_id: Set(None),
+            created_by: Set("e00000000000000000000002".into()),
+            created_at: Set(now),
+            activated_at: Set(Some(now)),
+        }
+    }))
+    .exec(db)
+    .await?;
+    invoice_line::Entity::insert_many(rows.iter().map(|(id, customer, number, _)| {
+        invoice_line::ActiveModel {
+            id: Set(format!("1e{}", &id[2..])),
+            customer_id: Set(customer.clone()),
+            period: Set(now.format("%Y-%m").to_string()),
+            product_id: Set(Some(ids::NUMBER_PURCHASE.into())),
+            account_id: Set(Some(id.clone())),
+            description: Set(format!("Number purchase {number}")),
+            amount_ore: Set(9900),
+            created_at: Set(now),
+        }
+    }))
+    .exec(db)
+    .await?;
+    job::Entity::insert_many(rows.iter().map(|(id, ..)| job::ActiveModel {
+        id: Set(format!("10{}", &id[2..])),
+        kind: Set(JobKind::Activate),
+        account_id: Set(id.clone()),
+        run_at: Set(now),
+        state: Set(JobState::Done),
+        attempts: Set(1),
+        locked_until: Set(None),
+        created_at: Set(now),
+    }))
+    .exec(db)
+    .await?;
+    event::Entity::insert_many(rows.iter().map(|(id, customer, number, _)| {
+        event::ActiveModel {
+            id: Set(format!("e1{}", &id[2..])),
+            at: Set(now),
+            employee_id: Set(Some("e00000000000000000000002".into())),
+            customer_id: Set(Some(customer.clone())),
+            action: Set("mvno.create".into()),
+            outcome: Set("OK".into()),
+            detail: Set(Some(json!({"number": number, "account": id}))),
+        }
+    }))
+    .exec(db)
+    .await?;
+    Ok(())
 }

@@ -115,8 +115,8 @@ pub async fn list<C: ConnectionTrait>(
     if !caller.access_level.may_list_customers() {
         return Err(ApiError::access_denied());
     }
-    let mut query = customer::Entity::find()
-        .filter(customer::Column::State.ne(CustomerState::Deleted));
+    let mut query =
+        customer::Entity::find().filter(customer::Column::State.ne(CustomerState::Deleted));
     if let Some(ids) = scope(db, caller).await? {
         query = query.filter(customer::Column::Id.is_in(ids));
     }

@@ -52,8 +52,7 @@ pub(super) async fn take(
             (Some(sim), network, false)
         }
         SimChoice::Esim(network) => {
-            let filter =
-                Condition::all().add(sim_card::Column::FormFactor.eq(FormFactor::Esim));
+            let filter = Condition::all().add(sim_card::Column::FormFactor.eq(FormFactor::Esim));
             let sim = take_free_sim(txn, &party.holders, *network, filter, account_id)
                 .await?
                 .ok_or(CreateError::OutOfEsim)?;
@@ -78,8 +77,8 @@ pub(super) async fn take(
         }
         let taken: Result<(sim_card::Model, String)> = async {
             let card = if s.assign_esim == Some(true) {
-                let filter = Condition::all()
-                    .add(sim_card::Column::FormFactor.eq(FormFactor::Esim));
+                let filter =
+                    Condition::all().add(sim_card::Column::FormFactor.eq(FormFactor::Esim));
                 take_free_sim(txn, &party.holders, Network::Tdc, filter, account_id)
                     .await?
                     .ok_or(CreateError::DataSharingSimNotAvailable)?

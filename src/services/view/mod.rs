@@ -1,12 +1,15 @@
 //! Reading MVNO accounts and portings as the API answers them, with secrets
 //! shown only to those allowed to see them.
 
+mod parts;
+
 use super::customers::may_act_on;
 use super::{db_error, Caller};
 use crate::account::*;
-use crate::db::entity::{data_sharing_sim, mvno_account, operator, porting, product, sim_card};
+use crate::db::entity::{mvno_account, operator, porting, sim_card};
 use crate::portal::{Page, Paging};
 use crate::{AccessLevel, ApiError, Id};
+use parts::{row_product_id, Parts};
 use sea_orm::{
     ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
 };
@@ -63,7 +66,11 @@ pub async fn porting_object<C: ConnectionTrait>(
         .await
         .map_err(db_error)?
         .ok_or_else(ApiError::internal)?;
-    Ok(Porting {
+    Ok(porting_reply(p, donor))
+}
+
+fn porting_reply(p: porting::Model, donor: operator::Model) -> Porting {
+    Porting {
         id: p.id,
         number: p.number,
         number_type: "MVNO".to_string(),
@@ -83,104 +90,79 @@ pub async fn porting_object<C: ConnectionTrait>(
             date: p.stage_date,
             message: p.message,
         },
+    }
+}
+
+/// The Rest-of-World roaming package as the account holds it.
+fn row_reply(a: &mvno_account::Model, parts: &Parts) -> Option<RowReply> {
+    let r = a.row_roaming.as_ref()?;
+    let p = parts.products.get(&row_product_id(a)?)?;
+    let flag = |name: &str| r.get(name).and_then(|b| b.as_bool()).unwrap_or(false);
+    Some(RowReply {
+        product_id: p.id.clone(),
+        name: p.name.clone(),
+        is_override: flag("isOverride"),
+        keep_after_expire: flag("keepAfterExpire"),
+        price: p.price_ore as f64 / 100.0,
     })
 }
 
-/// Builds the account object for a caller of `level` (access to the
-/// account itself is checked by the caller of this function).
-pub async fn account_object<C: ConnectionTrait>(
-    db: &C,
-    level: AccessLevel,
-    a: mvno_account::Model,
-) -> Result<MvnoAccount, ApiError> {
-    let v = Visibility::of(level);
-    let sim = match &a.sim_icc {
-        Some(icc) => sim_card::Entity::find_by_id(icc.as_str())
-            .one(db)
-            .await
-            .map_err(db_error)?
-            .map(|s| sim_details(s, a.auto_assigned, v)),
-        None => None,
-    };
-    let sharing_rows = data_sharing_sim::Entity::find()
-        .filter(data_sharing_sim::Column::AccountId.eq(a.id.as_str()))
-        .order_by_asc(data_sharing_sim::Column::Number)
-        .all(db)
-        .await
-        .map_err(db_error)?;
-    let mut data_sharing_sims = Vec::new();
-    for d in sharing_rows {
-        if let Some(card) = sim_card::Entity::find_by_id(d.icc.as_str())
-            .one(db)
-            .await
-            .map_err(db_error)?
-        {
-            data_sharing_sims.push(DataSharingSim {
+/// The data-sharing SIMs of an account, in number order.
+fn sharing_reply(a: &mvno_account::Model, parts: &Parts, v: Visibility) -> Vec<DataSharingSim> {
+    let rows = parts.sharing.get(&a.id).map(Vec::as_slice).unwrap_or(&[]);
+    rows.iter()
+        .filter_map(|d| {
+            let card = parts.sims.get(&d.icc)?.clone();
+            Some(DataSharingSim {
                 sim: sim_details(card, false, v),
-                number: d.number,
-                name: d.name,
-            });
-        }
-    }
-    let porting = match &a.porting_id {
-        Some(id) => match porting::Entity::find_by_id(id.as_str())
-            .one(db)
-            .await
-            .map_err(db_error)?
-        {
-            Some(p) => Some(porting_object(db, p).await?),
-            None => None,
-        },
-        None => None,
+                number: d.number.clone(),
+                name: d.name.clone(),
+            })
+        })
+        .collect()
+}
+
+fn porting_of(a: &mvno_account::Model, parts: &Parts) -> Result<Option<Porting>, ApiError> {
+    let Some(p) = a.porting_id.as_ref().and_then(|id| parts.portings.get(id)) else {
+        return Ok(None);
     };
-    let row_roaming = match a
-        .row_roaming
+    let donor = parts
+        .donors
+        .get(&p.donor_cps)
+        .ok_or_else(ApiError::internal)?;
+    Ok(Some(porting_reply(p.clone(), donor.clone())))
+}
+
+/// The account object for a caller of `level` (access to the account
+/// itself is checked by the caller of this function).
+fn account_object(
+    a: mvno_account::Model,
+    parts: &Parts,
+    v: Visibility,
+) -> Result<MvnoAccount, ApiError> {
+    let sim = a
+        .sim_icc
         .as_ref()
-        .and_then(|r| r.get("productId"))
-        .and_then(|p| p.as_str())
-    {
-        Some(pid) => match product::Entity::find_by_id(pid)
-            .one(db)
-            .await
-            .map_err(db_error)?
-        {
-            Some(p) => {
-                let r = a.row_roaming.as_ref().expect("present");
-                Some(RowReply {
-                    product_id: p.id,
-                    name: p.name,
-                    is_override: r
-                        .get("isOverride")
-                        .and_then(|b| b.as_bool())
-                        .unwrap_or(false),
-                    keep_after_expire: r
-                        .get("keepAfterExpire")
-                        .and_then(|b| b.as_bool())
-                        .unwrap_or(false),
-                    price: p.price_ore as f64 / 100.0,
-                })
-            }
-            None => None,
-        },
-        None => None,
-    };
-    let socs = if v.admin {
-        let plan = product::Entity::find_by_id(a.rate_plan_id.as_str())
-            .one(db)
-            .await
-            .map_err(db_error)?;
-        Some(
-            plan.and_then(|p| serde_json::from_value(p.socs).ok())
-                .unwrap_or_default(),
-        )
-    } else {
-        None
-    };
+        .and_then(|icc| parts.sims.get(icc))
+        .map(|s| sim_details(s.clone(), a.auto_assigned, v));
+    let data_sharing_sims = sharing_reply(&a, parts, v);
+    let porting = porting_of(&a, parts)?;
+    let rest_of_world_roaming = row_reply(&a, parts);
+    let socs = v.admin.then(|| {
+        parts
+            .products
+            .get(&a.rate_plan_id)
+            .and_then(|p| serde_json::from_value(p.socs.clone()).ok())
+            .unwrap_or_default()
+    });
     let voicemail = parse_json::<VoicemailRequest>(&a.voicemail).map(|settings| Voicemail {
         settings,
         pin_blocked_until: None,
     });
     Ok(MvnoAccount {
+        socs_override: admin_only(v, &a.socs_override),
+        purchase_info: admin_only(v, &a.purchase_info),
+        mit_id: admin_only(v, &a.mit_id),
         id: a.id,
         customer: a.customer_id,
         state: a.state,
@@ -200,11 +182,6 @@ pub async fn account_object<C: ConnectionTrait>(
         new_rate_plan: a.new_rate_plan_id,
         services: serde_json::from_value(a.services).unwrap_or_default(),
         socs,
-        socs_override: if v.admin {
-            parse_json(&a.socs_override)
-        } else {
-            None
-        },
         notes: if v.notes { a.notes } else { None },
         custom: a.custom,
         invoiced_until: None,
@@ -216,18 +193,47 @@ pub async fn account_object<C: ConnectionTrait>(
         listed: false,
         porting: porting.as_ref().map(|p| p.id.clone()),
         porting_details: porting,
-        purchase_info: if v.admin {
-            parse_json(&a.purchase_info)
-        } else {
-            None
-        },
-        mit_id: if v.admin { parse_json(&a.mit_id) } else { None },
         top_up: TopUp::default(),
-        rest_of_world_roaming: row_roaming,
+        rest_of_world_roaming,
         start_date: a.start_date,
         delete_date: a.delete_date,
         created: a.created_at,
     })
+}
+
+fn admin_only<T: serde::de::DeserializeOwned>(
+    v: Visibility,
+    value: &Option<serde_json::Value>,
+) -> Option<T> {
+    if v.admin {
+        parse_json(value)
+    } else {
+        None
+    }
+}
+
+/// The account objects of `accounts`, in their order, for a caller of
+/// `level`: the parts of all of them are read together.
+async fn account_objects<C: ConnectionTrait>(
+    db: &C,
+    level: AccessLevel,
+    accounts: Vec<mvno_account::Model>,
+) -> Result<Vec<MvnoAccount>, ApiError> {
+    let v = Visibility::of(level);
+    let parts = Parts::read(db, &accounts, v).await?;
+    accounts
+        .into_iter()
+        .map(|a| account_object(a, &parts, v))
+        .collect()
+}
+
+async fn one_account_object<C: ConnectionTrait>(
+    db: &C,
+    level: AccessLevel,
+    a: mvno_account::Model,
+) -> Result<MvnoAccount, ApiError> {
+    let mut all = account_objects(db, level, vec![a]).await?;
+    all.pop().ok_or_else(ApiError::internal)
 }
 
 /// `404 mvnoAccount` "MVNO account not found": the account named in the
@@ -249,7 +255,7 @@ pub async fn account<C: ConnectionTrait>(
         .await
         .map_err(db_error)?
         .ok_or_else(account_not_found)?;
-    account_object(db, level, a).await
+    one_account_object(db, level, a).await
 }
 
 /// `GET /mvno/{id or number}`: an account the caller reaches, by its id or its E.164 number.
@@ -272,7 +278,7 @@ pub async fn get<C: ConnectionTrait>(
     if !may_act_on(db, caller, &found.customer_id).await? {
         return Err(not_found());
     }
-    account_object(db, caller.access_level, found).await
+    one_account_object(db, caller.access_level, found).await
 }
 
 /// `GET /mvno?customer=…`: a customer's accounts, newest first.
@@ -297,9 +303,6 @@ pub async fn list<C: ConnectionTrait>(
         .all(db)
         .await
         .map_err(db_error)?;
-    let mut items = Vec::with_capacity(rows.len());
-    for a in rows {
-        items.push(account_object(db, caller.access_level, a).await?);
-    }
+    let items = account_objects(db, caller.access_level, rows).await?;
     Ok(Page::new(paging, total, items))
 }
