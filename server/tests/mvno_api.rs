@@ -1206,3 +1206,52 @@ async fn openapi_says_what_omitted_features_and_numbers_take() {
         .join(" ");
     assert!(number.contains("Left out, the SIM takes"), "{number}");
 }
+
+/// The list reads the parts of all its accounts together; each item must
+/// still be exactly the account as it reads alone, for every level that
+/// sees a different part of it (a reseller, and an admin with the SOCs).
+#[tokio::test]
+async fn every_listed_account_reads_as_it_does_alone() {
+    common::on_both_databases(every_listed_account_reads_as_it_does_alone_on).await;
+}
+
+async fn every_listed_account_reads_as_it_does_alone_on(app: TestApp) {
+    // Besides the demo's two (one of them porting in): one with two
+    // data-sharing eSIMs and a Rest-of-World package.
+    let reseller = bearer(&app, "reseller@nordlys.dk").await;
+    let mut more = body();
+    more["dataSharingSims"] = json!([{"assignEsim": true}, {"assignEsim": true}]);
+    more["restOfWorldRoaming"] = json!({"productId": ids::ROW_WORLD_5GB});
+    let res = post(&app, "/api/mvno", &reseller, &more, None).await;
+    assert_eq!(res.status(), StatusCode::CREATED, "{}", res.text().await.unwrap());
+    for user in ["reseller@nordlys.dk", "admin@telecomx.dk"] {
+        let auth = bearer(&app, user).await;
+        let list: Value = app
+            .get(
+                &format!("/api/mvno?customer={}&limit=100", ids::BAGER_JENSEN),
+                Some(&auth),
+            )
+            .await
+            .json()
+            .await
+            .unwrap();
+        let items = list["items"].as_array().unwrap();
+        assert!(items.len() >= 3, "{user}: {list}");
+        assert!(
+            items.iter().any(|a| a["portingDetails"].is_object())
+                && items.iter().any(|a| a["dataSharingSims"][1].is_object())
+                && items.iter().any(|a| a["restOfWorldRoaming"].is_object()),
+            "the demo customer's accounts should include a porting and data-sharing SIMs"
+        );
+        for item in items {
+            let id = item["_id"].as_str().unwrap();
+            let alone: Value = app
+                .get(&format!("/api/mvno/{id}"), Some(&auth))
+                .await
+                .json()
+                .await
+                .unwrap();
+            assert_eq!(item, &alone, "{user}: {id}");
+        }
+    }
+}
