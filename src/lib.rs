@@ -17,6 +17,7 @@ pub mod icc;
 pub mod id;
 pub mod phone;
 pub mod portal;
+pub mod rules;
 pub mod signup;
 
 pub use access::AccessLevel;

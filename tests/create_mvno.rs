@@ -1206,7 +1206,10 @@ on_both!(
         let a = create(db, &mette, &req, &CreateSettings::default())
             .await
             .unwrap();
-        assert_eq!(a.mvno_sim.unwrap().form_factor, mvno::enums::FormFactor::Esim);
+        assert_eq!(
+            a.mvno_sim.unwrap().form_factor,
+            mvno::enums::FormFactor::Esim
+        );
         let mut req = private_base();
         req.number = Some("+4530100001".into());
         req.esim = None;
@@ -1522,7 +1525,8 @@ on_both!(data_sharing_sims_get_free_numbers_first, |db| {
     assert!(a
         .data_sharing_sims
         .iter()
-        .any(|s| s.sim.form_factor == mvno::enums::FormFactor::Esim && s.sim.activation_code.is_some()));
+        .any(|s| s.sim.form_factor == mvno::enums::FormFactor::Esim
+            && s.sim.activation_code.is_some()));
     assert!(a
         .data_sharing_sims
         .iter()

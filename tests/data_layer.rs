@@ -57,10 +57,7 @@ on_both!(demo_data_covers_every_situation, |db| {
         .map(|e| e.access_level)
         .collect();
     for level in AccessLevel::ALL {
-        assert!(
-            levels.contains(&level),
-            "no demo employee with {level}"
-        );
+        assert!(levels.contains(&level), "no demo employee with {level}");
     }
     // Numbers in every state that matters to the create operation.
     for state in [

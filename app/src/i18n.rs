@@ -69,7 +69,8 @@ pub const EN: Texts = Texts {
     no_accounts: "No subscriptions match.",
     no_customers: "No customers match.",
     access_denied_heading: "You do not have access to this page",
-    access_denied_text: "Your access level does not allow this. Ask an administrator of your company if you need it.",
+    access_denied_text: "Your access level does not allow this. Ask an administrator of your \
+                         company if you need it.",
     not_found_heading: "Page not found",
     shown_of: "of",
     main_nav: "Main",
@@ -82,8 +83,10 @@ pub const DA: Texts = Texts {
     username: "Brugernavn",
     password: "Adgangskode",
     sign_in_failed: "Brugernavnet eller adgangskoden er forkert. Tjek dem og prøv igen.",
-    sign_in_locked: "For mange forkerte forsøg med dette brugernavn. Vent 15 minutter og prøv igen.",
-    sign_in_busy: "For mange forsøg på at logge ind fra din forbindelse. Vent et minut og prøv igen.",
+    sign_in_locked: "For mange forkerte forsøg med dette brugernavn. Vent 15 minutter og prøv \
+                     igen.",
+    sign_in_busy: "For mange forsøg på at logge ind fra din forbindelse. Vent et minut og prøv \
+                   igen.",
     sign_out: "Log ud",
     signed_in_as: "Logget ind som",
     subscriptions: "Abonnementer",
@@ -102,7 +105,8 @@ pub const DA: Texts = Texts {
     no_accounts: "Ingen abonnementer passer.",
     no_customers: "Ingen kunder passer.",
     access_denied_heading: "Du har ikke adgang til denne side",
-    access_denied_text: "Dit adgangsniveau tillader det ikke. Spørg en administrator i din virksomhed, hvis du har brug for det.",
+    access_denied_text: "Dit adgangsniveau tillader det ikke. Spørg en administrator i din \
+                         virksomhed, hvis du har brug for det.",
     not_found_heading: "Siden findes ikke",
     shown_of: "af",
     main_nav: "Hovedmenu",

@@ -62,14 +62,14 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
         <!DOCTYPE html>
         <html lang="en">
             <head>
-                <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
-                <MetaTags/>
+                <meta charset="utf-8" />
+                <meta name="viewport" content="width=device-width, initial-scale=1" />
+                <AutoReload options=options.clone() />
+                <HydrationScripts options />
+                <MetaTags />
             </head>
             <body>
-                <App/>
+                <App />
             </body>
         </html>
     }
@@ -86,20 +86,52 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Stylesheet id="leptos" href="/pkg/mvno.css"/>
-        <Title formatter=|text| format!("{text} – Telecom X")/>
+        <Stylesheet id="leptos" href="/pkg/mvno.css" />
+        <Title formatter=|text| format!("{text} – Telecom X") />
         <Router>
             <Routes fallback=pages::NotFound>
-                <Route path=StaticSegment("") view=pages::home::HomePage ssr=SsrMode::Async/>
-                <Route path=StaticSegment("login") view=pages::login::LoginPage ssr=SsrMode::Async/>
-                <Route path=StaticSegment("customers") view=pages::customers::CustomersPage ssr=SsrMode::Async/>
-                <Route path=StaticSegment("signup") view=pages::signup::SignupPage ssr=SsrMode::Async/>
-                <Route path=(StaticSegment("signup"), StaticSegment("identity")) view=pages::signup::IdentityPage ssr=SsrMode::Async/>
-                <Route path=(StaticSegment("signup"), StaticSegment("sent")) view=pages::signup::SignupSentPage ssr=SsrMode::Async/>
-                <Route path=(StaticSegment("signup"), StaticSegment("confirm")) view=pages::signup::SignupConfirmPage ssr=SsrMode::Async/>
-                <Route path=StaticSegment("new") view=pages::wizard::WizardPage ssr=SsrMode::Async/>
-                <Route path=(StaticSegment("new"), ParamSegment("step")) view=pages::wizard::WizardPage ssr=SsrMode::Async/>
-                <Route path=(StaticSegment("accounts"), ParamSegment("id")) view=pages::account::AccountPage ssr=SsrMode::Async/>
+                <Route path=StaticSegment("") view=pages::home::HomePage ssr=SsrMode::Async />
+                <Route
+                    path=StaticSegment("login")
+                    view=pages::login::LoginPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=StaticSegment("customers")
+                    view=pages::customers::CustomersPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=StaticSegment("signup")
+                    view=pages::signup::SignupPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=(StaticSegment("signup"), StaticSegment("identity"))
+                    view=pages::signup::IdentityPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=(StaticSegment("signup"), StaticSegment("sent"))
+                    view=pages::signup::SignupSentPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=(StaticSegment("signup"), StaticSegment("confirm"))
+                    view=pages::signup::SignupConfirmPage
+                    ssr=SsrMode::Async
+                />
+                <Route path=StaticSegment("new") view=wizard::WizardPage ssr=SsrMode::Async />
+                <Route
+                    path=(StaticSegment("new"), ParamSegment("step"))
+                    view=wizard::WizardPage
+                    ssr=SsrMode::Async
+                />
+                <Route
+                    path=(StaticSegment("accounts"), ParamSegment("id"))
+                    view=pages::account::AccountPage
+                    ssr=SsrMode::Async
+                />
             </Routes>
         </Router>
     }

@@ -14,9 +14,12 @@ pub fn CustomersPage() -> impl IntoView {
     let search = move || query.with(|q| q.get("q")).filter(|s| !s.trim().is_empty());
     let customers = Resource::new_blocking(search, list_customers);
     view! {
-        <Title text=t().customers/>
+        <Title text=t().customers />
         <SignedIn>
-            <CustomerList customers search=query.with_untracked(|q| q.get("q")).unwrap_or_default()/>
+            <CustomerList
+                customers
+                search=query.with_untracked(|q| q.get("q")).unwrap_or_default()
+            />
         </SignedIn>
     }
 }
@@ -31,14 +34,14 @@ fn CustomerList(customers: CustomersResource, search: String) -> impl IntoView {
         <Suspense>
             {move || Suspend::new(async move {
                 match customers.await {
-                    Err(e) if e.0.status == 403 => view! { <AccessDenied/> }.into_any(),
+                    Err(e) if e.0.status == 403 => view! { <AccessDenied /> }.into_any(),
                     Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
                     Ok(page) => {
                         view! {
                             <h1>{t().customers}</h1>
                             <form method="get" action="/customers" class="search" role="search">
                                 <label for="q">{t().search_customers_label}</label>
-                                <input id="q" name="q" type="search" value=search.get_value()/>
+                                <input id="q" name="q" type="search" value=search.get_value() />
                                 <button type="submit">{t().search}</button>
                             </form>
                             {if page.items.is_empty() {
@@ -58,22 +61,7 @@ fn CustomerList(customers: CustomersResource, search: String) -> impl IntoView {
                                             {page
                                                 .items
                                                 .into_iter()
-                                                .map(|c| {
-                                                    view! {
-                                                        <tr>
-                                                            <td>
-                                                                <a href=mvno::portal::accounts_of_customer(&c.name)>{c.name.clone()}</a>
-                                                            </td>
-                                                            <td class="mono">{c.cvr.unwrap_or_default()}</td>
-                                                            <td>{c.kind.as_str()}</td>
-                                                            <td>
-                                                                <span class=format!("chip chip-{}", c.state.as_str().to_lowercase())>
-                                                                    {c.state.as_str()}
-                                                                </span>
-                                                            </td>
-                                                        </tr>
-                                                    }
-                                                })
+                                                .map(|customer| view! { <CustomerRow customer /> })
                                                 .collect_view()}
                                         </tbody>
                                     </table>
@@ -86,5 +74,27 @@ fn CustomerList(customers: CustomersResource, search: String) -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// One customer in the list, linked to its subscriptions.
+#[component]
+fn CustomerRow(customer: mvno::portal::CustomerSummary) -> impl IntoView {
+    view! {
+        <tr>
+            <td>
+                <a href=mvno::portal::accounts_of_customer(
+                    &customer.name,
+                )>{customer.name.clone()}</a>
+            </td>
+            <td class="mono">{customer.cvr.unwrap_or_default()}</td>
+            <td>{customer.kind.as_str()}</td>
+            <td>
+                <span class=format!(
+                    "chip chip-{}",
+                    customer.state.as_str().to_lowercase(),
+                )>{customer.state.as_str()}</span>
+            </td>
+        </tr>
     }
 }

@@ -15,9 +15,9 @@ pub fn HomePage() -> impl IntoView {
     let search = move || query.with(|q| q.get("q")).filter(|s| !s.trim().is_empty());
     let accounts = Resource::new_blocking(search, list_accounts);
     view! {
-        <Title text=t().subscriptions/>
+        <Title text=t().subscriptions />
         <SignedIn>
-            <AccountList accounts search=query.with_untracked(|q| q.get("q")).unwrap_or_default()/>
+            <AccountList accounts search=query.with_untracked(|q| q.get("q")).unwrap_or_default() />
         </SignedIn>
     }
 }
@@ -31,17 +31,21 @@ fn AccountList(accounts: AccountsResource, search: String) -> impl IntoView {
         <h1>{t().subscriptions}</h1>
         <form method="get" action="/" class="search" role="search">
             <label for="q">{t().search_accounts_label}</label>
-            <input id="q" name="q" type="search" value=search/>
+            <input id="q" name="q" type="search" value=search />
             <button type="submit">{t().search}</button>
         </form>
         <Suspense>
             {move || Suspend::new(async move {
                 match accounts.await {
-                    Ok(page) if page.items.is_empty() => view! { <p>{t().no_accounts}</p> }.into_any(),
+                    Ok(page) if page.items.is_empty() => {
+                        view! { <p>{t().no_accounts}</p> }.into_any()
+                    }
                     Ok(page) => {
                         let shown = page.items.len();
                         view! {
-                            <p class="count">{format!("{shown} {} {}", t().shown_of, page.total)}</p>
+                            <p class="count">
+                                {format!("{shown} {} {}", t().shown_of, page.total)}
+                            </p>
                             <table class="list">
                                 <thead>
                                     <tr>
@@ -56,23 +60,7 @@ fn AccountList(accounts: AccountsResource, search: String) -> impl IntoView {
                                     {page
                                         .items
                                         .into_iter()
-                                        .map(|a| {
-                                            view! {
-                                                <tr>
-                                                    <td class="mono">
-                                                        <a href=format!("/accounts/{}", a.id)>{a.number}</a>
-                                                    </td>
-                                                    <td>{a.customer_name}</td>
-                                                    <td>
-                                                        <span class=format!("chip chip-{}", a.state.as_str().to_lowercase())>
-                                                            {a.state.as_str()}
-                                                        </span>
-                                                    </td>
-                                                    <td>{a.network.map(|n| n.as_str()).unwrap_or("–")}</td>
-                                                    <td>{a.created.format("%Y-%m-%d").to_string()}</td>
-                                                </tr>
-                                            }
-                                        })
+                                        .map(|account| view! { <AccountRow account /> })
                                         .collect_view()}
                                 </tbody>
                             </table>
@@ -83,5 +71,26 @@ fn AccountList(accounts: AccountsResource, search: String) -> impl IntoView {
                 }
             })}
         </Suspense>
+    }
+}
+
+/// One subscription in the list.
+#[component]
+fn AccountRow(account: mvno::portal::AccountSummary) -> impl IntoView {
+    view! {
+        <tr>
+            <td class="mono">
+                <a href=format!("/accounts/{}", account.id)>{account.number}</a>
+            </td>
+            <td>{account.customer_name}</td>
+            <td>
+                <span class=format!(
+                    "chip chip-{}",
+                    account.state.as_str().to_lowercase(),
+                )>{account.state.as_str()}</span>
+            </td>
+            <td>{account.network.map(|n| n.as_str()).unwrap_or("–")}</td>
+            <td>{account.created.format("%Y-%m-%d").to_string()}</td>
+        </tr>
     }
 }

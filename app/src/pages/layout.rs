@@ -31,7 +31,7 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
                     Ok(Some(user)) => {
                         let user = StoredValue::new(user);
                         view! {
-                            <Header user=user.get_value()/>
+                            <Header user=user.get_value() />
                             <main class="page" id="main">
                                 {move || {
                                     provide_context(user.get_value());
@@ -44,7 +44,7 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
                     _ => {
                         let path = sign_in.get_value();
                         super::see_other_on_the_server(&path);
-                        view! { <Redirect path=path/> }.into_any()
+                        view! { <Redirect path=path /> }.into_any()
                     }
                 }
             })}
@@ -65,7 +65,9 @@ fn Header(user: SignedInUser) -> impl IntoView {
     });
     view! {
         <header class="topbar">
-            <a class="brand" href="/">{t().product}</a>
+            <a class="brand" href="/">
+                {t().product}
+            </a>
             <nav aria-label=t().main_nav>
                 <a href="/">{t().subscriptions}</a>
                 {may_create.then(|| view! { <a href="/new">"New subscription"</a> })}
@@ -79,7 +81,9 @@ fn Header(user: SignedInUser) -> impl IntoView {
                 " · "
                 <span>{user.customer_name.clone()}</span>
                 <form method="post" action="/logout" class="inline">
-                    <button type="submit" class="link">{t().sign_out}</button>
+                    <button type="submit" class="link">
+                        {t().sign_out}
+                    </button>
                 </form>
             </div>
         </header>

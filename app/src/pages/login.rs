@@ -21,20 +21,22 @@ pub fn LoginPage() -> impl IntoView {
         }
     };
     view! {
-        <Title text=title/>
+        <Title text=title />
         <main class="page narrow" id="main">
             <h1>{t().sign_in_heading}</h1>
             <Show when=failed>
                 <div class="notice notice-error" role="alert" id="login-error">
-                    <p>{move || match query.with(|q| q.get("error")).as_deref() {
-                        Some("locked") => t().sign_in_locked,
-                        Some("busy") => t().sign_in_busy,
-                        _ => t().sign_in_failed,
-                    }}</p>
+                    <p>
+                        {move || match query.with(|q| q.get("error")).as_deref() {
+                            Some("locked") => t().sign_in_locked,
+                            Some("busy") => t().sign_in_busy,
+                            _ => t().sign_in_failed,
+                        }}
+                    </p>
                 </div>
             </Show>
             <form method="post" action="/login" class="stack">
-                {next.map(|n| view! { <input type="hidden" name="next" value=n/> })}
+                {next.map(|n| view! { <input type="hidden" name="next" value=n /> })}
                 <div class="field">
                     <label for="username">{t().username}</label>
                     <input
@@ -59,7 +61,9 @@ pub fn LoginPage() -> impl IntoView {
                         aria-describedby=move || failed().then_some("login-error")
                     />
                 </div>
-                <button type="submit" class="primary">{t().sign_in}</button>
+                <button type="submit" class="primary">
+                    {t().sign_in}
+                </button>
             </form>
         </main>
     }

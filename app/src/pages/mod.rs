@@ -6,7 +6,6 @@ pub mod home;
 pub mod layout;
 pub mod login;
 pub mod signup;
-pub mod wizard;
 
 use crate::i18n::t;
 use leptos::prelude::*;
@@ -26,15 +25,25 @@ pub fn textarea_content(value: &str) -> String {
     }
 }
 
+/// A phone number as people read it (`+45 20 12 34 56`), or as given when it
+/// is not one.
+pub fn grouped(number: &str) -> String {
+    mvno::phone::E164::parse(number)
+        .map(|n| n.grouped())
+        .unwrap_or_else(|_| number.to_string())
+}
+
 #[component]
 pub fn NotFound() -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::api::ssr::set_page_status(axum::http::StatusCode::NOT_FOUND);
     view! {
-        <Title text=t().not_found_heading/>
+        <Title text=t().not_found_heading />
         <main class="page">
             <h1>{t().not_found_heading}</h1>
-            <p><a href="/">{t().subscriptions}</a></p>
+            <p>
+                <a href="/">{t().subscriptions}</a>
+            </p>
         </main>
     }
 }
@@ -62,7 +71,7 @@ pub fn AccessDenied() -> impl IntoView {
     #[cfg(feature = "ssr")]
     crate::api::ssr::set_page_status(axum::http::StatusCode::FORBIDDEN);
     view! {
-        <Title text=t().access_denied_heading/>
+        <Title text=t().access_denied_heading />
         <div class="notice notice-error" role="alert">
             <h1>{t().access_denied_heading}</h1>
             <p>{t().access_denied_text}</p>

@@ -64,47 +64,105 @@ pub fn SignupPage() -> impl IntoView {
     } else {
         "Opret dig som kunde"
     };
-    let invalid = |field: &str| (has_error && err_path == field).then_some("true");
-    let described =
-        |field: &str| (has_error && err_path == field).then(|| "signup-error".to_string());
+    let error_field = has_error.then_some(err_path);
     view! {
-        <Title text=title/>
+        <Title text=title />
         <main class="page narrow" id="main" lang="da">
             <p class="step-count">"Trin 1 af 6"</p>
             <h1>"Opret dig som kunde"</h1>
-            <p>"Få et mobilabonnement hos Nordlys Telecom. Først opretter du et login og bekræfter din e-mail, så bekræfter du, hvem du er, og så vælger du nummer, SIM-kort og abonnement."</p>
-            {has_error.then(|| view! {
-                <div class="error-summary" role="alert" id="signup-error">
-                    <h2>"Der er et problem"</h2>
-                    <p>{err_msg.clone()}</p>
-                </div>
-            })}
-            <form method="post" action="/signup" class="stack">
-                <div class="field">
-                    <label for="name">"Fulde navn"</label>
-                    <input id="name" name="name" type="text" autocomplete="name" required maxlength=mvno::signup::MAX_NAME value=q("name")
-                        aria-invalid=invalid("name") aria-describedby=described("name")/>
-                </div>
-                <div class="field">
-                    <label for="email">"E-mail"</label>
-                    <p class="hint" id="email-hint">"Det bliver dit brugernavn."</p>
-                    <input id="email" name="email" type="email" autocomplete="email" required maxlength=mvno::signup::MAX_EMAIL value=q("email")
-                        aria-invalid=invalid("email") aria-describedby=described("email").unwrap_or_else(|| "email-hint".into())/>
-                </div>
-                <div class="field">
-                    <label for="password">"Adgangskode"</label>
-                    <p class="hint" id="password-hint">"Mindst 10 tegn."</p>
-                    <input id="password" name="password" type="password" autocomplete="new-password" required minlength=mvno::signup::MIN_PASSWORD maxlength=mvno::signup::MAX_PASSWORD
-                        aria-invalid=invalid("password") aria-describedby=described("password").unwrap_or_else(|| "password-hint".into())/>
-                </div>
-                <div class="field">
-                    <label for="address">"Adresse (valgfri)"</label>
-                    <input id="address" name="address" type="text" autocomplete="street-address" maxlength=mvno::signup::MAX_ADDRESS value=q("address")/>
-                </div>
-                <button type="submit" class="primary">"Opret login og fortsæt"</button>
-            </form>
+            <p>
+                "Få et mobilabonnement hos Nordlys Telecom. Først opretter du et login og \
+                 bekræfter din e-mail, så bekræfter du, hvem du er, og så vælger du nummer, \
+                 SIM-kort og abonnement."
+            </p>
+            {has_error
+                .then(|| {
+                    view! {
+                        <div class="error-summary" role="alert" id="signup-error">
+                            <h2>"Der er et problem"</h2>
+                            <p>{err_msg.clone()}</p>
+                        </div>
+                    }
+                })}
+            <SignupForm error_field />
             <p>"Har du allerede et login? "<a href="/login">"Log ind"</a></p>
         </main>
+    }
+}
+
+/// The signup's form; `error_field` is the field the error is about.
+#[component]
+fn SignupForm(error_field: Option<String>) -> impl IntoView {
+    let query = use_query_map();
+    let q = move |k: &str| query.with_untracked(|q| q.get(k)).unwrap_or_default();
+    let invalid = |field: &str| (error_field.as_deref() == Some(field)).then_some("true");
+    let described =
+        |field: &str| (error_field.as_deref() == Some(field)).then(|| "signup-error".to_string());
+    view! {
+        <form method="post" action="/signup" class="stack">
+            <div class="field">
+                <label for="name">"Fulde navn"</label>
+                <input
+                    id="name"
+                    name="name"
+                    type="text"
+                    autocomplete="name"
+                    required
+                    maxlength=mvno::signup::MAX_NAME
+                    value=q("name")
+                    aria-invalid=invalid("name")
+                    aria-describedby=described("name")
+                />
+            </div>
+            <div class="field">
+                <label for="email">"E-mail"</label>
+                <p class="hint" id="email-hint">
+                    "Det bliver dit brugernavn."
+                </p>
+                <input
+                    id="email"
+                    name="email"
+                    type="email"
+                    autocomplete="email"
+                    required
+                    maxlength=mvno::signup::MAX_EMAIL
+                    value=q("email")
+                    aria-invalid=invalid("email")
+                    aria-describedby=described("email").unwrap_or_else(|| "email-hint".into())
+                />
+            </div>
+            <div class="field">
+                <label for="password">"Adgangskode"</label>
+                <p class="hint" id="password-hint">
+                    "Mindst 10 tegn."
+                </p>
+                <input
+                    id="password"
+                    name="password"
+                    type="password"
+                    autocomplete="new-password"
+                    required
+                    minlength=mvno::signup::MIN_PASSWORD
+                    maxlength=mvno::signup::MAX_PASSWORD
+                    aria-invalid=invalid("password")
+                    aria-describedby=described("password").unwrap_or_else(|| "password-hint".into())
+                />
+            </div>
+            <div class="field">
+                <label for="address">"Adresse (valgfri)"</label>
+                <input
+                    id="address"
+                    name="address"
+                    type="text"
+                    autocomplete="street-address"
+                    maxlength=mvno::signup::MAX_ADDRESS
+                    value=q("address")
+                />
+            </div>
+            <button type="submit" class="primary">
+                "Opret login og fortsæt"
+            </button>
+        </form>
     }
 }
 
@@ -113,12 +171,19 @@ pub fn SignupPage() -> impl IntoView {
 #[component]
 pub fn SignupSentPage() -> impl IntoView {
     view! {
-        <Title text="Tjek din e-mail"/>
+        <Title text="Tjek din e-mail" />
         <main class="page narrow" id="main" lang="da">
             <p class="step-count">"Trin 1 af 6"</p>
             <h1>"Tjek din e-mail"</h1>
-            <p>"Vi har sendt en e-mail til den adresse, du skrev. Åbn linket i den for at bekræfte adressen og fortsætte."</p>
-            <p>{format!("Linket virker i {} timer. ", mvno::signup::LINK_HOURS)}"Kan du ikke finde e-mailen, så se i din spam-mappe, eller "<a href="/signup">"udfyld formularen igen"</a>"."</p>
+            <p>
+                "Vi har sendt en e-mail til den adresse, du skrev. Åbn linket i den for at \
+                 bekræfte adressen og fortsætte."
+            </p>
+            <p>
+                {format!("Linket virker i {} timer. ", mvno::signup::LINK_HOURS)}
+                "Kan du ikke finde e-mailen, så se i din spam-mappe, eller "
+                <a href="/signup">"udfyld formularen igen"</a>"."
+            </p>
         </main>
     }
 }
@@ -131,14 +196,19 @@ pub fn SignupConfirmPage() -> impl IntoView {
     let query = use_query_map();
     let token = query.with_untracked(|q| q.get("token")).unwrap_or_default();
     view! {
-        <Title text="Bekræft din e-mailadresse"/>
+        <Title text="Bekræft din e-mailadresse" />
         <main class="page narrow" id="main" lang="da">
             <p class="step-count">"Trin 1 af 6"</p>
             <h1>"Bekræft din e-mailadresse"</h1>
-            <p>"Tryk på knappen for at bekræfte din e-mailadresse og oprette dit login. Bagefter bekræfter du, hvem du er."</p>
+            <p>
+                "Tryk på knappen for at bekræfte din e-mailadresse og oprette dit login. Bagefter \
+                 bekræfter du, hvem du er."
+            </p>
             <form method="post" action="/signup/confirm" class="stack">
-                <input type="hidden" name="token" value=token/>
-                <button type="submit" class="primary">"Bekræft og fortsæt"</button>
+                <input type="hidden" name="token" value=token />
+                <button type="submit" class="primary">
+                    "Bekræft og fortsæt"
+                </button>
             </form>
         </main>
     }
@@ -151,26 +221,44 @@ pub fn SignupConfirmPage() -> impl IntoView {
 pub fn IdentityPage() -> impl IntoView {
     let identity = Resource::new_blocking(|| (), |_| mitid_stand_in());
     view! {
-        <Title text="Bekræft hvem du er"/>
+        <Title text="Bekræft hvem du er" />
         <SignedIn>
             <div lang="da" class="wizard">
                 <p class="step-count">"Trin 2 af 6"</p>
                 <h1>"Bekræft hvem du er"</h1>
-                <p>"Vi skal vide, hvem der opretter abonnementet, fordi et nummer der flyttes fra et andet selskab kræver din tilladelse."</p>
+                <p>
+                    "Vi skal vide, hvem der opretter abonnementet, fordi et nummer der flyttes fra \
+                     et andet selskab kræver din tilladelse."
+                </p>
                 <div class="notice" role="note">
-                    <p><strong>"Test-erstatning for MitID."</strong>" Denne side står i stedet for MitID. Den spørger ikke om noget og beviser intet; vi noterer blot dit navn og et fast id, som MitID ville give os."</p>
+                    <p>
+                        <strong>"Test-erstatning for MitID."</strong>
+                        " Denne side står i stedet for MitID. Den spørger ikke om noget og beviser \
+                         intet; vi noterer blot dit navn og et fast id, som MitID ville give os."
+                    </p>
                 </div>
                 <Suspense>
                     {move || Suspend::new(async move {
-                        identity.await.ok().flatten().map(|id| view! {
-                            <dl class="review">
-                                <div class="review-row"><dt>"Navn"</dt><dd>{id.name.clone()}</dd></div>
-                            </dl>
-                            <form method="get" action="/new/number">
-                                <input type="hidden" name="mitid" value=id.id.clone()/>
-                                <button type="submit" class="primary">"Bekræft med MitID (test)"</button>
-                            </form>
-                        })
+                        identity
+                            .await
+                            .ok()
+                            .flatten()
+                            .map(|id| {
+                                view! {
+                                    <dl class="review">
+                                        <div class="review-row">
+                                            <dt>"Navn"</dt>
+                                            <dd>{id.name.clone()}</dd>
+                                        </div>
+                                    </dl>
+                                    <form method="get" action="/new/number">
+                                        <input type="hidden" name="mitid" value=id.id.clone() />
+                                        <button type="submit" class="primary">
+                                            "Bekræft med MitID (test)"
+                                        </button>
+                                    </form>
+                                }
+                            })
                     })}
                 </Suspense>
             </div>

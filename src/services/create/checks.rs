@@ -1,11 +1,12 @@
 //! The request on its own: who may create at all, its shape, and the rules
 //! that need nothing from the database.
 
-use super::{non_empty, rule, Result, MAX_CUSTOM_BYTES, MAX_DATA_SHARING_SIMS, PBX_RANGE};
+use super::{non_empty, rule, Result};
 use crate::account::{CreateError, CreateMvnoRequest, Feature};
 use crate::enums::*;
 use crate::icc::Icc;
 use crate::phone::E164;
+use crate::rules::{self, CustomProblem, MAX_DATA_SHARING_SIMS};
 use crate::services::{clock, Caller};
 use crate::AccessLevel;
 
@@ -68,11 +69,7 @@ pub(super) enum SimChoice {
 }
 
 fn network_of(value: &str, path: &'static str) -> Result<Network> {
-    match value.trim() {
-        "TDC" => Ok(Network::Tdc),
-        "TELENOR" => Ok(Network::Telenor),
-        _ => Err(rule(422, path, "The network must be TDC or TELENOR")),
-    }
+    rules::sim_network(value).ok_or_else(|| rule(422, path, "The network must be TDC or TELENOR"))
 }
 
 /// Exactly one SIM option (spec rows `404 sim`, `409 mvnoSim` "Only …", `422 mvnoSim`).
@@ -127,25 +124,18 @@ pub(super) fn check_shape(
         .danish_mobile_candidate()
         .map_err(|_| CreateError::NumberNotUsable)?;
     let sim = sim_choice(req)?;
-    if let Some(custom) = &req.custom {
-        if !custom.is_null() && !custom.is_object() {
-            return Err(rule(422, "custom", "Custom data must be an object"));
+    match req.custom.as_ref().and_then(rules::custom_data_problem) {
+        Some(CustomProblem::NotObject) => {
+            return Err(rule(422, "custom", "Custom data must be an object"))
         }
-        if serde_json::to_vec(custom)
-            .map(|v| v.len())
-            .unwrap_or(usize::MAX)
-            > MAX_CUSTOM_BYTES
-        {
-            return Err(CreateError::CustomTooLarge);
-        }
+        Some(CustomProblem::TooLarge) => return Err(CreateError::CustomTooLarge),
+        None => {}
     }
-    if let Some(pbx) = req.pbx {
-        if pbx != 0 && !PBX_RANGE.contains(&pbx) {
-            return Err(CreateError::PbxOutOfRange);
-        }
+    if req.pbx.is_some_and(|pbx| !rules::pbx_ok(pbx)) {
+        return Err(CreateError::PbxOutOfRange);
     }
     if let Some(start) = req.start_date {
-        if clock::copenhagen_date(start) < today {
+        if !rules::start_date_ok(clock::copenhagen_date(start), today) {
             return Err(CreateError::StartDateInPast);
         }
     }
@@ -200,14 +190,12 @@ pub(super) fn check_voicemail(req: &CreateMvnoRequest, feature: &Feature) -> Res
     let applies = feature.voicemail
         && non_empty(&req.sip_account).is_none()
         && req.pbx.is_none_or(|p| p <= 0);
-    if let Some(pin) = &vm.pin {
-        if !(4..=10).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(rule(
-                422,
-                "voicemail.pin",
-                "The voicemail PIN is 4 to 10 digits",
-            ));
-        }
+    if vm
+        .pin
+        .as_deref()
+        .is_some_and(|pin| !rules::voicemail_pin_ok(pin))
+    {
+        return Err(rule(422, "voicemail.pin", rules::VOICEMAIL_PIN_RULE));
     }
     let notify = vm.notify.as_deref().unwrap_or("NONE");
     if !["NONE", "SMS", "EMAIL", "BOTH"].contains(&notify) {

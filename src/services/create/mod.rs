@@ -73,13 +73,6 @@ pub struct Trusted {
     pub mitid: Option<String>,
 }
 
-/// Custom data may be at most 4 KB of JSON.
-pub const MAX_CUSTOM_BYTES: usize = 4096;
-/// At most three data-sharing SIMs.
-pub const MAX_DATA_SHARING_SIMS: usize = 3;
-/// Valid hosted-PBX cluster ids.
-pub const PBX_RANGE: std::ops::RangeInclusive<i64> = 1..=999;
-
 type Result<T> = std::result::Result<T, CreateError>;
 
 fn db_err(e: DbErr) -> CreateError {

@@ -1,0 +1,150 @@
+//! The tests of what stops a step.
+
+use super::*;
+use crate::wizard::testing::{state, today};
+
+#[test]
+fn number_step_normalises_and_checks() {
+    assert!(state(&[("mode", "new"), ("number", "20 10 00 01")])
+        .check(Step::Number, today())
+        .is_empty());
+    let e = state(&[("mode", "keep"), ("keepnumber", "7012 3456")]).check(Step::Number, today());
+    assert_eq!(e[0].message, "This is not a Danish mobile number");
+    assert_eq!(state(&[]).check(Step::Number, today())[0].field, "mode-new");
+}
+
+#[test]
+fn sim_step_uses_the_shared_icc_rules() {
+    let e = state(&[("sim", "physical"), ("icc", "8945 12")]).check(Step::Sim, today());
+    assert_eq!(e[0].message, "The ICC number has 18 to 20 digits");
+    assert!(state(&[("sim", "esim"), ("network", "TDC")])
+        .check(Step::Sim, today())
+        .is_empty());
+    let body = "894555000000000001";
+    let d = mvno::icc::luhn_check_digit(body).unwrap();
+    assert_eq!(icc_warning(&format!("{body}{d}")), None);
+    assert_eq!(
+        icc_warning(&format!("{body}{}", (d + 1) % 10)),
+        Some("The check digit does not match. Please check the number.")
+    );
+}
+
+#[test]
+fn a_blocked_customer_is_found_on_the_customer_step() {
+    use mvno::enums::{CustomerKind, CustomerState};
+    let customer = |id: &str, state| mvno::portal::CustomerSummary {
+        id: mvno::Id::parse(id).unwrap(),
+        name: "Vestjysk VVS A/S".into(),
+        cvr: None,
+        kind: CustomerKind::Business,
+        state,
+        parent_reseller: None,
+    };
+    let list = [
+        customer("c00000000000000000000005", CustomerState::Active),
+        customer("c00000000000000000000007", CustomerState::Blocked),
+    ];
+    let blocked = state(&[("customer", "c00000000000000000000007")]);
+    let e = blocked.customer_problem(&list).unwrap();
+    assert_eq!(e.field, "customer");
+    assert!(
+        e.message.contains("Ask the operator to lift the block"),
+        "{}",
+        e.message
+    );
+    assert!(state(&[("customer", "c00000000000000000000005")])
+        .customer_problem(&list)
+        .is_none());
+}
+
+#[test]
+fn a_number_in_use_is_found_on_the_number_step() {
+    use mvno::portal::{NumberAvailability, NumberCheck};
+    let keep = state(&[("mode", "keep"), ("keepnumber", "20 30 00 01")]);
+    let check = |availability| NumberCheck {
+        number: "+4520300001".into(),
+        availability,
+        operator: None,
+        reason: None,
+    };
+    let e = keep
+        .number_problem(Some(&check(NumberAvailability::InUse)))
+        .unwrap();
+    assert_eq!(e.field, "keepnumber");
+    assert!(e.message.contains("already in use"), "{}", e.message);
+    assert!(e.message.contains("Get a new number"), "{}", e.message);
+    assert!(keep
+        .number_problem(Some(&check(NumberAvailability::PortingRequired)))
+        .is_none());
+    let new = state(&[("mode", "new"), ("number", "20 10 00 01")]);
+    assert!(new
+        .number_problem(Some(&check(NumberAvailability::InUse)))
+        .is_none());
+}
+
+#[test]
+fn a_wrong_check_digit_warns_once_on_the_sim_step() {
+    let body = "894555000000000001";
+    let d = mvno::icc::luhn_check_digit(body).unwrap();
+    let wrong = format!("{body}{}", (d + 1) % 10);
+    let first = state(&[("sim", "physical"), ("icc", &wrong)]);
+    assert_eq!(first.icc_check_problem().unwrap().field, "icc");
+    // Continue again with the same ICC: it goes on.
+    let again = state(&[("sim", "physical"), ("icc", &wrong), ("iccok", &wrong)]);
+    assert!(again.icc_check_problem().is_none());
+    // Another ICC is looked at again.
+    let other = format!("{body}{}", (d + 2) % 10);
+    let changed = state(&[("sim", "physical"), ("icc", &other), ("iccok", &wrong)]);
+    assert!(changed.icc_check_problem().is_some());
+    let right = state(&[("sim", "physical"), ("icc", &format!("{body}{d}"))]);
+    assert!(right.icc_check_problem().is_none());
+}
+
+#[test]
+fn plan_step_uses_the_shared_email_rule() {
+    let plan = ("plan", "d00000000000000000000001");
+    let e = state(&[plan, ("vmemail", "mette@eksempel")]).check(Step::Plan, today());
+    assert_eq!(e.len(), 1);
+    assert_eq!(e[0].field, "vmemail");
+    assert!(state(&[plan, ("vmemail", "mette@eksempel.dk")])
+        .check(Step::Plan, today())
+        .is_empty());
+    assert!(state(&[plan]).check(Step::Plan, today()).is_empty());
+}
+
+#[test]
+fn porting_date_must_be_a_working_day() {
+    let e = state(&[("mode", "keep"), ("pdate", "2026-11-28")]).check(Step::Porting, today());
+    assert_eq!(e.len(), 1);
+    assert!(state(&[("pdate", "2026-11-27")])
+        .check(Step::Porting, today())
+        .is_empty());
+}
+
+#[test]
+fn create_errors_find_their_step_and_field() {
+    let s = state(&[("mode", "keep"), ("sim", "physical")]);
+    assert_eq!(
+        (step_of_path("number"), field_of_path("number", &s).as_str()),
+        (Step::Number, "keepnumber")
+    );
+    assert_eq!(
+        (
+            step_of_path("mvnoSim"),
+            field_of_path("mvnoSim", &s).as_str()
+        ),
+        (Step::Sim, "icc")
+    );
+    assert_eq!(step_of_path("dataSharingSims.simNumber"), Step::Sim);
+    assert_eq!(step_of_path("dataSharingSims[1].simNumber"), Step::Sim);
+    // The request's second data-sharing SIM is the third row when the
+    // second row is empty.
+    let rows = state(&[("ds1kind", "esim"), ("ds3kind", "physical"), ("ds3", "89")]);
+    assert_eq!(field_of_path("dataSharingSims[1].simNumber", &rows), "ds3");
+    assert_eq!(
+        field_of_path("dataSharingSims[0].simNumber", &rows),
+        "ds1kind"
+    );
+    assert_eq!(field_of_path("donorSimNumber", &s), "donor");
+    assert_eq!(step_of_path("internal_error"), Step::Review);
+}

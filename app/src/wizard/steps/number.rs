@@ -1,0 +1,184 @@
+//! The number step: a new number from those on offer (searched by digits
+//! and network), or a number to keep, checked as it is typed.
+
+use crate::api::check_number;
+use crate::pages::grouped;
+use crate::wizard::fields::{
+    choice, described_by, hidden_inputs, inline_error, nth_id, option, radio, ChoiceList,
+    SelectField, StepForm,
+};
+use crate::wizard::page::Ctx;
+use crate::wizard::WizardState;
+use leptos::prelude::*;
+
+#[component]
+pub(crate) fn NumberStep(ctx: Ctx) -> impl IntoView {
+    let mode = ctx.state.get("mode").to_string();
+    view! {
+        <NumberSearch state=ctx.state.clone() />
+        <StepForm ctx=ctx.clone()>
+            <fieldset class="choices">
+                <legend>"Get a new number or keep a number?"</legend>
+                {inline_error(&ctx, "mode-new")}
+                {choice("mode", "new", mode != "keep", "Get a new number")}
+                {choice(
+                    "mode",
+                    "keep",
+                    mode == "keep",
+                    "Keep my number (move it from another operator)",
+                )}
+            </fieldset>
+            <OfferedNumbers ctx=ctx.clone() />
+            <KeptNumber ctx=ctx.clone() />
+        </StepForm>
+    }
+}
+
+/// The search of new numbers. A plain form: a search loads the step
+/// afresh, the same with and without JavaScript (the router does not re-run
+/// a same-path GET form reliably).
+#[component]
+fn NumberSearch(state: WizardState) -> impl IntoView {
+    let search_hidden: Vec<(String, String)> = state
+        .0
+        .iter()
+        .filter(|(k, v)| {
+            !matches!(k.as_str(), "digits" | "net" | "mode" | "number") && !v.is_empty()
+        })
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let digits_value = state.get("digits").to_string();
+    let net_value = state.get("net").to_string();
+    view! {
+        <form method="get" action="/new/number" role="search">
+            {hidden_inputs(search_hidden)}
+            <input type="hidden" name="mode" value="new" />
+            <div class="field search-digits">
+                <label for="digits">"Search new numbers by digits"</label>
+                <input
+                    id="digits"
+                    name="digits"
+                    type="text"
+                    inputmode="numeric"
+                    value=digits_value
+                />
+            </div>
+            <SelectField name="net" label="Network of the new number">
+                {option("", &net_value, "Any network")}
+                {option("TDC", &net_value, "TDC")}
+                {option("TELENOR", &net_value, "TELENOR")}
+            </SelectField>
+            <button type="submit">"Search"</button>
+        </form>
+    }
+}
+
+/// The new numbers on offer, as tiles to choose from.
+#[component]
+fn OfferedNumbers(ctx: Ctx) -> impl IntoView {
+    let chosen = ctx.state.get("number").to_string();
+    let offered = ctx.wiz.offered.clone();
+    view! {
+        <ChoiceList ctx=ctx.clone() name="number" class="tiles" legend="New number">
+            {if offered.is_empty() {
+                view! { <p>"No free numbers match."</p> }.into_any()
+            } else {
+                offered
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, n)| {
+                        let note = if n.owned { "yours already" } else { "new" };
+                        let net = n.network.map(|x| x.as_str()).unwrap_or("");
+                        let checked = chosen == n.number;
+                        let label = view! {
+                            <span class="mono big">{grouped(&n.number)}</span>
+                            <span class="hint">{format!("{net} · {note}")}</span>
+                        };
+                        radio(
+                            "tile",
+                            "number",
+                            nth_id("number", i),
+                            n.number.clone(),
+                            checked,
+                            label,
+                        )
+                    })
+                    .collect_view()
+                    .into_any()
+            }}
+        </ChoiceList>
+    }
+}
+
+/// The number to keep, with its live check (hydrated): as soon as 8 digits
+/// are typed, it says whether the number will be bought or ported, and
+/// from whom.
+#[component]
+fn KeptNumber(ctx: Ctx) -> impl IntoView {
+    let kept = RwSignal::new(ctx.state.get("keepnumber").to_string());
+    let kept_check = RwSignal::new(String::new());
+    let customer = ctx.state.get("customer").to_string();
+    Effect::new(move |_| {
+        let typed = kept.get();
+        let Ok(number) = mvno::phone::E164::from_typed(&typed) else {
+            kept_check.set(String::new());
+            return;
+        };
+        let customer = customer.clone();
+        leptos::task::spawn_local(async move {
+            if let Ok(c) = check_number(customer, number.to_string()).await {
+                // Only if the field still holds that number.
+                if mvno::phone::E164::from_typed(&kept.get_untracked())
+                    .ok()
+                    .as_ref()
+                    == Some(&number)
+                {
+                    kept_check.set(check_sentence(&c));
+                }
+            }
+        });
+    });
+    view! {
+        <div class="field">
+            <label for="keepnumber">"Number to keep"</label>
+            <p class="hint" id="keepnumber-hint">
+                "The mobile number you have today, 8 digits."
+            </p>
+            {inline_error(&ctx, "keepnumber")}
+            <input
+                id="keepnumber"
+                name="keepnumber"
+                type="tel"
+                inputmode="numeric"
+                autocomplete="tel-national"
+                size="11"
+                value=ctx.state.get("keepnumber").to_string()
+                aria-invalid=ctx.error("keepnumber").map(|_| "true")
+                aria-describedby=described_by(&ctx, "keepnumber", Some("keepnumber-hint"))
+                on:input=move |ev| kept.set(event_target_value(&ev))
+            />
+            <p class="live-hint" aria-live="polite" data-testid="number-check">
+                {move || kept_check.get()}
+            </p>
+        </div>
+    }
+}
+
+/// What the number check says, in a sentence for the number step.
+fn check_sentence(c: &mvno::portal::NumberCheck) -> String {
+    use mvno::portal::NumberAvailability::*;
+    match (&c.availability, &c.operator) {
+        (PortingRequired, Some(op)) => format!(
+            "{} is with {}: it will be moved here (ported).",
+            grouped(&c.number),
+            op.name
+        ),
+        (AvailableForPurchase, _) => format!("{} is free: it will be bought.", grouped(&c.number)),
+        (OwnedAndFree, _) => format!("{} is already the customer's.", grouped(&c.number)),
+        _ => c
+            .reason
+            .as_ref()
+            .map(|r| r.message.clone())
+            .unwrap_or_else(|| "The number cannot be used.".into()),
+    }
+}

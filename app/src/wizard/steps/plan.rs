@@ -1,0 +1,137 @@
+//! The plan step: the rate plan, its feature switches, voicemail and the
+//! Rest-of-World roaming package.
+
+use crate::wizard::fields::{nth_id, option, price, ChoiceList, SelectField, StepForm, TextField};
+use crate::wizard::page::Ctx;
+use crate::wizard::state::feature_shown;
+use crate::wizard::FEATURES;
+use leptos::prelude::*;
+
+#[component]
+pub(crate) fn PlanStep(ctx: Ctx) -> impl IntoView {
+    let rows = ctx.wiz.rows.clone();
+    let row = ctx.state.get("row").to_string();
+    let plan_sel = RwSignal::new(ctx.state.get("plan").to_string());
+    view! {
+        <StepForm ctx=ctx.clone()>
+            <PlanCards ctx=ctx.clone() plan_sel />
+            <FeatureSwitches ctx=ctx.clone() plan_sel />
+            <TextField
+                ctx=ctx.clone()
+                name="vmpin"
+                label="Voicemail PIN (4 to 10 digits)"
+                inputmode="numeric"
+                size="10"
+            />
+            <div class="field">
+                <label for="vmemail">"E-mail for new voicemail (optional)"</label>
+                <input
+                    id="vmemail"
+                    name="vmemail"
+                    type="email"
+                    value=ctx.state.get("vmemail").to_string()
+                />
+            </div>
+            <SelectField name="row" label="Rest-of-World roaming package">
+                {option("", &row, "As the plan has it")}
+                {rows
+                    .into_iter()
+                    .map(|p| {
+                        let selected = row == p.id.as_str();
+                        view! {
+                            <option value=p.id.to_string() selected=selected>
+                                {format!("{} ({})", p.name, price(p.price))}
+                            </option>
+                        }
+                    })
+                    .collect_view()}
+                <option value="none">"No package"</option>
+            </SelectField>
+        </StepForm>
+    }
+}
+
+/// The rate plans, as cards to choose from; the choice (`plan_sel`) moves
+/// the feature switches to the plan's presets (hydrated).
+#[component]
+fn PlanCards(ctx: Ctx, plan_sel: RwSignal<String>) -> impl IntoView {
+    let plans = ctx.wiz.plans.clone();
+    let chosen = ctx.state.get("plan").to_string();
+    view! {
+        <ChoiceList ctx=ctx.clone() name="plan" class="cards" legend="Rate plan">
+            {plans
+                .into_iter()
+                .enumerate()
+                .map(|(i, p)| {
+                    let id = nth_id("plan", i);
+                    let pid = p.id.to_string();
+                    view! {
+                        <div class="card">
+                            <input
+                                type="radio"
+                                name="plan"
+                                id=id.clone()
+                                value=p.id.to_string()
+                                checked=chosen == p.id.as_str()
+                                on:change=move |_| plan_sel.set(pid.clone())
+                            />
+                            <label for=id>
+                                <span class="price">{price(p.price)}</span>
+                                <span class="plan-name">{p.name.clone()}</span>
+                                <ul>
+                                    {p
+                                        .facts
+                                        .iter()
+                                        .take(4)
+                                        .map(|f| view! { <li>{f.clone()}</li> })
+                                        .collect_view()}
+                                </ul>
+                            </label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </ChoiceList>
+    }
+}
+
+/// A switch per feature, showing the user's choice or the chosen plan's
+/// preset.
+#[component]
+fn FeatureSwitches(ctx: Ctx, plan_sel: RwSignal<String>) -> impl IntoView {
+    let plans = ctx.wiz.plans.clone();
+    let feat_state = ctx.state.clone();
+    view! {
+        <fieldset class="choices">
+            <legend>"Features"</legend>
+            // Continuing from this step records every switch as shown.
+            <input type="hidden" name="featset" value="1" />
+            <p class="hint">
+                "The switches start from the chosen plan's features. The subscription gets what \
+                 they show."
+            </p>
+            {FEATURES
+                .into_iter()
+                .map(|(name, label)| {
+                    let id = format!("feat-{name}");
+                    let feat_state = feat_state.clone();
+                    let plans = plans.clone();
+                    let on = move || feature_shown(&feat_state, &plans, &plan_sel.get(), name);
+                    view! {
+                        <div class="choice">
+                            <input
+                                type="checkbox"
+                                name="feat"
+                                id=id.clone()
+                                value=name
+                                checked=on.clone()
+                                prop:checked=on
+                            />
+                            <label for=id>{label}</label>
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}

@@ -1,0 +1,248 @@
+//! The review step: every answer with a link to change it, a refused
+//! create's error, and Confirm (a plain form post without JavaScript, the
+//! server function when hydrated).
+
+use crate::api::create_account;
+use crate::pages::grouped;
+use crate::wizard::fields::{hidden_inputs, price};
+use crate::wizard::page::Ctx;
+use crate::wizard::state::feature_shown;
+use crate::wizard::{draft_mark, kept_on_server, step_of_path, Step, WizardState, FEATURES};
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+#[component]
+pub(crate) fn ReviewStep(ctx: Ctx) -> impl IntoView {
+    let server_error = ctx.refused.clone().map(|(path, message)| (message, path));
+    let client_error = RwSignal::new(None::<(String, String)>);
+    let state = ctx.state.clone();
+    let rows = review_rows(&ctx);
+    let review_url = |step: Step| format!("/new/{}?{}&ret=review", step.slug(), state.query());
+    let shown_error = move || client_error.get().or_else(|| server_error.clone());
+    let fix_url = {
+        let state = state.clone();
+        move |path: String| format!("/new/{}?{}", step_of_path(&path).slug(), state.query())
+    };
+    view! {
+        {move || {
+            shown_error()
+                .map(|(msg, path)| {
+                    view! {
+                        <div class="error-summary" role="alert" id="create-error">
+                            <h2>"The subscription could not be created"</h2>
+                            <p>{msg}</p>
+                            <p>
+                                <a href=fix_url(path)>"Change the answer"</a>
+                            </p>
+                        </div>
+                    }
+                })
+        }}
+        <dl class="review">
+            {rows
+                .into_iter()
+                .map(|(k, v, step)| view! { <ReviewRow label=k value=v href=review_url(step) /> })
+                .collect_view()}
+        </dl>
+        {state
+            .keeps_number()
+            .then(|| {
+                view! {
+                    <p class="notice">
+                        "By confirming, the customer authorises us to move the number. The current \
+                         operator may send a final bill."
+                    </p>
+                }
+            })}
+        <ConfirmForm ctx=ctx.clone() client_error />
+    }
+}
+
+/// One answer, with the link to the step that changes it.
+#[component]
+fn ReviewRow(label: &'static str, value: String, href: String) -> impl IntoView {
+    view! {
+        <div class="review-row">
+            <dt>{label}</dt>
+            <dd>{value}</dd>
+            <dd>
+                <a href=href>
+                    "Change"
+                    <span class="visually-hidden">{format!(" {}", label.to_lowercase())}</span>
+                </a>
+            </dd>
+        </div>
+    }
+}
+
+/// The answers, in words, each with the step that changes it.
+fn review_rows(ctx: &Ctx) -> Vec<(&'static str, String, Step)> {
+    let state = &ctx.state;
+    let sharing = (1..=3)
+        .filter(|i| !state.get(&format!("ds{i}kind")).is_empty())
+        .count();
+    let mut rows: Vec<(&'static str, String, Step)> = Vec::new();
+    if ctx.steps.contains(&Step::Customer) {
+        rows.push(("Customer", customer_name(ctx), Step::Customer));
+    }
+    rows.push(("Number", number_text(state), Step::Number));
+    rows.push(("SIM card", sim_text(state), Step::Sim));
+    rows.push(("Data-sharing SIM cards", sharing.to_string(), Step::Sim));
+    rows.push(("Rate plan", plan_text(ctx), Step::Plan));
+    let (on, off) = feature_names(ctx);
+    rows.push(("Features on", on, Step::Plan));
+    rows.push(("Features off", off, Step::Plan));
+    if state.keeps_number() {
+        let date = match state.get("pdate") {
+            "" | "asap" => "As soon as possible".to_string(),
+            "eoc" => "When the commitment ends".to_string(),
+            d => d.to_string(),
+        };
+        rows.push(("Porting date", date, Step::Porting));
+    }
+    rows
+}
+
+fn customer_name(ctx: &Ctx) -> String {
+    ctx.wiz
+        .customers
+        .iter()
+        .find(|c| c.id.as_str() == ctx.state.get("customer"))
+        .map(|c| c.name.clone())
+        .unwrap_or_else(|| ctx.wiz.user.customer_name.clone())
+}
+
+fn number_text(state: &WizardState) -> String {
+    format!(
+        "{} ({})",
+        grouped(
+            &mvno::phone::E164::from_typed(state.chosen_number())
+                .map(|n| n.to_string())
+                .unwrap_or_default()
+        ),
+        if state.keeps_number() {
+            "kept: moved from the current operator"
+        } else {
+            "new"
+        }
+    )
+}
+
+fn sim_text(state: &WizardState) -> String {
+    match state.get("sim") {
+        "physical" => format!("Physical SIM card {}", state.get("icc")),
+        "esim" => format!("eSIM on {}", state.get("network")),
+        "auto" => format!("Auto-assigned SIM card on {}", state.get("network")),
+        "none" => format!("No SIM for now, on {}", state.get("network")),
+        _ => "–".into(),
+    }
+}
+
+fn plan_text(ctx: &Ctx) -> String {
+    let state = &ctx.state;
+    ctx.wiz
+        .plans
+        .iter()
+        .find(|p| p.id.as_str() == state.get("plan"))
+        .map(|p| format!("{} ({})", p.name, price(p.price)))
+        .unwrap_or_else(|| state.get("plan").to_string())
+}
+
+/// The features switched on, and those off, as lists of their labels.
+fn feature_names(ctx: &Ctx) -> (String, String) {
+    let state = &ctx.state;
+    let (on, off): (Vec<_>, Vec<_>) = FEATURES
+        .iter()
+        .partition(|(name, _)| feature_shown(state, &ctx.wiz.plans, state.get("plan"), name));
+    let names = |list: Vec<&(&str, &str)>| {
+        if list.is_empty() {
+            "none".to_string()
+        } else {
+            list.iter()
+                .map(|(_, label)| *label)
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    };
+    (names(on), names(off))
+}
+
+/// Confirm: posts the answers to `/new/confirm` without JavaScript; when
+/// hydrated, creates through the server function without a reload, and
+/// shows a refusal in `client_error` or at the field it names.
+#[component]
+fn ConfirmForm(ctx: Ctx, client_error: RwSignal<Option<(String, String)>>) -> impl IntoView {
+    let busy = RwSignal::new(false);
+    let state = ctx.state.clone();
+    // The answers kept on the server are read there again.
+    let hidden: Vec<(String, String)> = state
+        .0
+        .iter()
+        .filter(|(k, v)| !v.is_empty() && !kept_on_server(k))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
+    let today = ctx.wiz.today;
+    let submit_state = state.clone();
+    let steps = ctx.steps.clone();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        // Hydrated: create through the server function without a reload.
+        ev.prevent_default();
+        if busy.get_untracked() {
+            return;
+        }
+        busy.set(true);
+        client_error.set(None);
+        let request = submit_state.to_request(today);
+        let key = submit_state.get("key").to_string();
+        let mitid = submit_state.mitid();
+        let navigate = use_navigate();
+        let (submit_state, steps) = (submit_state.clone(), steps.clone());
+        leptos::task::spawn_local(async move {
+            match create_account(request, key, mitid).await {
+                Ok(account) => navigate(
+                    &format!("/accounts/{}?created=1", account.id),
+                    Default::default(),
+                ),
+                Err(e) => {
+                    let path = e.0.path.clone().unwrap_or_default();
+                    if !path.is_empty() && steps.contains(&step_of_path(&path)) {
+                        // The server kept the error in the draft: the step
+                        // shows it next to its field once it reads the draft.
+                        let mut back = submit_state.clone();
+                        back.0.insert("draft".into(), draft_mark());
+                        let url = format!(
+                            "/new/{}?{}&refused=1",
+                            step_of_path(&path).slug(),
+                            back.query()
+                        );
+                        navigate(&url, Default::default());
+                    } else {
+                        client_error.set(Some((e.0.message.clone(), path)));
+                    }
+                    busy.set(false);
+                }
+            }
+        });
+    };
+    view! {
+        <form method="post" action="/new/confirm" on:submit=on_submit>
+            {hidden_inputs(hidden)}
+            <button
+                type="submit"
+                class="primary"
+                aria-disabled=move || busy.get().then_some("true")
+            >
+                {move || {
+                    if busy.get() {
+                        "Creating subscription…"
+                    } else {
+                        "Confirm and create subscription"
+                    }
+                }}
+            </button>
+            <p role="status" class="visually-hidden">
+                {move || if busy.get() { "Creating the subscription" } else { "" }}
+            </p>
+        </form>
+    }
+}
