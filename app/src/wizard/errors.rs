@@ -163,7 +163,7 @@ impl WizardState {
                 }
             }
             "esim" | "auto" | "none" => {
-                if !matches!(self.get("network"), "TDC" | "TELENOR") {
+                if mvno::rules::sim_network(self.get("network")).is_none() {
                     out.push(err("network-TDC", "Choose the network"));
                 }
             }
@@ -185,9 +185,8 @@ impl WizardState {
             out.push(err("plan", "Choose a rate plan"));
         }
         if self.feature_on("voicemail") == Some(true) && self.has("vmpin") {
-            let pin = self.get("vmpin");
-            if !(4..=10).contains(&pin.len()) || !pin.bytes().all(|b| b.is_ascii_digit()) {
-                out.push(err("vmpin", "The voicemail PIN is 4 to 10 digits"));
+            if !mvno::rules::voicemail_pin_ok(self.get("vmpin")) {
+                out.push(err("vmpin", mvno::rules::VOICEMAIL_PIN_RULE));
             }
         }
         // The create's own rule for an e-mail address.
@@ -222,12 +221,21 @@ impl WizardState {
 
     /// The extras step: PBX cluster, custom data and start date.
     fn check_extras(&self, out: &mut Vec<FieldError>, today: chrono::NaiveDate) {
-        if self.has("pbx") && self.get("pbx").trim().parse::<i64>().is_err() {
-            out.push(err("pbx", "The PBX cluster is a number"));
+        use mvno::rules::{self, CustomProblem};
+        if self.has("pbx") {
+            match self.get("pbx").trim().parse::<i64>() {
+                Ok(pbx) if rules::pbx_ok(pbx) => {}
+                Ok(_) => out.push(err("pbx", "The PBX cluster is a number from 1 to 999")),
+                Err(_) => out.push(err("pbx", "The PBX cluster is a number")),
+            }
         }
         if self.has("custom") {
-            match serde_json::from_str::<serde_json::Value>(self.get("custom")) {
-                Ok(v) if v.is_object() => {}
+            let custom = serde_json::from_str::<serde_json::Value>(self.get("custom"));
+            match custom.as_ref().map(rules::custom_data_problem) {
+                Ok(None) => {}
+                Ok(Some(CustomProblem::TooLarge)) => {
+                    out.push(err("custom", "Custom data can be at most 4 KB; shorten it"))
+                }
                 _ => out.push(err(
                     "custom",
                     "Custom data must be a JSON object, like {\"ref\": \"A-17\"}",
@@ -236,7 +244,7 @@ impl WizardState {
         }
         if self.has("start") {
             match chrono::NaiveDate::parse_from_str(self.get("start"), "%Y-%m-%d") {
-                Ok(d) if d < today => {
+                Ok(d) if !rules::start_date_ok(d, today) => {
                     out.push(err("start", "The start date must be today or later"))
                 }
                 Ok(_) => {}

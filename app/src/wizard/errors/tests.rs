@@ -112,6 +112,54 @@ fn plan_step_uses_the_shared_email_rule() {
     assert!(state(&[plan]).check(Step::Plan, today()).is_empty());
 }
 
+/// The state with the answers the server keeps (custom data, the PIN) too.
+fn with_kept(s: crate::wizard::WizardState, pairs: &[(&str, &str)]) -> crate::wizard::WizardState {
+    let owned: Vec<(String, String)> = pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect();
+    s.with_draft(owned.iter().map(|(k, v)| (k, v)))
+}
+
+/// The extras step applies the create's own limits (`mvno::rules`): what
+/// it lets through, the create takes, and what the create refuses is
+/// found here first.
+#[test]
+fn extras_step_uses_the_create_s_limits() {
+    let field_of = |pairs: &[(&str, &str)]| {
+        let e = with_kept(state(pairs), pairs).check(Step::Extras, today());
+        e.into_iter().map(|e| e.field).collect::<Vec<_>>()
+    };
+    assert!(field_of(&[("pbx", "999"), ("custom", "{\"ref\": \"A-17\"}")]).is_empty());
+    assert_eq!(field_of(&[("pbx", "1000")]), ["pbx"]);
+    assert_eq!(field_of(&[("pbx", "tre")]), ["pbx"]);
+    let big = format!(
+        "{{\"k\": \"{}\"}}",
+        "x".repeat(mvno::rules::MAX_CUSTOM_BYTES)
+    );
+    assert_eq!(field_of(&[("custom", &big)]), ["custom"]);
+    assert_eq!(field_of(&[("custom", "[1]")]), ["custom"]);
+    assert_eq!(field_of(&[("start", "2026-11-25")]), ["start"]);
+    assert!(field_of(&[("start", "2026-11-26")]).is_empty());
+}
+
+#[test]
+fn plan_step_uses_the_shared_voicemail_pin_rule() {
+    let with_pin = |pin: &str| {
+        let pairs = [
+            ("plan", "d00000000000000000000001"),
+            ("featset", "1"),
+            ("feat", "roaming,voicemail"),
+            ("vmpin", pin),
+        ];
+        with_kept(state(&pairs), &pairs).check(Step::Plan, today())
+    };
+    assert!(with_pin("1234").is_empty());
+    let e = with_pin("12a4");
+    assert_eq!((e.len(), e[0].field.as_str()), (1, "vmpin"));
+    assert_eq!(e[0].message, mvno::rules::VOICEMAIL_PIN_RULE);
+}
+
 #[test]
 fn porting_date_must_be_a_working_day() {
     let e = state(&[("mode", "keep"), ("pdate", "2026-11-28")]).check(Step::Porting, today());
