@@ -273,17 +273,18 @@ pub async fn insert_accounts(
     }))
     .exec(db)
     .await?;
-    event::Entity::insert_many(rows.iter().map(|(id, customer, number, _)| {
-        event::ActiveModel {
-            id: Set(format!("e1{}", &id[2..])),
-            at: Set(now),
-            employee_id: Set(Some("e00000000000000000000002".into())),
-            customer_id: Set(Some(customer.clone())),
-            action: Set("mvno.create".into()),
-            outcome: Set("OK".into()),
-            detail: Set(Some(json!({"number": number, "account": id}))),
-        }
-    }))
+    event::Entity::insert_many(
+        rows.iter()
+            .map(|(id, customer, number, _)| event::ActiveModel {
+                id: Set(format!("e1{}", &id[2..])),
+                at: Set(now),
+                employee_id: Set(Some("e00000000000000000000002".into())),
+                customer_id: Set(Some(customer.clone())),
+                action: Set("mvno.create".into()),
+                outcome: Set("OK".into()),
+                detail: Set(Some(json!({"number": number, "account": id}))),
+            }),
+    )
     .exec(db)
     .await?;
     Ok(())

@@ -1223,7 +1223,12 @@ async fn every_listed_account_reads_as_it_does_alone_on(app: TestApp) {
     more["dataSharingSims"] = json!([{"assignEsim": true}, {"assignEsim": true}]);
     more["restOfWorldRoaming"] = json!({"productId": ids::ROW_WORLD_5GB});
     let res = post(&app, "/api/mvno", &reseller, &more, None).await;
-    assert_eq!(res.status(), StatusCode::CREATED, "{}", res.text().await.unwrap());
+    assert_eq!(
+        res.status(),
+        StatusCode::CREATED,
+        "{}",
+        res.text().await.unwrap()
+    );
     for user in ["reseller@nordlys.dk", "admin@telecomx.dk"] {
         let auth = bearer(&app, user).await;
         let list: Value = app
