@@ -28,3 +28,5 @@ pub use id::Id;
 pub mod db;
 #[cfg(feature = "server")]
 pub mod services;
+#[cfg(feature = "testkit")]
+pub mod testkit;

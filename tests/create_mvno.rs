@@ -2,7 +2,7 @@
 //! on SQLite and on PostgreSQL. Every error test also checks that a failed
 //! create leaves nothing behind but its event.
 
-mod common;
+use mvno::on_both;
 
 use chrono::{Duration, Utc};
 use mvno::account::MitId;

@@ -1,7 +1,7 @@
 //! The data layer on SQLite and on PostgreSQL: schema, demo data, sign-in,
 //! customer scopes and the SIM stock import.
 
-mod common;
+use mvno::on_both;
 
 use chrono::{Duration, Utc};
 use mvno::auth::LoginRequest;
@@ -605,7 +605,7 @@ fn import_names_the_field_of_each_kind_of_bad_row() {
 #[tokio::test]
 async fn sqlite_runs_in_wal_mode_with_foreign_keys() {
     use sea_orm::{ConnectionTrait, Statement};
-    let t = common::TestDb::sqlite().await;
+    let t = mvno::testkit::TestDb::sqlite().await;
     let q = |sql: &str| Statement::from_string(sea_orm::DatabaseBackend::Sqlite, sql.to_string());
     let mode =
         t.db.query_one_raw(q("PRAGMA journal_mode"))

@@ -4,8 +4,6 @@
 //! create succeeds on it. Every schema change adds a migration and keeps
 //! this passing; a later release adds a fixture of its own.
 
-mod common;
-
 use mvno::account::CreateMvnoRequest;
 use mvno::auth::LoginRequest;
 use mvno::services::auth::{self, TokenKind};
@@ -105,14 +103,14 @@ async fn upgraded_keeps_everything(db: &DatabaseConnection, fixture: &str) {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_sqlite_database_of_the_m0004_release_upgrades_whole() {
-    let t = common::TestDb::sqlite_from(Some(SQLITE_M0004)).await;
+    let t = mvno::testkit::TestDb::sqlite_from(Some(SQLITE_M0004)).await;
     upgraded_keeps_everything(&t.db, SQLITE_M0004).await;
     t.finish().await;
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_postgres_database_of_the_m0004_release_upgrades_whole() {
-    let Some(t) = common::TestDb::postgres_from(Some(POSTGRES_M0004)).await else {
+    let Some(t) = mvno::testkit::TestDb::postgres_from(Some(POSTGRES_M0004)).await else {
         return;
     };
     upgraded_keeps_everything(&t.db, POSTGRES_M0004).await;

@@ -8,9 +8,10 @@ use mvno::db::entity::*;
 use mvno::enums::{
     AccountState, CustomerKind, CustomerState, FormFactor, JobKind, JobState, Network, NumberState,
 };
-use mvno::services::demo::{self, demo_icc, ids, imsi_for};
+use mvno::services::demo::{self, demo_icc, ids};
+use mvno::testkit::{sim_card_row, PgDatabase};
 use mvno::Id;
-use sea_orm::{ActiveValue::Set, ConnectionTrait, Database, DatabaseConnection, EntityTrait};
+use sea_orm::{ActiveValue::Set, DatabaseConnection, EntityTrait};
 use serde_json::json;
 
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -31,7 +32,7 @@ impl Backend {
 /// A database of the run's own, dropped (PostgreSQL) or deleted (SQLite) after.
 pub struct BenchDb {
     pub url: String,
-    pg_admin: Option<(String, String)>,
+    pg: Option<PgDatabase>,
     _dir: Option<tempfile::TempDir>,
 }
 
@@ -41,31 +42,23 @@ impl BenchDb {
         pg_admin_url: &str,
         work: &std::path::Path,
     ) -> anyhow::Result<Self> {
-        let name = format!("mvno_bench_{}_{}", std::process::id(), Id::generate());
         match backend {
             Backend::Sqlite => {
+                let name = format!("mvno_bench_{}_{}", std::process::id(), Id::generate());
                 let dir = tempfile::Builder::new().prefix(&name).tempdir_in(work)?;
                 Ok(BenchDb {
                     url: format!("sqlite://{}/bench.db?mode=rwc", dir.path().display()),
-                    pg_admin: None,
+                    pg: None,
                     _dir: Some(dir),
                 })
             }
             Backend::Postgres => {
-                let admin = Database::connect(pg_admin_url)
+                let pg = PgDatabase::create(pg_admin_url, "mvno_bench")
                     .await
                     .with_context(|| format!("PostgreSQL at {pg_admin_url}"))?;
-                admin
-                    .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-                    .await?;
-                admin.close().await.ok();
-                let base = pg_admin_url
-                    .rsplit_once('/')
-                    .map(|(b, _)| b)
-                    .unwrap_or(pg_admin_url);
                 Ok(BenchDb {
-                    url: format!("{base}/{name}"),
-                    pg_admin: Some((pg_admin_url.to_string(), name)),
+                    url: pg.url.clone(),
+                    pg: Some(pg),
                     _dir: None,
                 })
             }
@@ -73,12 +66,8 @@ impl BenchDb {
     }
 
     pub async fn drop_database(&self) {
-        if let Some((admin_url, name)) = &self.pg_admin {
-            if let Ok(admin) = Database::connect(admin_url.as_str()).await {
-                let _ = admin
-                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                    .await;
-            }
+        if let Some(pg) = &self.pg {
+            pg.drop_it().await;
         }
     }
 }
@@ -119,22 +108,7 @@ pub fn free_number(num: &str, now: chrono::DateTime<Utc>) -> number::ActiveModel
 }
 
 pub fn sim(icc: &str, account: Option<&str>, now: chrono::DateTime<Utc>) -> sim_card::ActiveModel {
-    sim_card::ActiveModel {
-        icc: Set(icc.to_string()),
-        imsi: Set(imsi_for(Network::Tdc, icc)),
-        puk1: Set("12345678".into()),
-        puk2: Set("23456789".into()),
-        pin1: Set("1234".into()),
-        pin2: Set("2345".into()),
-        form_factor: Set(FormFactor::MiniMicroNano),
-        network: Set(Network::Tdc),
-        activation_code: Set(None),
-        in_storage_at: Set(ids::NORDLYS.into()),
-        auto_assign: Set(false),
-        tag: Set(Some("bench".into())),
-        account_id: Set(account.map(str::to_string)),
-        imported_at: Set(now),
-    }
+    sim_card_row(icc, FormFactor::MiniMicroNano, ids::NORDLYS, account, now)
 }
 
 /// Migrates, loads the demo data and makes `accounts` accounts beforehand,

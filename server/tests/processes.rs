@@ -11,7 +11,8 @@ use futures::future::join_all;
 use mvno::db::entity::{employee, number, sim_card};
 use mvno::enums::{FormFactor, Network, NumberState};
 use mvno::services::auth::hash_password;
-use mvno::services::demo::{self, demo_icc, ids, imsi_for};
+use mvno::services::demo::{self, demo_icc, ids};
+use mvno::testkit::sim_card_row;
 use reqwest::Client;
 use sea_orm::sea_query::Expr;
 use sea_orm::{ActiveValue::Set, ColumnTrait, DatabaseConnection, EntityTrait, QueryFilter};
@@ -49,34 +50,20 @@ enum Kind {
 }
 
 /// SIM cards in the reseller's storage, with secrets that the log audit
-/// looks for: PUKs `7NNNNNNN`/`8NNNNNNN`, activation codes `LPA:1$test…`.
+/// looks for: PUKs `7NNNNNNN`/`8NNNNNNN`, activation codes `LPA:1$test…`
+/// ([`sim_card_row`]).
 async fn add_sims(db: &DatabaseConnection, prefix: &str, kind: Kind, n: u64) -> Vec<String> {
     let iccs: Vec<String> = (1..=n).map(|i| demo_icc(prefix, i)).collect();
-    let rows =
-        iccs.iter()
-            .enumerate()
-            .map(|(i, icc)| sim_card::ActiveModel {
-                icc: Set(icc.clone()),
-                imsi: Set(imsi_for(Network::Tdc, icc)),
-                puk1: Set(format!("7{:07}", 1_234_567 + i * 7_919)),
-                puk2: Set(format!("8{:07}", 2_345_678 + i * 7_919)),
-                pin1: Set("4821".into()),
-                pin2: Set("5932".into()),
-                form_factor: Set(if kind == Kind::Esim {
-                    FormFactor::Esim
-                } else {
-                    FormFactor::MiniMicroNano
-                }),
-                network: Set(Network::Tdc),
-                activation_code: Set(
-                    (kind == Kind::Esim).then(|| format!("LPA:1$test.smdp.dk${icc}X"))
-                ),
-                in_storage_at: Set(ids::NORDLYS.into()),
-                auto_assign: Set(kind == Kind::AutoAssign),
-                tag: Set(Some("test".into())),
-                account_id: Set(None),
-                imported_at: Set(Utc::now()),
-            });
+    let form = if kind == Kind::Esim {
+        FormFactor::Esim
+    } else {
+        FormFactor::MiniMicroNano
+    };
+    let rows = iccs.iter().map(|icc| {
+        let mut row = sim_card_row(icc, form, ids::NORDLYS, None, Utc::now());
+        row.auto_assign = Set(kind == Kind::AutoAssign);
+        row
+    });
     sim_card::Entity::insert_many(rows).exec(db).await.unwrap();
     iccs
 }

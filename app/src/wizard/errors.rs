@@ -184,10 +184,11 @@ impl WizardState {
         if mvno::Id::parse(self.get("plan")).is_err() {
             out.push(err("plan", "Choose a rate plan"));
         }
-        if self.feature_on("voicemail") == Some(true) && self.has("vmpin") {
-            if !mvno::rules::voicemail_pin_ok(self.get("vmpin")) {
-                out.push(err("vmpin", mvno::rules::VOICEMAIL_PIN_RULE));
-            }
+        if self.feature_on("voicemail") == Some(true)
+            && self.has("vmpin")
+            && !mvno::rules::voicemail_pin_ok(self.get("vmpin"))
+        {
+            out.push(err("vmpin", mvno::rules::VOICEMAIL_PIN_RULE));
         }
         // The create's own rule for an e-mail address.
         let vmemail = self.get("vmemail").trim();

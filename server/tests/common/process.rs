@@ -2,7 +2,8 @@
 //! on a database of the test's own: a SQLite file, or a fresh PostgreSQL
 //! database that is dropped afterwards.
 
-use sea_orm::{ConnectionTrait, Database, DatabaseConnection, Statement};
+use mvno::testkit::PgDatabase;
+use sea_orm::{ConnectionTrait, DatabaseConnection, Statement};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -16,7 +17,7 @@ pub enum Backend {
 pub struct TestDatabase {
     pub url: String,
     pub dir: tempfile::TempDir,
-    pg: Option<(String, String)>,
+    pg: Option<PgDatabase>,
 }
 
 impl TestDatabase {
@@ -31,45 +32,19 @@ impl TestDatabase {
                 pg: None,
             }),
             Backend::Postgres => {
-                let admin_url = std::env::var("MVNO_TEST_PG_URL")
-                    .unwrap_or_else(|_| "postgres://postgres@127.0.0.1:5432/postgres".into());
-                let admin = match Database::connect(admin_url.as_str()).await {
-                    Ok(c) => c,
-                    Err(e) if std::env::var_os("CI").is_none() => {
-                        eprintln!("PostgreSQL not reachable at {admin_url} ({e}); skipping (set CI to make this fatal)");
-                        return None;
-                    }
-                    Err(e) => {
-                        panic!("CI is set and PostgreSQL is not reachable at {admin_url}: {e}")
-                    }
-                };
-                let name = format!("mvno_proc_{}_{}", std::process::id(), mvno::Id::generate());
-                admin
-                    .execute_unprepared(&format!("CREATE DATABASE \"{name}\""))
-                    .await
-                    .unwrap();
-                admin.close().await.ok();
-                let base = admin_url
-                    .rsplit_once('/')
-                    .map(|(b, _)| b)
-                    .unwrap()
-                    .to_string();
+                let pg = PgDatabase::for_test("mvno_proc").await?;
                 Some(TestDatabase {
-                    url: format!("{base}/{name}"),
+                    url: pg.url.clone(),
                     dir,
-                    pg: Some((admin_url, name)),
+                    pg: Some(pg),
                 })
             }
         }
     }
 
     pub async fn finish(self) {
-        if let Some((admin_url, name)) = &self.pg {
-            if let Ok(admin) = Database::connect(admin_url.as_str()).await {
-                let _ = admin
-                    .execute_unprepared(&format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)"))
-                    .await;
-            }
+        if let Some(pg) = &self.pg {
+            pg.drop_it().await;
         }
     }
 }

@@ -6,7 +6,7 @@ use super::checks::SimChoice;
 use super::number::{take_data_sharing_number, take_named_data_sharing_number};
 use super::party::Party;
 use super::{db_err, non_empty, rule, Result};
-use crate::account::{CreateError, CreateMvnoRequest};
+use crate::account::{CreateError, CreateMvnoRequest, DataSharingSimRequest};
 use crate::db::entity::*;
 use crate::enums::*;
 use crate::icc::Icc;
@@ -37,7 +37,39 @@ pub(super) async fn take(
     account_id: &str,
     now: DateTime<Utc>,
 ) -> Result<Sims> {
-    let (sim, network, auto_assigned) = match &sim_choice {
+    let (sim, network, auto_assigned) = take_own(txn, sim_choice, party, account_id).await?;
+    // Data-sharing SIMs: TDC only, on the primary SIM's network.
+    let mut sharing = Vec::new();
+    for (i, s) in req.data_sharing_sims.iter().flatten().enumerate() {
+        let at = |e: CreateError| CreateError::DataSharingSim(i, Box::new(e));
+        if network != Network::Tdc {
+            return Err(at(CreateError::DataSharingNetwork));
+        }
+        let card = take_sharing_card(txn, s, party, account_id)
+            .await
+            .map_err(at)?;
+        let own = take_sharing_number(txn, s, party, number, account_id, now)
+            .await
+            .map_err(at)?;
+        sharing.push((card, own, s.name.clone()));
+    }
+    Ok(Sims {
+        sim,
+        network,
+        auto_assigned,
+        sharing,
+    })
+}
+
+/// The account's own SIM as chosen, its network, and whether it was
+/// auto-assigned.
+async fn take_own(
+    txn: &DatabaseTransaction,
+    sim_choice: &SimChoice,
+    party: &Party,
+    account_id: &str,
+) -> Result<(Option<sim_card::Model>, Network, bool)> {
+    Ok(match sim_choice {
         SimChoice::Physical(icc) => {
             let sim = take_sim_by_icc(
                 txn,
@@ -52,8 +84,7 @@ pub(super) async fn take(
             (Some(sim), network, false)
         }
         SimChoice::Esim(network) => {
-            let filter = Condition::all().add(sim_card::Column::FormFactor.eq(FormFactor::Esim));
-            let sim = take_free_sim(txn, &party.holders, *network, filter, account_id)
+            let sim = take_free_sim(txn, &party.holders, *network, esims(), account_id)
                 .await?
                 .ok_or(CreateError::OutOfEsim)?;
             (Some(sim), *network, false)
@@ -66,76 +97,66 @@ pub(super) async fn take(
             (Some(sim), *network, true)
         }
         SimChoice::NoSim(network) => (None, *network, false),
-    };
-
-    // Data-sharing SIMs: TDC only, on the primary SIM's network.
-    let mut sharing = Vec::new();
-    for (i, s) in req.data_sharing_sims.iter().flatten().enumerate() {
-        let at = |e: CreateError| CreateError::DataSharingSim(i, Box::new(e));
-        if network != Network::Tdc {
-            return Err(at(CreateError::DataSharingNetwork));
-        }
-        let taken: Result<(sim_card::Model, String)> = async {
-            let card = if s.assign_esim == Some(true) {
-                let filter =
-                    Condition::all().add(sim_card::Column::FormFactor.eq(FormFactor::Esim));
-                take_free_sim(txn, &party.holders, Network::Tdc, filter, account_id)
-                    .await?
-                    .ok_or(CreateError::DataSharingSimNotAvailable)?
-            } else {
-                let typed = non_empty(&s.sim_number).unwrap_or_default();
-                let icc = Icc::parse(typed).map_err(|_| CreateError::DataSharingSimNotFound)?;
-                let card = sim_card::Entity::find_by_id(icc.as_str())
-                    .one(txn)
-                    .await
-                    .map_err(db_err)?
-                    .filter(|c| party.holders.contains(&c.in_storage_at))
-                    .ok_or(CreateError::DataSharingSimNotFound)?;
-                if card.network != Network::Tdc {
-                    return Err(CreateError::DataSharingNetwork);
-                }
-                take_sim_by_icc(
-                    txn,
-                    &party.holders,
-                    icc.as_str(),
-                    account_id,
-                    CreateError::DataSharingSimNotFound,
-                    CreateError::DataSharingSimNotAvailable,
-                )
-                .await?
-            };
-            let number = match non_empty(&s.number) {
-                Some(typed) => {
-                    let wanted = E164::from_typed(typed).map_err(|_| {
-                        rule(422, "dataSharingSims.number", "The number is invalid")
-                    })?;
-                    take_named_data_sharing_number(
-                        txn,
-                        &party.customer.id,
-                        account_id,
-                        &wanted,
-                        now,
-                    )
-                    .await?
-                }
-                None => {
-                    take_data_sharing_number(txn, &party.customer.id, account_id, number, now)
-                        .await?
-                }
-            };
-            Ok((card, number))
-        }
-        .await;
-        let (card, number) = taken.map_err(at)?;
-        sharing.push((card, number, s.name.clone()));
-    }
-
-    Ok(Sims {
-        sim,
-        network,
-        auto_assigned,
-        sharing,
     })
+}
+
+fn esims() -> Condition {
+    Condition::all().add(sim_card::Column::FormFactor.eq(FormFactor::Esim))
+}
+
+/// A data-sharing SIM's card: a free TDC eSIM, or the card named by ICC.
+async fn take_sharing_card(
+    txn: &DatabaseTransaction,
+    s: &DataSharingSimRequest,
+    party: &Party,
+    account_id: &str,
+) -> Result<sim_card::Model> {
+    if s.assign_esim == Some(true) {
+        return take_free_sim(txn, &party.holders, Network::Tdc, esims(), account_id)
+            .await?
+            .ok_or(CreateError::DataSharingSimNotAvailable);
+    }
+    let typed = non_empty(&s.sim_number).unwrap_or_default();
+    let icc = Icc::parse(typed).map_err(|_| CreateError::DataSharingSimNotFound)?;
+    let card = sim_card::Entity::find_by_id(icc.as_str())
+        .one(txn)
+        .await
+        .map_err(db_err)?
+        .filter(|c| party.holders.contains(&c.in_storage_at))
+        .ok_or(CreateError::DataSharingSimNotFound)?;
+    if card.network != Network::Tdc {
+        return Err(CreateError::DataSharingNetwork);
+    }
+    take_sim_by_icc(
+        txn,
+        &party.holders,
+        icc.as_str(),
+        account_id,
+        CreateError::DataSharingSimNotFound,
+        CreateError::DataSharingSimNotAvailable,
+    )
+    .await
+}
+
+/// A data-sharing SIM's number: the one asked for, or the customer's next
+/// free one (never the account's own `number`).
+async fn take_sharing_number(
+    txn: &DatabaseTransaction,
+    s: &DataSharingSimRequest,
+    party: &Party,
+    number: &str,
+    account_id: &str,
+    now: DateTime<Utc>,
+) -> Result<String> {
+    let customer = &party.customer.id;
+    match non_empty(&s.number) {
+        Some(typed) => {
+            let wanted = E164::from_typed(typed)
+                .map_err(|_| rule(422, "dataSharingSims.number", "The number is invalid"))?;
+            take_named_data_sharing_number(txn, customer, account_id, &wanted, now).await
+        }
+        None => take_data_sharing_number(txn, customer, account_id, number, now).await,
+    }
 }
 
 /// Takes one SIM for the account, conditionally, so it is never taken twice.

@@ -33,90 +33,58 @@ pub(super) struct Account<'a> {
     pub mit_id: Option<MitId>,
 }
 
+/// The account's own row.
+fn account_row(a: &Account<'_>) -> Result<mvno_account::ActiveModel> {
+    let (req, p, x) = (a.req, &a.products, &a.extras);
+    let porting = a.taken.porting.as_ref();
+    Ok(mvno_account::ActiveModel {
+        id: Set(a.id.to_string()),
+        customer_id: Set(a.customer.id.clone()),
+        number: Set(a.number.to_string()),
+        state: Set(AccountState::Creating),
+        number_state: Set(a.taken.state),
+        network: Set(Some(a.sims.network)),
+        sim_icc: Set(a.sims.sim.as_ref().map(|s| s.icc.clone())),
+        auto_assigned: Set(a.sims.auto_assigned),
+        feature: Set(serde_json::to_value(&x.feature).map_err(|_| CreateError::Internal)?),
+        voicemail: Set(x.voicemail.clone()),
+        sip_account_id: Set(x.sip.clone()),
+        pbx: Set(x.pbx.map(|p| p as i32)),
+        extension_id: Set(x.extension.clone()),
+        dnd: Set(req.dnd.unwrap_or(false)),
+        rate_plan_id: Set(p.plan.id.clone()),
+        new_rate_plan_id: Set(p.new_plan.as_ref().map(|p| p.id.clone())),
+        services: Set(json!(p.services)),
+        socs_override: Set((!p.overrides.is_empty()).then(|| json!(p.overrides))),
+        row_roaming: Set(p.row.clone()),
+        notes: Set(req.notes.clone()),
+        custom: Set(req.custom.clone().filter(|c| !c.is_null())),
+        billing_customer_id: Set(x.billing.clone()),
+        start_date: Set(a.start),
+        delete_date: Set(req.delete_date),
+        donor_sim_number: Set(porting.and_then(|p| p.donor_sim_number.clone().unwrap())),
+        purchase_info: Set(req.purchase_info.as_ref().map(|p| json!(p))),
+        mit_id: Set(a.mit_id.as_ref().map(|m| json!(m))),
+        porting_id: Set(porting.map(|p| p.id.clone().unwrap())),
+        created_by: Set(a.caller.employee.to_string()),
+        created_at: Set(a.now),
+        activated_at: Set(None),
+    })
+}
+
 /// Writes the account and what hangs on it.
 pub(super) async fn account(
     txn: &DatabaseTransaction,
     a: Account<'_>,
     settings: &CreateSettings,
 ) -> Result<()> {
-    let Account {
-        caller,
-        req,
-        id: account_id,
-        customer,
-        number,
-        start,
-        now,
-        products:
-            Products {
-                plan,
-                new_plan,
-                services,
-                overrides,
-                row,
-            },
-        extras:
-            Extras {
-                feature,
-                voicemail,
-                billing,
-                sip,
-                pbx,
-                extension,
-            },
-        taken:
-            TakenNumber {
-                state: number_state,
-                porting: porting_row,
-            },
-        sims:
-            Sims {
-                sim,
-                network,
-                auto_assigned,
-                sharing,
-            },
-        mit_id,
-    } = a;
-    let porting_id = porting_row.as_ref().map(|p| p.id.clone().unwrap());
-    mvno_account::Entity::insert(mvno_account::ActiveModel {
-        id: Set(account_id.to_string()),
-        customer_id: Set(customer.id.clone()),
-        number: Set(number.to_string()),
-        state: Set(AccountState::Creating),
-        number_state: Set(number_state),
-        network: Set(Some(network)),
-        sim_icc: Set(sim.as_ref().map(|s| s.icc.clone())),
-        auto_assigned: Set(auto_assigned),
-        feature: Set(serde_json::to_value(&feature).map_err(|_| CreateError::Internal)?),
-        voicemail: Set(voicemail),
-        sip_account_id: Set(sip),
-        pbx: Set(pbx.map(|p| p as i32)),
-        extension_id: Set(extension),
-        dnd: Set(req.dnd.unwrap_or(false)),
-        rate_plan_id: Set(plan.id.clone()),
-        new_rate_plan_id: Set(new_plan.map(|p| p.id)),
-        services: Set(json!(services)),
-        socs_override: Set((!overrides.is_empty()).then(|| json!(overrides))),
-        row_roaming: Set(row),
-        notes: Set(req.notes.clone()),
-        custom: Set(req.custom.clone().filter(|c| !c.is_null())),
-        billing_customer_id: Set(billing),
-        start_date: Set(start),
-        delete_date: Set(req.delete_date),
-        donor_sim_number: Set(porting_row
-            .as_ref()
-            .and_then(|p| p.donor_sim_number.clone().unwrap())),
-        purchase_info: Set(req.purchase_info.as_ref().map(|p| json!(p))),
-        mit_id: Set(mit_id.as_ref().map(|m| json!(m))),
-        porting_id: Set(porting_id),
-        created_by: Set(caller.employee.to_string()),
-        created_at: Set(now),
-        activated_at: Set(None),
-    })
-    .exec(txn)
-    .await
-    .map_err(account_insert_refused)?;
+    mvno_account::Entity::insert(account_row(&a)?)
+        .exec(txn)
+        .await
+        .map_err(account_insert_refused)?;
+    let (account_id, now, start) = (a.id, a.now, a.start);
+    let sharing = a.sims.sharing;
+    let porting_row = a.taken.porting;
     for (card, number, name) in sharing {
         data_sharing_sim::Entity::insert(data_sharing_sim::ActiveModel {
             id: Set(Id::generate().to_string()),
