@@ -140,23 +140,20 @@ impl MigrationTrait for MitIdVerifications {
                             .not_null(),
                     )
                     .col(ColumnDef::new(M::UsedAt).timestamp_with_time_zone().null())
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_mitid_verification_employee")
-                            .from(M::Table, M::EmployeeId)
-                            .to(Employee::Table, Employee::Id),
-                    )
+                    .foreign_key(&mut employee_key(
+                        "fk_mitid_verification_employee",
+                        M::Table,
+                        M::EmployeeId,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("idx_mitid_verification_employee_id")
-                    .table(M::Table)
-                    .col(M::EmployeeId)
-                    .to_owned(),
-            )
+            .create_index(index(
+                "idx_mitid_verification_employee_id",
+                M::Table,
+                M::EmployeeId,
+            ))
             .await
     }
 }
@@ -199,23 +196,16 @@ impl MigrationTrait for WizardDrafts {
                             .not_null(),
                     )
                     .primary_key(Index::create().col(W::EmployeeId).col(W::Key))
-                    .foreign_key(
-                        ForeignKey::create()
-                            .name("fk_wizard_draft_employee")
-                            .from(W::Table, W::EmployeeId)
-                            .to(Employee::Table, Employee::Id),
-                    )
+                    .foreign_key(&mut employee_key(
+                        "fk_wizard_draft_employee",
+                        W::Table,
+                        W::EmployeeId,
+                    ))
                     .to_owned(),
             )
             .await?;
         manager
-            .create_index(
-                Index::create()
-                    .name("idx_wizard_draft_updated_at")
-                    .table(W::Table)
-                    .col(W::UpdatedAt)
-                    .to_owned(),
-            )
+            .create_index(index("idx_wizard_draft_updated_at", W::Table, W::UpdatedAt))
             .await
     }
 }
@@ -288,4 +278,26 @@ impl MigrationTrait for SignupRequests {
         }
         Ok(())
     }
+}
+
+/// A foreign key from `table.column` to the employee it names.
+fn employee_key(
+    name: &str,
+    table: impl IntoIden,
+    column: impl IntoIden,
+) -> ForeignKeyCreateStatement {
+    ForeignKey::create()
+        .name(name)
+        .from(table, column)
+        .to(Employee::Table, Employee::Id)
+        .to_owned()
+}
+
+/// An index on one column.
+fn index(name: &str, table: impl IntoIden, column: impl IntoIden) -> IndexCreateStatement {
+    Index::create()
+        .name(name)
+        .table(table)
+        .col(column)
+        .to_owned()
 }

@@ -11,8 +11,7 @@ use crate::{ApiError, Id};
 use chrono::Utc;
 use sea_orm::sea_query::{Expr, ExprTrait};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
 /// Whether `product` may go on `customer`'s accounts beyond owner and
@@ -103,17 +102,12 @@ pub async fn offered_numbers<C: ConnectionTrait>(
     if !digits.is_empty() {
         q = q.filter(number::Column::Number.contains(&digits));
     }
-    let total = q.clone().count(db).await.map_err(db_error)?;
-    let rows = q
+    let q = q
         // Owned first, on every database (PostgreSQL sorts NULL first in a
         // descending order, SQLite last).
         .order_by_asc(Expr::col(number::Column::OwnerCustomerId).is_null())
-        .order_by_asc(number::Column::Number)
-        .offset(paging.offset)
-        .limit(paging.limit)
-        .all(db)
-        .await
-        .map_err(db_error)?;
+        .order_by_asc(number::Column::Number);
+    let (total, rows) = super::page_of(db, q, paging).await?;
     let items = rows
         .into_iter()
         .map(|n| OfferedNumber {
@@ -170,14 +164,8 @@ pub async fn free_sims<C: ConnectionTrait>(
     if let Some(f) = form_factor {
         q = q.filter(sim_card::Column::FormFactor.eq(f));
     }
-    let total = q.clone().count(db).await.map_err(db_error)?;
-    let rows = q
-        .order_by_asc(sim_card::Column::Icc)
-        .offset(paging.offset)
-        .limit(paging.limit)
-        .all(db)
-        .await
-        .map_err(db_error)?;
+    let q = q.order_by_asc(sim_card::Column::Icc);
+    let (total, rows) = super::page_of(db, q, paging).await?;
     let items = rows
         .into_iter()
         .filter_map(|s| {

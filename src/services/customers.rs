@@ -6,8 +6,7 @@ use crate::enums::{CustomerKind, CustomerState};
 use crate::portal::{CustomerSummary, Page, Paging};
 use crate::{ApiError, Id};
 use sea_orm::{
-    ColumnTrait, Condition, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder,
-    QuerySelect,
+    ColumnTrait, Condition, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder, QuerySelect,
 };
 
 /// The customers a caller may see: `None` means all (ADMIN). Resellers reach
@@ -131,17 +130,9 @@ pub async fn list<C: ConnectionTrait>(
             );
         }
     }
-    let total = query.clone().count(db).await.map_err(db_error)?;
-    let items = query
-        .order_by_asc(customer::Column::Name)
-        .offset(paging.offset)
-        .limit(paging.limit)
-        .all(db)
-        .await
-        .map_err(db_error)?
-        .into_iter()
-        .map(summary)
-        .collect::<Result<_, _>>()?;
+    let query = query.order_by_asc(customer::Column::Name);
+    let (total, rows) = super::page_of(db, query, paging).await?;
+    let items = rows.into_iter().map(summary).collect::<Result<_, _>>()?;
     Ok(Page::new(paging, total, items))
 }
 

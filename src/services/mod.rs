@@ -54,6 +54,29 @@ pub(crate) fn search_of(search: Option<&str>) -> Search<'_> {
 
 /// Database failures become the platform's `500 internal_error`; the detail
 /// is logged, never sent.
+/// One page of `query` (already filtered and ordered) and how many rows
+/// it has in all.
+pub(crate) async fn page_of<E, C>(
+    db: &C,
+    query: sea_orm::Select<E>,
+    paging: crate::portal::Paging,
+) -> Result<(u64, Vec<E::Model>), ApiError>
+where
+    E: sea_orm::EntityTrait,
+    E::Model: Send + Sync,
+    C: sea_orm::ConnectionTrait,
+{
+    use sea_orm::{PaginatorTrait, QuerySelect};
+    let total = query.clone().count(db).await.map_err(db_error)?;
+    let rows = query
+        .offset(paging.offset)
+        .limit(paging.limit)
+        .all(db)
+        .await
+        .map_err(db_error)?;
+    Ok((total, rows))
+}
+
 pub fn db_error(e: DbErr) -> ApiError {
     tracing::error!(error = %e, "database error");
     ApiError::internal()

@@ -2,6 +2,7 @@
 
 use super::layout::SignedIn;
 use super::AccessDenied;
+use super::ListTable;
 use crate::api::list_customers;
 use crate::i18n::t;
 use leptos::prelude::*;
@@ -48,23 +49,18 @@ fn CustomerList(customers: CustomersResource, search: String) -> impl IntoView {
                                 view! { <p>{t().no_customers}</p> }.into_any()
                             } else {
                                 view! {
-                                    <table class="list">
-                                        <thead>
-                                            <tr>
-                                                <th scope="col">{t().name}</th>
-                                                <th scope="col">{t().cvr}</th>
-                                                <th scope="col">{t().kind}</th>
-                                                <th scope="col">{t().state}</th>
-                                            </tr>
-                                        </thead>
-                                        <tbody>
-                                            {page
-                                                .items
-                                                .into_iter()
-                                                .map(|customer| view! { <CustomerRow customer /> })
-                                                .collect_view()}
-                                        </tbody>
-                                    </table>
+                                    <ListTable headers=vec![
+                                        t().name,
+                                        t().cvr,
+                                        t().kind,
+                                        t().state,
+                                    ]>
+                                        {page
+                                            .items
+                                            .into_iter()
+                                            .map(|customer| view! { <CustomerRow customer /> })
+                                            .collect_view()}
+                                    </ListTable>
                                 }
                                     .into_any()
                             }}

@@ -1,6 +1,7 @@
 //! The portal's start page: the subscriptions the user may see, searchable.
 
 use super::layout::SignedIn;
+use super::ListTable;
 use crate::api::list_accounts;
 use crate::i18n::t;
 use leptos::prelude::*;
@@ -46,24 +47,19 @@ fn AccountList(accounts: AccountsResource, search: String) -> impl IntoView {
                             <p class="count">
                                 {format!("{shown} {} {}", t().shown_of, page.total)}
                             </p>
-                            <table class="list">
-                                <thead>
-                                    <tr>
-                                        <th scope="col">{t().number}</th>
-                                        <th scope="col">{t().customer}</th>
-                                        <th scope="col">{t().state}</th>
-                                        <th scope="col">{t().network}</th>
-                                        <th scope="col">{t().created}</th>
-                                    </tr>
-                                </thead>
-                                <tbody>
-                                    {page
-                                        .items
-                                        .into_iter()
-                                        .map(|account| view! { <AccountRow account /> })
-                                        .collect_view()}
-                                </tbody>
-                            </table>
+                            <ListTable headers=vec![
+                                t().number,
+                                t().customer,
+                                t().state,
+                                t().network,
+                                t().created,
+                            ]>
+                                {page
+                                    .items
+                                    .into_iter()
+                                    .map(|account| view! { <AccountRow account /> })
+                                    .collect_view()}
+                            </ListTable>
                         }
                             .into_any()
                     }

@@ -11,6 +11,21 @@ use crate::i18n::t;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
+/// A list page's table: a header cell per column, and the rows.
+#[component]
+pub fn ListTable(headers: Vec<&'static str>, children: Children) -> impl IntoView {
+    view! {
+        <table class="list">
+            <thead>
+                <tr>
+                    {headers.into_iter().map(|h| view! { <th scope="col">{h}</th> }).collect_view()}
+                </tr>
+            </thead>
+            <tbody>{children()}</tbody>
+        </table>
+    }
+}
+
 /// The markup inside a `<textarea>` that shows `value` as typed. The
 /// renderer writes a textarea's children unescaped, so user text goes in as
 /// escaped markup (`inner_html`): `</textarea><script>` stays text. On the

@@ -38,63 +38,40 @@ pub(super) async fn take(
 ) -> Result<TakenNumber> {
     let customer = &party.customer;
     let number_plan = plan_number(txn, caller, number, customer, &party.resellers).await?;
-    Ok(match &number_plan {
-        NumberPlan::Buy { expected_state } => {
-            if !take_number(
+    // A number bought or owned is taken from the state the plan found it in.
+    let (from, refused) = match &number_plan {
+        NumberPlan::Buy { expected_state } => (*expected_state, CreateError::NumberNotAvailable),
+        NumberPlan::UseOwned => (NumberState::Available, CreateError::NumberInUse),
+        NumberPlan::PortIn { donor } => {
+            let self_service = party.self_service;
+            let porting = porting::port_in(
                 txn,
-                number.as_str(),
-                *expected_state,
-                NumberState::InUse,
-                &customer.id,
+                req,
+                donor,
+                customer,
+                number,
+                self_service,
+                mit_id_given,
                 account_id,
                 now,
             )
-            .await?
-            {
-                return Err(CreateError::NumberNotAvailable);
-            }
-            invoice_number_purchase(txn, &customer.id, account_id, number.as_str(), now).await?;
-            TakenNumber {
-                state: NumberState::InUse,
-                porting: None,
-            }
+            .await?;
+            return Ok(TakenNumber {
+                state: NumberState::PortingIn,
+                porting: Some(porting),
+            });
         }
-        NumberPlan::UseOwned => {
-            if !take_number(
-                txn,
-                number.as_str(),
-                NumberState::Available,
-                NumberState::InUse,
-                &customer.id,
-                account_id,
-                now,
-            )
-            .await?
-            {
-                return Err(CreateError::NumberInUse);
-            }
-            TakenNumber {
-                state: NumberState::InUse,
-                porting: None,
-            }
-        }
-        NumberPlan::PortIn { donor } => TakenNumber {
-            state: NumberState::PortingIn,
-            porting: Some(
-                porting::port_in(
-                    txn,
-                    req,
-                    donor,
-                    customer,
-                    number,
-                    party.self_service,
-                    mit_id_given,
-                    account_id,
-                    now,
-                )
-                .await?,
-            ),
-        },
+    };
+    let (n, c) = (number.as_str(), &customer.id);
+    if !take_number(txn, n, from, NumberState::InUse, c, account_id, now).await? {
+        return Err(refused);
+    }
+    if matches!(number_plan, NumberPlan::Buy { .. }) {
+        invoice_number_purchase(txn, c, account_id, n, now).await?;
+    }
+    Ok(TakenNumber {
+        state: NumberState::InUse,
+        porting: None,
     })
 }
 
@@ -288,20 +265,7 @@ pub(super) async fn take_data_sharing_number(
             .await
             .map_err(db_err)?;
         for c in candidates {
-            if take_number(
-                txn,
-                &c.number,
-                NumberState::Available,
-                NumberState::InUseDatasharing,
-                customer_id,
-                account_id,
-                now,
-            )
-            .await?
-            {
-                if !owned {
-                    invoice_number_purchase(txn, customer_id, account_id, &c.number, now).await?;
-                }
+            if take_for_data_sharing(txn, &c.number, owned, customer_id, account_id, now).await? {
                 return Ok(c.number);
             }
         }
@@ -339,21 +303,28 @@ pub(super) async fn take_named_data_sharing_number(
         .map_err(db_err)?
         .ok_or(CreateError::DataSharingNoNumber)?;
     let owned = found.owner_customer_id.as_deref() == Some(customer_id);
-    if !take_number(
-        txn,
-        &found.number,
-        NumberState::Available,
-        NumberState::InUseDatasharing,
-        customer_id,
-        account_id,
-        now,
-    )
-    .await?
-    {
+    if !take_for_data_sharing(txn, &found.number, owned, customer_id, account_id, now).await? {
         return Err(CreateError::DataSharingNoNumber);
     }
-    if !owned {
-        invoice_number_purchase(txn, customer_id, account_id, &found.number, now).await?;
-    }
     Ok(found.number)
+}
+
+/// Takes a free number for a data-sharing SIM; one the customer does not
+/// own is bought (an invoice line). False when another create took it first.
+async fn take_for_data_sharing(
+    txn: &DatabaseTransaction,
+    number: &str,
+    owned: bool,
+    customer_id: &str,
+    account_id: &str,
+    now: DateTime<Utc>,
+) -> Result<bool> {
+    let (free, sharing) = (NumberState::Available, NumberState::InUseDatasharing);
+    if !take_number(txn, number, free, sharing, customer_id, account_id, now).await? {
+        return Ok(false);
+    }
+    if !owned {
+        invoice_number_purchase(txn, customer_id, account_id, number, now).await?;
+    }
+    Ok(true)
 }

@@ -10,9 +10,7 @@ use crate::db::entity::{mvno_account, operator, porting, sim_card};
 use crate::portal::{Page, Paging};
 use crate::{AccessLevel, ApiError, Id};
 use parts::{row_product_id, Parts};
-use sea_orm::{
-    ColumnTrait, ConnectionTrait, EntityTrait, PaginatorTrait, QueryFilter, QueryOrder, QuerySelect,
-};
+use sea_orm::{ColumnTrait, ConnectionTrait, EntityTrait, QueryFilter, QueryOrder};
 
 /// Who sees what of an account.
 #[derive(Copy, Clone, Debug)]
@@ -295,14 +293,8 @@ pub async fn list<C: ConnectionTrait>(
     }
     let q =
         mvno_account::Entity::find().filter(mvno_account::Column::CustomerId.eq(customer.as_str()));
-    let total = q.clone().count(db).await.map_err(db_error)?;
-    let rows = q
-        .order_by_desc(mvno_account::Column::CreatedAt)
-        .offset(paging.offset)
-        .limit(paging.limit)
-        .all(db)
-        .await
-        .map_err(db_error)?;
+    let q = q.order_by_desc(mvno_account::Column::CreatedAt);
+    let (total, rows) = super::page_of(db, q, paging).await?;
     let items = account_objects(db, caller.access_level, rows).await?;
     Ok(Page::new(paging, total, items))
 }
