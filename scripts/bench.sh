@@ -3,7 +3,8 @@
 # mvno-bench, which starts the release server on fresh databases (SQLite,
 # PostgreSQL) with 0, 1,000 and 100,000 accounts beforehand, creates
 # accounts over HTTP, and runs the same statements with plain sqlx as the
-# baseline. Results: target/bench/results.md.
+# baseline, then times a customer's account list (a page of 100) through its
+# service. Results: target/bench/results.md.
 #   scripts/bench.sh                          everything (about 10 minutes after the build)
 #   scripts/bench.sh --db sqlite --accounts 0 one run; see `--help` for the rest
 # Not part of the test command: figures need a quiet machine.

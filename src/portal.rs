@@ -294,6 +294,53 @@ pub fn sign_in_returning_to(path_and_query: &str) -> String {
     }
 }
 
+/// How long the sign-in form remembers the username of a failed sign-in.
+pub const SIGN_IN_NAME_SECS: i64 = 300;
+
+/// The username of a failed sign-in as a cookie value (percent-encoded),
+/// so that the form shows it again; never the password. `None` for what no
+/// username can be (empty, longer than an e-mail address, control
+/// characters).
+pub fn sign_in_name_cookie_value(username: &str) -> Option<String> {
+    let name = username.trim();
+    let fits = !name.is_empty() && name.len() <= 254 && !name.chars().any(char::is_control);
+    fits.then(|| form_urlencoded::byte_serialize(name.as_bytes()).collect())
+}
+
+/// The username a [`sign_in_name_cookie_value`] holds.
+pub fn sign_in_name_of_cookie(value: &str) -> Option<String> {
+    let (name, _) = form_urlencoded::parse(format!("n={value}").as_bytes())
+        .next()
+        .map(|(_, v)| (v.into_owned(), ()))?;
+    sign_in_name_cookie_value(&name).map(|_| name)
+}
+
+#[cfg(test)]
+mod sign_in_name_tests {
+    use super::*;
+
+    #[test]
+    fn a_username_goes_through_its_cookie_unchanged() {
+        for name in ["reseller@nordlys.dk", "æøå@eksempel.dk", "a b;c=d\"e<f>"] {
+            let v = sign_in_name_cookie_value(name).unwrap();
+            assert!(
+                v.bytes()
+                    .all(|b| b.is_ascii_graphic() && b != b';' && b != b','),
+                "{v}"
+            );
+            assert_eq!(sign_in_name_of_cookie(&v).as_deref(), Some(name));
+        }
+    }
+
+    #[test]
+    fn what_no_username_can_be_is_not_kept() {
+        assert_eq!(sign_in_name_cookie_value(""), None);
+        assert_eq!(sign_in_name_cookie_value("a\0b"), None);
+        assert_eq!(sign_in_name_cookie_value(&"x".repeat(255)), None);
+        assert_eq!(sign_in_name_of_cookie("%00"), None);
+    }
+}
+
 #[cfg(test)]
 mod return_path_tests {
     use super::*;

@@ -65,13 +65,18 @@ pub mod ssr {
         headers: &axum::http::HeaderMap,
         cookie: crate::SessionCookie,
     ) -> Option<String> {
+        cookie_in(headers, cookie.0)
+    }
+
+    /// The value of the cookie `name` in a request's `Cookie` headers.
+    pub fn cookie_in(headers: &axum::http::HeaderMap, name: &str) -> Option<String> {
         headers
             .get_all(axum::http::header::COOKIE)
             .iter()
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(';'))
             .filter_map(|pair| pair.trim().split_once('='))
-            .find(|(name, _)| *name == cookie.0)
+            .find(|(n, _)| *n == name)
             .map(|(_, value)| value.to_string())
     }
 

@@ -24,6 +24,16 @@ impl SessionCookie {
     pub const PLAIN: SessionCookie = SessionCookie("mvno_session");
     pub const HOST_ONLY: SessionCookie = SessionCookie("__Host-mvno_session");
 
+    /// The cookie that keeps a failed sign-in's username (see
+    /// [`mvno::portal::sign_in_name_cookie_value`]), named alike.
+    pub fn sign_in_name(self) -> &'static str {
+        if self == Self::HOST_ONLY {
+            "__Host-mvno_signin_name"
+        } else {
+            "mvno_signin_name"
+        }
+    }
+
     /// The cookie for a server reached over HTTPS or plain HTTP.
     pub fn for_https(https: bool) -> Self {
         if https {

@@ -45,6 +45,24 @@ pub(crate) fn session_cookie(state: &AppState, value: &str, max_age_secs: i64) -
     .expect("cookie is ASCII")
 }
 
+/// The cookie that keeps a failed sign-in's username for the form (or,
+/// with `None`, removes it).
+fn sign_in_name_cookie(state: &AppState, value: Option<&str>) -> HeaderValue {
+    let https = state.security.settings.https;
+    let name = app::SessionCookie::for_https(https).sign_in_name();
+    let secure = if https { "; Secure" } else { "" };
+    let max_age = if value.is_some() {
+        mvno::portal::SIGN_IN_NAME_SECS
+    } else {
+        0
+    };
+    HeaderValue::from_str(&format!(
+        "{name}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
+        value.unwrap_or("")
+    ))
+    .expect("the value is percent-encoded ASCII")
+}
+
 /// The portal session token the request carries, if any.
 fn session_token(state: &AppState, headers: &HeaderMap) -> Option<String> {
     let cookie = app::SessionCookie::for_https(state.security.settings.https);
@@ -58,19 +76,25 @@ async fn login(State(state): State<AppState>, Form(form): Form<LoginForm>) -> Re
         persist: false,
     };
     let next = mvno::portal::safe_return_path(&form.next);
+    let typed = mvno::portal::sign_in_name_cookie_value(&req.username);
     let again = |error: &str| {
-        // Back to the sign-in, still on the way to where the user was going.
+        // Back to the sign-in, still on the way to where the user was going,
+        // with the username as typed (in a cookie: never in a URL).
         let mut to = mvno::portal::sign_in_returning_to(next.unwrap_or("/"));
         to.push(if to.contains('?') { '&' } else { '?' });
         to.push_str("error=");
         to.push_str(error);
-        Redirect::to(&to).into_response()
+        let kept = sign_in_name_cookie(&state, typed.as_deref());
+        ([(header::SET_COOKIE, kept)], Redirect::to(&to)).into_response()
     };
     match auth::login(&state.db, &req, TokenKind::Session).await {
         Ok(reply) => {
             let cookie = session_cookie(&state, &reply.token, SESSION_MINUTES * 60);
             let to = next.unwrap_or("/");
-            ([(header::SET_COOKIE, cookie)], Redirect::to(to)).into_response()
+            let mut res = ([(header::SET_COOKIE, cookie)], Redirect::to(to)).into_response();
+            res.headers_mut()
+                .append(header::SET_COOKIE, sign_in_name_cookie(&state, None));
+            res
         }
         Err(e) if e.status == 429 => again("locked"),
         Err(e) if e.status == 503 => again("busy"),

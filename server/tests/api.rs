@@ -208,7 +208,53 @@ async fn portal_sign_in_sets_an_http_only_same_site_cookie_on(app: TestApp) {
         .await
         .unwrap();
     assert_eq!(res.headers()["location"], "/login?error=credentials");
-    assert!(res.headers().get("set-cookie").is_none());
+    // No session: only the cookie that keeps the typed username for the form.
+    let cookies: Vec<&str> = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .map(|c| c.to_str().unwrap())
+        .collect();
+    assert_eq!(cookies.len(), 1, "{cookies:?}");
+    assert!(cookies[0].starts_with("mvno_signin_name="), "{cookies:?}");
+}
+
+/// A wrong password sends the user back to the form with the username as
+/// typed (kept in a short-lived cookie, never in the URL, escaped as text);
+/// a later visit without a failed sign-in and a successful sign-in forget it.
+#[tokio::test]
+async fn a_wrong_password_keeps_the_username() {
+    let app = common::spawn_app().await;
+    let typed = "reseller@nordlys.dk\"><script>alert(1)</script>";
+    for (username, shown) in [
+        ("reseller@nordlys.dk", "value=\"reseller@nordlys.dk\""),
+        (typed, "value=\"reseller@nordlys.dk&quot;&gt;&lt;script&gt;"),
+    ] {
+        let res = app.sign_in_form(username, "wrong").await;
+        let location = res.headers()["location"].to_str().unwrap().to_string();
+        assert!(!location.contains("nordlys"), "{location}");
+        let kept = res.headers()["set-cookie"].to_str().unwrap();
+        assert!(
+            kept.contains("HttpOnly") && kept.contains("Max-Age=300"),
+            "{kept}"
+        );
+        let kept = kept.split(';').next().unwrap().to_string();
+        let html = app.page(&location, Some(&kept)).await.text().await.unwrap();
+        assert!(html.contains(shown), "{html}");
+        assert!(!html.contains("<script>alert(1)"), "{html}");
+        // Without the failed sign-in's error, the form starts empty.
+        let html = app.page("/login", Some(&kept)).await.text().await.unwrap();
+        assert!(!html.contains("value=\"reseller@nordlys.dk"), "{html}");
+    }
+    let res = app
+        .sign_in_form("reseller@nordlys.dk", demo::DEMO_PASSWORD)
+        .await;
+    let cleared = res
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .any(|c| c.to_str().unwrap().starts_with("mvno_signin_name=;"));
+    assert!(cleared, "a successful sign-in forgets the kept username");
 }
 
 #[tokio::test]

@@ -6,9 +6,21 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
+/// The username of the sign-in that just failed in this browser, kept in a
+/// short-lived cookie by the sign-in form's handler, so the form shows it
+/// again.
+#[server(prefix = "/_fn", endpoint = "sign_in_name")]
+pub async fn sign_in_name() -> Result<Option<String>, crate::api::UiError> {
+    let headers: axum::http::HeaderMap = leptos_axum::extract().await.unwrap_or_default();
+    let cookie = use_context::<crate::SessionCookie>().unwrap_or(crate::SessionCookie::PLAIN);
+    Ok(crate::api::ssr::cookie_in(&headers, cookie.sign_in_name())
+        .and_then(|v| mvno::portal::sign_in_name_of_cookie(&v)))
+}
+
 #[component]
 pub fn LoginPage() -> impl IntoView {
     let query = use_query_map();
+    let kept_name = Resource::new_blocking(|| (), |_| sign_in_name());
     let failed = move || query.with(|q| q.get("error").is_some());
     // Where to go after signing in: a path of this site only.
     let next = query.with_untracked(|q| q.get("next")).unwrap_or_default();
@@ -39,15 +51,23 @@ pub fn LoginPage() -> impl IntoView {
                 {next.map(|n| view! { <input type="hidden" name="next" value=n /> })}
                 <div class="field">
                     <label for="username">{t().username}</label>
-                    <input
-                        id="username"
-                        name="username"
-                        type="text"
-                        autocomplete="username"
-                        required
-                        aria-invalid=move || failed().then_some("true")
-                        aria-describedby=move || failed().then_some("login-error")
-                    />
+                    <Suspense>
+                        {move || Suspend::new(async move {
+                            let kept = kept_name.await.ok().flatten().filter(|_| failed());
+                            view! {
+                                <input
+                                    id="username"
+                                    name="username"
+                                    type="text"
+                                    autocomplete="username"
+                                    required
+                                    value=kept
+                                    aria-invalid=move || failed().then_some("true")
+                                    aria-describedby=move || failed().then_some("login-error")
+                                />
+                            }
+                        })}
+                    </Suspense>
                 </div>
                 <div class="field">
                     <label for="password">{t().password}</label>
