@@ -220,3 +220,21 @@ test('an owner is refused a reseller-only field with the right message', async (
   await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
   await expect(page.getByRole('alert')).toContainText('Insufficient access level');
 });
+
+test('after each step change the new step heading has the focus @js', async ({ page }, testInfo) => {
+  const focused = () => page.evaluate(() => {
+    const e = document.activeElement;
+    return e ? `${e.tagName} ${e.textContent?.trim()}` : 'none';
+  });
+  await startAsReseller(page, testInfo, 'Bager Jensen ApS');
+  await expect(page.locator('body[data-step-ready="number"]')).toBeAttached();
+  await expect.poll(focused).toBe('H1 Phone number');
+  await page.getByLabel('Get a new number').check();
+  await page.getByRole('radio', { name: /\+45 20 10 00 0/ }).first().check();
+  await next(page, 'SIM card');
+  await expect(page.locator('body[data-step-ready="sim"]')).toBeAttached();
+  await expect.poll(focused).toBe('H1 SIM card');
+  await page.getByRole('link', { name: 'Back' }).click();
+  await expect(page.locator('body[data-step-ready="number"]')).toBeAttached();
+  await expect.poll(focused).toBe('H1 Phone number');
+});

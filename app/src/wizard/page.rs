@@ -222,6 +222,22 @@ fn Wizard(wiz: Resource<Result<Option<WizardInfo>, UiError>>) -> impl IntoView {
     }
 }
 
+/// Moves focus to a new step's heading once it is in the document (a step
+/// that arrives through a client-side navigation is built before it is
+/// inserted, and focusing a detached element does nothing), then marks the
+/// step as hydrated and listening (`data-step-ready`, which tests wait for).
+/// Tries once a frame, `frames` times at most.
+fn focus_when_shown(heading: leptos::web_sys::HtmlHeadingElement, slug: &'static str, frames: u32) {
+    if !heading.is_connected() && frames > 0 {
+        request_animation_frame(move || focus_when_shown(heading, slug, frames - 1));
+        return;
+    }
+    let _ = heading.focus();
+    if let Some(body) = document().body() {
+        let _ = body.set_attribute("data-step-ready", slug);
+    }
+}
+
 #[component]
 fn StepPage(ctx: Ctx) -> impl IntoView {
     let n = ctx.index() + 1;
@@ -237,11 +253,7 @@ fn StepPage(ctx: Ctx) -> impl IntoView {
     let slug = ctx.current.slug();
     Effect::new(move |_| {
         if let Some(h) = heading.get() {
-            let _ = h.focus();
-        }
-        // Tells tests this step is hydrated and listening.
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-step-ready", slug);
+            focus_when_shown(h, slug, 30);
         }
     });
     let back = ctx.prev().map(|p| ctx.url(p));
