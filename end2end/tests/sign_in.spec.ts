@@ -8,7 +8,7 @@ test('the demo reseller signs in and sees the portal start page', async ({ page 
   await expect(page.getByTestId('signed-in-user')).toHaveText('Rasmus Nielsen');
   await expect(page.getByText('RESELLER', { exact: true })).toBeVisible();
   // The reseller sees its customers' subscriptions from the demo data.
-  await expect(page.getByRole('cell', { name: '+4520300001' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '+45 20 30 00 01' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Customers' })).toBeVisible();
   if (jsOn(testInfo)) {
     await expect(page.locator('body[data-hydrated="true"]')).toBeAttached();
@@ -71,7 +71,7 @@ test('signing out ends the session', async ({ page }, testInfo) => {
 
 test('a row of the subscription list opens the subscription', async ({ page }, testInfo) => {
   await signIn(page, 'reseller@nordlys.dk', testInfo);
-  await page.getByRole('link', { name: '+4520300001' }).click();
+  await page.getByRole('link', { name: '+45 20 30 00 01' }).click();
   await expect(page).toHaveURL(/\/accounts\/ac0000000000000000000001$/);
   await expect(page.getByRole('heading', { level: 1, name: /^Subscription/ })).toBeVisible();
 });

@@ -76,7 +76,7 @@ fn AccountRow(account: mvno::portal::AccountSummary) -> impl IntoView {
     view! {
         <tr>
             <td class="mono">
-                <a href=format!("/accounts/{}", account.id)>{account.number}</a>
+                <a href=format!("/accounts/{}", account.id)>{super::grouped(&account.number)}</a>
             </td>
             <td>{account.customer_name}</td>
             <td>
