@@ -40,6 +40,7 @@ pub struct Texts {
     pub not_found_heading: &'static str,
     pub shown_of: &'static str,
     pub main_nav: &'static str,
+    pub skip_to_content: &'static str,
 }
 
 pub const EN: Texts = Texts {
@@ -74,6 +75,7 @@ pub const EN: Texts = Texts {
     not_found_heading: "Page not found",
     shown_of: "of",
     main_nav: "Main",
+    skip_to_content: "Skip to content",
 };
 
 pub const DA: Texts = Texts {
@@ -110,6 +112,7 @@ pub const DA: Texts = Texts {
     not_found_heading: "Siden findes ikke",
     shown_of: "af",
     main_nav: "Hovedmenu",
+    skip_to_content: "Gå til indholdet",
 };
 
 pub fn texts(lang: Lang) -> &'static Texts {

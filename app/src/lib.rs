@@ -98,6 +98,10 @@ pub fn App() -> impl IntoView {
     view! {
         <Stylesheet id="leptos" href="/pkg/mvno.css" />
         <Title formatter=|text| format!("{text} – Telecom X") />
+        // The first stop of the keyboard on every page, shown when focused.
+        <a class="skip-link" href="#main">
+            {i18n::t().skip_to_content}
+        </a>
         <Router>
             <Routes fallback=pages::NotFound>
                 <Route path=StaticSegment("") view=pages::home::HomePage ssr=SsrMode::Async />

@@ -47,3 +47,22 @@ test('no page scrolls sideways at 320 px and numbers never wrap', async ({ page 
     await numbersOnOneLine(page, `wizard step ${step}`);
   }
 });
+
+test('the keyboard meets a skip link first, and a whole tile picks its choice', async ({ page }, testInfo) => {
+  await signIn(page, 'reseller@nordlys.dk', testInfo);
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toHaveAttribute('href', '#main');
+  await expect(page.locator('main#main')).toHaveCount(1);
+  await open(page, '/new/number?customer=c00000000000000000000005', testInfo);
+  const radio = page.getByRole('radio', { name: /\+45 20 10 00 06/ });
+  const tile = page.locator('.tile', { has: radio });
+  await tile.scrollIntoViewIfNeeded();
+  const box = (await tile.boundingBox())!;
+  const before = await tile.evaluate((e) => getComputedStyle(e).borderColor);
+  // A click at the tile's far corner, away from the radio and its text.
+  await page.mouse.click(box.x + box.width - 4, box.y + box.height - 4);
+  await expect(radio).toBeChecked();
+  expect(await tile.evaluate((e) => getComputedStyle(e).borderColor)).not.toBe(before);
+});

@@ -54,7 +54,7 @@ pub fn NotFound() -> impl IntoView {
     crate::api::ssr::set_page_status(axum::http::StatusCode::NOT_FOUND);
     view! {
         <Title text=t().not_found_heading />
-        <main class="page">
+        <main class="page" id="main">
             <h1>{t().not_found_heading}</h1>
             <p>
                 <a href="/">{t().subscriptions}</a>
