@@ -26,6 +26,7 @@ mkdir -p target/bench
   echo
   target/release/mvno-bench "$@"
   echo
-  wasm=target/site/pkg/mvno.wasm
-  echo "Release wasm: $(stat -c %s "$wasm") bytes raw, $(gzip -9 -c "$wasm" | wc -c) gzipped (gzip -9)."
+  echo "What the browser is sent (release build):"
+  echo
+  scripts/weight.sh target/release/server target/site
 } | tee target/bench/results.md
