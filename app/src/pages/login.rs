@@ -19,41 +19,47 @@ pub async fn sign_in_name() -> Result<Option<String>, crate::api::UiError> {
 
 #[component]
 pub fn LoginPage() -> impl IntoView {
+    // Read once: a failed sign-in is always a new page (the form posts to
+    // the server), and the page's title is rendered after its body, when
+    // reactive values of the route may be gone.
     let query = use_query_map();
+    let error = query.with_untracked(|q| q.get("error"));
+    let failed = error.is_some();
     let kept_name = Resource::new_blocking(|| (), |_| sign_in_name());
-    let failed = move || query.with(|q| q.get("error").is_some());
     // Where to go after signing in: a path of this site only.
     let next = query.with_untracked(|q| q.get("next")).unwrap_or_default();
     let next = mvno::portal::safe_return_path(&next).map(str::to_string);
-    let title = move || {
-        if failed() {
-            format!("Error: {}", t().sign_in)
-        } else {
-            t().sign_in.to_string()
-        }
+    let title = if failed {
+        format!("Error: {}", t().sign_in)
+    } else {
+        t().sign_in.to_string()
     };
+    let message = match error.as_deref() {
+        Some("locked") => t().sign_in_locked,
+        Some("busy") => t().sign_in_busy,
+        _ => t().sign_in_failed,
+    };
+    let invalid = failed.then_some("true");
+    let described = failed.then_some("login-error");
     view! {
         <Title text=title />
         <main class="page narrow" id="main">
             <h1>{t().sign_in_heading}</h1>
-            <Show when=failed>
-                <div class="notice notice-error" role="alert" id="login-error">
-                    <p>
-                        {move || match query.with(|q| q.get("error")).as_deref() {
-                            Some("locked") => t().sign_in_locked,
-                            Some("busy") => t().sign_in_busy,
-                            _ => t().sign_in_failed,
-                        }}
-                    </p>
-                </div>
-            </Show>
+            {failed
+                .then(|| {
+                    view! {
+                        <div class="notice notice-error" role="alert" id="login-error">
+                            <p>{message}</p>
+                        </div>
+                    }
+                })}
             <form method="post" action="/login" class="stack">
                 {next.map(|n| view! { <input type="hidden" name="next" value=n /> })}
                 <div class="field">
                     <label for="username">{t().username}</label>
                     <Suspense>
                         {move || Suspend::new(async move {
-                            let kept = kept_name.await.ok().flatten().filter(|_| failed());
+                            let kept = kept_name.await.ok().flatten().filter(|_| failed);
                             view! {
                                 <input
                                     id="username"
@@ -62,8 +68,8 @@ pub fn LoginPage() -> impl IntoView {
                                     autocomplete="username"
                                     required
                                     value=kept
-                                    aria-invalid=move || failed().then_some("true")
-                                    aria-describedby=move || failed().then_some("login-error")
+                                    aria-invalid=invalid
+                                    aria-describedby=described
                                 />
                             }
                         })}
@@ -77,8 +83,8 @@ pub fn LoginPage() -> impl IntoView {
                         type="password"
                         autocomplete="current-password"
                         required
-                        aria-invalid=move || failed().then_some("true")
-                        aria-describedby=move || failed().then_some("login-error")
+                        aria-invalid=invalid
+                        aria-describedby=described
                     />
                 </div>
                 <button type="submit" class="primary">
