@@ -1167,7 +1167,8 @@ on_both!(
     self_service_takes_an_esim_or_an_auto_assigned_sim_only,
     |db| {
         demo::load(db).await.unwrap();
-        let refusals: [(&str, fn(&mut CreateMvnoRequest)); 3] = [
+        type Change = fn(&mut CreateMvnoRequest);
+        let refusals: [(&str, Change); 3] = [
             ("mvnoSim", |r| {
                 r.esim = None;
                 r.mvno_sim = Some(nordlys_tdc_icc(3));

@@ -3,10 +3,10 @@
 //! through the service the API calls, as a reseller.
 
 use crate::load::{self, Stats};
-use crate::setup::{free_number, insert_accounts, prepare, sim, AccountRow};
+use crate::setup::{business_customer, free_number, insert_accounts, prepare, sim, AccountRow};
 use chrono::{Duration, Utc};
 use mvno::db::entity::{customer, data_sharing_sim, number, sim_card};
-use mvno::enums::{CustomerKind, CustomerState, NumberState};
+use mvno::enums::NumberState;
 use mvno::portal::Paging;
 use mvno::services::demo::{demo_icc, ids};
 use mvno::services::{view, Caller};
@@ -50,18 +50,12 @@ pub async fn measure(url: &str, reads: usize) -> anyhow::Result<Stats> {
 /// One customer with `PAGE` accounts, each with one data-sharing SIM.
 async fn fill(db: &DatabaseConnection) -> anyhow::Result<()> {
     let now = Utc::now() - Duration::days(30);
-    customer::Entity::insert(customer::ActiveModel {
-        id: Set(CUSTOMER.into()),
-        name: Set("Listekunden ApS".into()),
-        cvr: Set(Some("39000000".into())),
-        kind: Set(CustomerKind::Business),
-        state: Set(CustomerState::Active),
-        parent_reseller: Set(Some(ids::NORDLYS.into())),
-        email: Set(None),
-        address: Set(None),
-        public_signup: Set(false),
-        created_at: Set(now),
-    })
+    customer::Entity::insert(business_customer(
+        CUSTOMER,
+        "Listekunden ApS",
+        39_000_000,
+        now,
+    ))
     .exec(db)
     .await?;
     let rows: Vec<AccountRow> = (0..PAGE)

@@ -122,20 +122,11 @@ pub async fn prepare(url: &str, accounts: usize) -> anyhow::Result<DatabaseConne
     }
     let now = Utc::now() - Duration::days(30);
     let customers: Vec<String> = (0..1000).map(|i| format!("c1{i:022x}")).collect();
-    customer::Entity::insert_many(customers.iter().enumerate().map(|(i, id)| {
-        customer::ActiveModel {
-            id: Set(id.clone()),
-            name: Set(format!("Kunde {i:04} ApS")),
-            cvr: Set(Some(format!("{:08}", 30_000_000 + i))),
-            kind: Set(CustomerKind::Business),
-            state: Set(CustomerState::Active),
-            parent_reseller: Set(Some(ids::NORDLYS.into())),
-            email: Set(None),
-            address: Set(None),
-            public_signup: Set(false),
-            created_at: Set(now),
-        }
-    }))
+    customer::Entity::insert_many(
+        customers.iter().enumerate().map(|(i, id)| {
+            business_customer(id, &format!("Kunde {i:04} ApS"), 30_000_000 + i, now)
+        }),
+    )
     .exec(&db)
     .await?;
     let bar = ProgressBar::new(accounts as u64).with_style(ProgressStyle::with_template(
@@ -159,6 +150,27 @@ pub async fn prepare(url: &str, accounts: usize) -> anyhow::Result<DatabaseConne
     }
     bar.finish_and_clear();
     Ok(db)
+}
+
+/// A business customer of the demo reseller.
+pub fn business_customer(
+    id: &str,
+    name: &str,
+    cvr: usize,
+    now: chrono::DateTime<Utc>,
+) -> customer::ActiveModel {
+    customer::ActiveModel {
+        id: Set(id.to_string()),
+        name: Set(name.to_string()),
+        cvr: Set(Some(format!("{cvr:08}"))),
+        kind: Set(CustomerKind::Business),
+        state: Set(CustomerState::Active),
+        parent_reseller: Set(Some(ids::NORDLYS.into())),
+        email: Set(None),
+        address: Set(None),
+        public_signup: Set(false),
+        created_at: Set(now),
+    }
 }
 
 /// An account row: id, customer, number and the SIM's ICC.

@@ -326,7 +326,7 @@ async fn confirm(app: &TestApp, cookie: &str, fields: &[(&str, &str)]) -> Result
     let key = mvno::Id::generate().to_string();
     let mut form: Vec<(&str, &str)> = vec![("key", key.as_str())];
     form.extend_from_slice(fields);
-    let res = app.post_form("/new/confirm", &cookie, &form).await;
+    let res = app.post_form("/new/confirm", cookie, &form).await;
     assert_eq!(res.status(), StatusCode::SEE_OTHER);
     let to = res.headers()["location"].to_str().unwrap().to_string();
     if let Some(rest) = to.strip_prefix("/accounts/") {
@@ -509,6 +509,15 @@ async fn identity_reaches_an_account_only_from_the_servers_record() {
     assert_refused(foreign, "mitId", mitid::NOT_VALID, "another's verification");
 }
 
+/// A self-service refusal: what is asked, as a body and as the wizard's
+/// answers, and the answer's (status, code, path).
+type SelfServiceRefusal<'a> = (
+    &'a str,
+    Value,
+    Vec<(&'static str, &'a str)>,
+    (u16, &'a str, &'a str),
+);
+
 #[tokio::test]
 async fn self_service_limits_hold_at_every_door() {
     let app = spawn_app().await;
@@ -516,7 +525,7 @@ async fn self_service_limits_hold_at_every_door() {
     let cookie = app.portal_session(PRIVATE).await;
     let icc = warehouse_icc();
     // What is asked, as a body and as the wizard's answers; the answer's (status, code, path).
-    let refusals: [(&str, Value, Vec<(&'static str, &str)>, (u16, &str, &str)); 3] = [
+    let refusals: [SelfServiceRefusal<'_>; 3] = [
         (
             "a business plan",
             json!({"ratePlan": ids::PLAN_BUSINESS_WORLD}),

@@ -299,7 +299,7 @@ async fn a_nul_in_a_signup_field_is_that_fields_error_on(app: common::TestApp) {
             ("name", "Anna\0Andersen".to_string()),
             ("email", "nul@example.dk".to_string()),
             ("password", PASSWORD.to_string()),
-            ("address", "Vej\01".to_string()),
+            ("address", "Vej\x001".to_string()),
         ];
         if field == "address" {
             form[0].1 = "Anna Andersen".into();
