@@ -309,9 +309,9 @@ pub fn sign_in_name_cookie_value(username: &str) -> Option<String> {
 
 /// The username a [`sign_in_name_cookie_value`] holds.
 pub fn sign_in_name_of_cookie(value: &str) -> Option<String> {
-    let (name, _) = form_urlencoded::parse(format!("n={value}").as_bytes())
-        .next()
-        .map(|(_, v)| (v.into_owned(), ()))?;
+    // The value is one form-encoded name (its `=` and `&` are escaped).
+    let (name, _) = form_urlencoded::parse(value.as_bytes()).next()?;
+    let name = name.into_owned();
     sign_in_name_cookie_value(&name).map(|_| name)
 }
 

@@ -6,7 +6,7 @@ use chrono::{Duration, Utc};
 use indicatif::{ProgressBar, ProgressStyle};
 use mvno::db::entity::*;
 use mvno::enums::{
-    AccountState, CustomerKind, CustomerState, FormFactor, JobKind, JobState, Network, NumberState,
+    CustomerKind, CustomerState, FormFactor, JobKind, JobState, Network, NumberState,
 };
 use mvno::services::demo::{self, demo_icc, ids};
 use mvno::testkit::{sim_card_row, PgDatabase};
@@ -197,39 +197,17 @@ pub async fn insert_accounts(
         .exec(db)
         .await?;
     mvno_account::Entity::insert_many(rows.iter().map(|(id, customer, number, icc)| {
-        mvno_account::ActiveModel {
-            id: Set(id.clone()),
-            customer_id: Set(customer.clone()),
-            number: Set(number.clone()),
-            state: Set(AccountState::Active),
-            number_state: Set(NumberState::InUse),
-            network: Set(Some(Network::Tdc)),
-            sim_icc: Set(Some(icc.clone())),
-            auto_assigned: Set(false),
-            feature: Set(feature.clone()),
-            voicemail: Set(None),
-            sip_account_id: Set(None),
-            pbx: Set(None),
-            extension_id: Set(None),
-            dnd: Set(false),
-            rate_plan_id: Set(ids::PLAN_10GB.into()),
-            new_rate_plan_id: Set(None),
-            services: Set(json!([])),
-            socs_override: Set(None),
-            row_roaming: Set(None),
-            notes: Set(None),
-            custom: Set(None),
-            billing_customer_id: Set(None),
-            start_date: Set(now),
-            delete_date: Set(None),
-            donor_sim_number: Set(None),
-            purchase_info: Set(None),
-            mit_id: Set(None),
-            porting_id: Set(None),
-            created_by: Set("e00000000000000000000002".into()),
-            created_at: Set(now),
-            activated_at: Set(Some(now)),
-        }
+        let mut row = demo::existing_account(
+            id.clone(),
+            customer.clone(),
+            number.clone(),
+            ids::PLAN_10GB.into(),
+            feature.clone(),
+            "e00000000000000000000002".into(),
+            now,
+        );
+        row.sim_icc = Set(Some(icc.clone()));
+        row
     }))
     .exec(db)
     .await?;

@@ -49,39 +49,70 @@ impl Row for Account {
     type Model = mvno_account::ActiveModel;
     fn model(self, now: DateTime<Utc>) -> Self::Model {
         let created = now - Duration::days(self.created_days_ago);
-        mvno_account::ActiveModel {
-            id: Set(self.id),
-            customer_id: Set(self.customer_id),
-            number: Set(self.number),
-            state: Set(self.state),
-            number_state: Set(self.number_state),
-            network: Set(self.network),
-            sim_icc: Set(self.sim_icc),
-            auto_assigned: Set(false),
-            feature: Set(self.feature.0),
-            voicemail: Set(None),
-            sip_account_id: Set(None),
-            pbx: Set(None),
-            extension_id: Set(None),
-            dnd: Set(false),
-            rate_plan_id: Set(self.rate_plan_id),
-            new_rate_plan_id: Set(None),
-            services: Set(json!([])),
-            socs_override: Set(None),
-            row_roaming: Set(None),
-            notes: Set(None),
-            custom: Set(None),
-            billing_customer_id: Set(None),
-            start_date: Set(created),
-            delete_date: Set(None),
-            donor_sim_number: Set(None),
-            purchase_info: Set(None),
-            mit_id: Set(None),
-            porting_id: Set(self.porting_id),
-            created_by: Set(self.created_by),
-            created_at: Set(created),
-            activated_at: Set(self.activated_days_ago.map(|d| now - Duration::days(d))),
-        }
+        let mut row = existing_account(
+            self.id,
+            self.customer_id,
+            self.number,
+            self.rate_plan_id,
+            self.feature.0,
+            self.created_by,
+            created,
+        );
+        row.state = Set(self.state);
+        row.number_state = Set(self.number_state);
+        row.network = Set(self.network);
+        row.sim_icc = Set(self.sim_icc);
+        row.porting_id = Set(self.porting_id);
+        row.activated_at = Set(self.activated_days_ago.map(|d| now - Duration::days(d)));
+        row
+    }
+}
+
+/// An account as a plain create leaves it once activated: `ACTIVE`, its
+/// number in use, on TDC, started and activated when created, with no SIM
+/// and nothing but its plan and features (set the other columns on the
+/// row).
+pub fn existing_account(
+    id: String,
+    customer_id: String,
+    number: String,
+    rate_plan_id: String,
+    feature: serde_json::Value,
+    created_by: String,
+    created: DateTime<Utc>,
+) -> mvno_account::ActiveModel {
+    mvno_account::ActiveModel {
+        id: Set(id),
+        customer_id: Set(customer_id),
+        number: Set(number),
+        state: Set(AccountState::Active),
+        number_state: Set(NumberState::InUse),
+        network: Set(Some(Network::Tdc)),
+        sim_icc: Set(None),
+        auto_assigned: Set(false),
+        feature: Set(feature),
+        voicemail: Set(None),
+        sip_account_id: Set(None),
+        pbx: Set(None),
+        extension_id: Set(None),
+        dnd: Set(false),
+        rate_plan_id: Set(rate_plan_id),
+        new_rate_plan_id: Set(None),
+        services: Set(json!([])),
+        socs_override: Set(None),
+        row_roaming: Set(None),
+        notes: Set(None),
+        custom: Set(None),
+        billing_customer_id: Set(None),
+        start_date: Set(created),
+        delete_date: Set(None),
+        donor_sim_number: Set(None),
+        purchase_info: Set(None),
+        mit_id: Set(None),
+        porting_id: Set(None),
+        created_by: Set(created_by),
+        created_at: Set(created),
+        activated_at: Set(Some(created)),
     }
 }
 

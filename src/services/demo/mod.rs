@@ -10,6 +10,8 @@
 //! name the rows tests need; a test checks the data has every one.
 
 mod accounts;
+
+pub use accounts::existing_account;
 mod data;
 mod lots;
 mod tables;
