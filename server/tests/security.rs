@@ -316,7 +316,8 @@ fn assert_refused(result: Result<String, Refusal>, path: &str, message: &str, wh
     );
     assert!(
         refusal.page.contains(message),
-        "{what}: the page says {message:?}"
+        "{what}: the page says {message:?}: {}",
+        refusal.page
     );
 }
 
