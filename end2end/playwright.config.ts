@@ -41,11 +41,17 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: chromium,
   },
+  // The browser asks for English (`Accept-Language`), so the tests read the
+  // portal's English; a test file that reads its Danish sets `locale: 'da-DK'`.
   projects: [
-    { name: 'js', use: { ...devices['Desktop Chrome'], javaScriptEnabled: true } },
+    { name: 'js', use: { ...devices['Desktop Chrome'], javaScriptEnabled: true, locale: 'en-GB' } },
     // Tests tagged @js are about the hydrated page only (without JavaScript
     // each step is a page of its own): the nojs project does not list them.
-    { name: 'nojs', use: { ...devices['Desktop Chrome'], javaScriptEnabled: false }, grepInvert: /@js/ },
+    {
+      name: 'nojs',
+      use: { ...devices['Desktop Chrome'], javaScriptEnabled: false, locale: 'en-GB' },
+      grepInvert: /@js/,
+    },
   ],
   webServer: {
     command: `rm -f ${dbFile} ${dbFile}-wal ${dbFile}-shm && mkdir -p target/e2e && ${binary.replace('../', '')} serve --demo`,

@@ -161,6 +161,11 @@ wire_enum! {
     TokenKind { Api = "API", Session = "SESSION" }
 }
 
+wire_enum! {
+    /// A language of the portal, by its tag.
+    Language { Danish = "da", English = "en" }
+}
+
 impl FormFactor {
     pub fn is_esim(self) -> bool {
         self == FormFactor::Esim

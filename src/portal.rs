@@ -266,15 +266,22 @@ pub struct ProductOffer {
 /// never the sign-in or sign-out itself; visible ASCII only, as a browser
 /// sends a path (anything else could not go in a `Location` header).
 pub fn safe_return_path(next: &str) -> Option<&str> {
-    let ok = next.starts_with('/')
-        && !next.starts_with("//")
-        && !next.contains('\\')
-        && next.bytes().all(|b| b.is_ascii_graphic())
-        && next.len() <= 2000
-        && !["/login", "/logout"]
+    same_site_path(next).filter(|next| {
+        !["/login", "/logout"]
             .iter()
-            .any(|p| next == *p || next.starts_with(&format!("{p}?")));
-    ok.then_some(next)
+            .any(|p| *next == *p || next.starts_with(&format!("{p}?")))
+    })
+}
+
+/// A path of this site (`/signup?…`), never another site (`//host`,
+/// `/\\host`, a scheme); visible ASCII only, at most 2,000 bytes.
+pub fn same_site_path(path: &str) -> Option<&str> {
+    let ok = path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && path.bytes().all(|b| b.is_ascii_graphic())
+        && path.len() <= 2000;
+    ok.then_some(path)
 }
 
 /// The start page listing a customer's subscriptions (searched by its name).

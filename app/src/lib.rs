@@ -68,9 +68,12 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             response.insert_header(axum::http::header::CONTENT_SECURITY_POLICY, value);
         }
     }
+    // The page's language, for every text rendered below and `<html lang>`.
+    let lang = page_language();
+    provide_context(lang);
     view! {
         <!DOCTYPE html>
-        <html lang="en">
+        <html lang=lang.code()>
             <head>
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -82,6 +85,47 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <App />
             </body>
         </html>
+    }
+}
+
+/// The language of the page asked for: the visitor's choice, else the
+/// browser's, else Danish (see [`i18n::negotiate`]).
+fn page_language() -> i18n::Lang {
+    #[cfg(feature = "ssr")]
+    if let Some(parts) = use_context::<axum::http::request::Parts>() {
+        let chosen = api::ssr::cookie_in(&parts.headers, i18n::LANG_COOKIE);
+        let accepted = parts
+            .headers
+            .get(axum::http::header::ACCEPT_LANGUAGE)
+            .and_then(|v| v.to_str().ok());
+        return i18n::negotiate(chosen.as_deref(), accepted);
+    }
+    i18n::Lang::default()
+}
+
+/// The switch to the other language, on every page: a plain form, so it
+/// works without JavaScript; the server keeps the choice and returns to
+/// the same page.
+#[component]
+fn LanguageSwitch() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let back = move || {
+        let search = location.search.get();
+        let search = search.trim_start_matches('?');
+        if search.is_empty() {
+            location.pathname.get()
+        } else {
+            format!("{}?{search}", location.pathname.get())
+        }
+    };
+    let to = i18n::lang().other();
+    view! {
+        <form method="post" action="/language" class="language-switch">
+            <input type="hidden" name="back" value=back />
+            <button type="submit" class="link" name="lang" value=to.code() lang=to.code()>
+                {to.own_name()}
+            </button>
+        </form>
     }
 }
 
@@ -103,6 +147,7 @@ pub fn App() -> impl IntoView {
             {i18n::t().skip_to_content}
         </a>
         <Router>
+            <LanguageSwitch />
             <Routes fallback=pages::NotFound>
                 <Route path=StaticSegment("") view=pages::home::HomePage ssr=SsrMode::Async />
                 <Route
@@ -155,5 +200,6 @@ pub fn App() -> impl IntoView {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
+    i18n::take_page_language();
     leptos::mount::hydrate_body(App);
 }

@@ -18,11 +18,30 @@ export async function open(page: Page, path: string, testInfo: TestInfo) {
   }
 }
 
+/** The words the helpers act on, in each language of the portal. */
+const WORDS = {
+  en: {
+    username: 'Username', password: 'Password', signIn: 'Sign in', continue: 'Continue',
+    search: 'Search', searchDigits: 'Search new numbers by digits', newNumber: 'Get a new number',
+  },
+  da: {
+    username: 'Brugernavn', password: 'Adgangskode', signIn: 'Log ind', continue: 'Fortsæt',
+    search: 'Søg', searchDigits: 'Søg nye numre på cifre', newNumber: 'Få et nyt nummer',
+  },
+};
+
+/** The words of the page's language (its `<html lang>`). */
+export async function wordsOf(page: Page) {
+  const lang = await page.locator('html').getAttribute('lang');
+  return lang === 'en' ? WORDS.en : WORDS.da;
+}
+
 export async function signIn(page: Page, username: string, testInfo: TestInfo) {
   await open(page, '/login', testInfo);
-  await page.getByLabel('Username').fill(username);
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  const w = await wordsOf(page);
+  await page.getByLabel(w.username).fill(username);
+  await page.getByLabel(w.password).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: w.signIn, exact: true }).click();
   // The sign-in is a full page load: wait for the portal to be ready again.
   await expect(page.getByTestId('signed-in-user')).toBeVisible();
   if (jsOn(testInfo)) {
@@ -72,7 +91,7 @@ export function demoIcc(prefix: string, serial: number): string {
 
 /** Presses Continue and waits for the next step's heading. */
 export async function next(page: Page, heading: string | RegExp) {
-  await page.getByRole('button', { name: 'Continue' }).click();
+  await page.getByRole('button', { name: (await wordsOf(page)).continue }).click();
   await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
 }
 
@@ -101,8 +120,9 @@ export async function pickNumber(page: Page, number: string, testInfo: TestInfo)
     await expect(page.locator('body[data-step-ready="number"]')).toBeAttached();
   }
   const digits = number.replace(/^\+45/, '');
-  await page.getByLabel('Search new numbers by digits').fill(digits);
-  await page.getByRole('button', { name: 'Search' }).click();
+  const w = await wordsOf(page);
+  await page.getByLabel(w.searchDigits).fill(digits);
+  await page.getByRole('button', { name: w.search, exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`digits=${digits}`));
   if (jsOn(testInfo)) {
     await expect(page.locator('body[data-step-ready="number"]')).toBeAttached();
@@ -110,6 +130,6 @@ export async function pickNumber(page: Page, number: string, testInfo: TestInfo)
   const grouped = number.replace(/^\+45(\d\d)(\d\d)(\d\d)(\d\d)$/, '+45 $1 $2 $3 $4');
   const tile = page.getByRole('radio', { name: new RegExp(grouped.replace(/\+/g, '\\+')) });
   await expect(tile).toBeVisible();
-  await page.getByLabel('Get a new number').check();
+  await page.getByLabel(w.newNumber).check();
   await tile.check();
 }

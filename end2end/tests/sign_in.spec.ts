@@ -6,7 +6,7 @@ test('the demo reseller signs in and sees the portal start page', async ({ page 
   await expect(page).toHaveURL(/\/$/);
   await expect(page.getByRole('heading', { level: 1, name: 'Subscriptions' })).toBeVisible();
   await expect(page.getByTestId('signed-in-user')).toHaveText('Rasmus Nielsen');
-  await expect(page.getByText('RESELLER', { exact: true })).toBeVisible();
+  await expect(page.getByText('Reseller', { exact: true })).toBeVisible();
   // The reseller sees its customers' subscriptions from the demo data.
   await expect(page.getByRole('cell', { name: '+45 20 30 00 01' })).toBeVisible();
   await expect(page.getByRole('link', { name: 'Customers' })).toBeVisible();

@@ -1,7 +1,8 @@
 import { expect, test } from './fixtures';
 import { checkA11y, jsOn, next, open, pickNumber, shot, signupLink } from './helpers';
 
-test.use({ viewport: { width: 390, height: 844 } });
+// The private customer's signup, read in Danish (the browser asks for it).
+test.use({ viewport: { width: 390, height: 844 }, locale: 'da-DK' });
 
 test('a private customer signs up, confirms identity and gets an eSIM on a phone-sized screen', async ({ page }, testInfo) => {
   const js = testInfo.project.name === 'js';
@@ -31,27 +32,32 @@ test('a private customer signs up, confirms identity and gets an eSIM on a phone
   await shot(page, testInfo, 'signup-identity');
   await page.getByRole('button', { name: 'Bekræft med MitID (test)' }).click();
 
-  await expect(page.getByRole('heading', { level: 1, name: 'Phone number' })).toBeVisible();
+  await expect(page.getByRole('heading', { level: 1, name: 'Telefonnummer' })).toBeVisible();
+  // One step count from the signup's first page to the receipt.
+  await expect(page.getByText('Trin 3 af 6')).toBeVisible();
   // Only TELENOR numbers when that network is asked for.
-  await page.getByLabel('Network of the new number').selectOption('TELENOR');
+  await page.getByLabel('Net for det nye nummer').selectOption('TELENOR');
   await pickNumber(page, js ? '+4530100003' : '+4530100004', testInfo);
   await expect(page.getByRole('radio', { name: /\+45 20/ })).toHaveCount(0);
-  await next(page, 'SIM card');
+  await next(page, 'SIM-kort');
   // Only what an owner may choose in self-service.
-  await expect(page.getByLabel('Physical SIM card from stock')).toHaveCount(0);
+  await expect(page.getByLabel('Fysisk SIM-kort fra lageret')).toHaveCount(0);
   // Data-sharing SIMs too: eSIMs only, no ICC to type.
-  await expect(page.getByLabel('Data-sharing SIM 1', { exact: true }).locator('option[value="physical"]')).toHaveCount(0);
-  await expect(page.getByLabel('ICC of data-sharing SIM 1')).toHaveCount(0);
+  await expect(page.getByLabel('Datadelings-SIM 1', { exact: true }).locator('option[value="physical"]')).toHaveCount(0);
+  await expect(page.getByLabel('ICC på datadelings-SIM 1')).toHaveCount(0);
   await page.getByLabel('eSIM', { exact: true }).check();
   await page.getByLabel('TELENOR').check();
-  await next(page, 'Rate plan and features');
+  await next(page, 'Abonnement og tjenester');
   await expect(page.getByRole('radio', { name: /Erhverv Total/ })).toHaveCount(0);
   await page.getByRole('radio', { name: /Fri tale \+ 10 GB/ }).check();
-  await next(page, 'Check your answers');
+  await next(page, 'Tjek dine svar');
+  // Plan and price in words, in Danish.
+  await expect(page.getByText(/Fri tale \+ 10 GB \([\d.]+,\d\d kr\.\/md\.\)/)).toBeVisible();
+  await expect(page.locator('main')).not.toContainText(/Continue|Change|Step|Features|Rate plan/);
   await checkA11y(page, testInfo, 'signup review');
-  await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Your subscription is created' })).toBeVisible();
-  await expect(page.getByRole('img', { name: 'QR code of the eSIM activation code' })).toBeVisible();
+  await page.getByRole('button', { name: 'Bekræft og opret abonnementet' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Dit abonnement er oprettet' })).toBeVisible();
+  await expect(page.getByRole('img', { name: "QR-kode med eSIM'ets aktiveringskode" })).toBeVisible();
   await shot(page, testInfo, 'signup-result');
   // Nothing is wider than the screen.
   if (jsOn(testInfo)) {

@@ -21,6 +21,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/login", post(login))
         .route("/logout", post(logout))
+        .route("/language", post(language))
         .route("/new/step", post(step))
         .route("/new/confirm", post(confirm))
         .layer(axum::extract::DefaultBodyLimit::max(FORM_BODY_LIMIT))
@@ -63,6 +64,52 @@ fn sign_in_name_cookie(state: &AppState, value: Option<&str>) -> HeaderValue {
     .expect("the value is percent-encoded ASCII")
 }
 
+#[derive(Deserialize)]
+struct LanguageForm {
+    lang: String,
+    #[serde(default)]
+    back: String,
+}
+
+/// The language switch: keeps the choice in a cookie for a year and
+/// returns to the page it was made on (a path of this site only).
+async fn language(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Form(form): Form<LanguageForm>,
+) -> Response {
+    let back = mvno::portal::same_site_path(&form.back).unwrap_or("/");
+    let Some(lang) = app::i18n::Lang::from_code(&form.lang) else {
+        return Redirect::to(back).into_response();
+    };
+    // A signed-in user's choice is kept on the login too.
+    if let Some(caller) = portal_caller(&state, &headers).await {
+        if let Err(e) =
+            mvno::services::preferences::set_language(&state.db, &caller, lang.into()).await
+        {
+            tracing::warn!(code = %e.code, "keeping a language failed");
+        }
+    }
+    let cookie = language_cookie(&state, lang);
+    ([(header::SET_COOKIE, cookie)], Redirect::to(back)).into_response()
+}
+
+/// The cookie that keeps a choice of language, for a year.
+fn language_cookie(state: &AppState, lang: app::i18n::Lang) -> HeaderValue {
+    let secure = if state.security.settings.https {
+        "; Secure"
+    } else {
+        ""
+    };
+    HeaderValue::from_str(&format!(
+        "{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
+        app::i18n::LANG_COOKIE,
+        lang.code(),
+        365 * 24 * 3600
+    ))
+    .expect("cookie is ASCII")
+}
+
 /// The portal session token the request carries, if any.
 fn session_token(state: &AppState, headers: &HeaderMap) -> Option<String> {
     let cookie = app::SessionCookie::for_https(state.security.settings.https);
@@ -94,6 +141,13 @@ async fn login(State(state): State<AppState>, Form(form): Form<LoginForm>) -> Re
             let mut res = ([(header::SET_COOKIE, cookie)], Redirect::to(to)).into_response();
             res.headers_mut()
                 .append(header::SET_COOKIE, sign_in_name_cookie(&state, None));
+            // The language this user chose, on this browser too.
+            if let Ok(Some(language)) =
+                mvno::services::preferences::language_of(&state.db, &reply.employee).await
+            {
+                res.headers_mut()
+                    .append(header::SET_COOKIE, language_cookie(&state, language.into()));
+            }
             res
         }
         Err(e) if e.status == 429 => again("locked"),

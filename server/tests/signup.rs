@@ -103,7 +103,7 @@ async fn an_address_with_a_login_gets_the_same_answer_as_a_new_one_on(app: commo
         .text()
         .await
         .unwrap();
-    assert!(page.contains("Bekræft og fortsæt"), "{page}");
+    assert!(page.contains("Confirm and continue"), "{page}");
     assert_eq!(
         app.login("ny.kunde@example.dk", PASSWORD).await.status(),
         StatusCode::UNAUTHORIZED

@@ -19,6 +19,7 @@ impl MigratorTrait for Migrator {
             Box::new(MitIdVerifications),
             Box::new(WizardDrafts),
             Box::new(SignupRequests),
+            Box::new(EmployeeLanguages),
         ]
     }
 }
@@ -277,6 +278,54 @@ impl MigrationTrait for SignupRequests {
                 .await?;
         }
         Ok(())
+    }
+}
+
+/// The portal language each signed-in user chose last.
+struct EmployeeLanguages;
+
+impl MigrationName for EmployeeLanguages {
+    fn name(&self) -> &str {
+        "m0006_employee_languages"
+    }
+}
+
+#[derive(DeriveIden)]
+enum EmployeeLanguage {
+    Table,
+    EmployeeId,
+    Language,
+    UpdatedAt,
+}
+
+#[async_trait::async_trait]
+impl MigrationTrait for EmployeeLanguages {
+    async fn up(&self, manager: &SchemaManager) -> Result<(), DbErr> {
+        use EmployeeLanguage as L;
+        manager
+            .create_table(
+                Table::create()
+                    .table(L::Table)
+                    .col(
+                        ColumnDef::new(L::EmployeeId)
+                            .string()
+                            .not_null()
+                            .primary_key(),
+                    )
+                    .col(ColumnDef::new(L::Language).string().not_null())
+                    .col(
+                        ColumnDef::new(L::UpdatedAt)
+                            .timestamp_with_time_zone()
+                            .not_null(),
+                    )
+                    .foreign_key(&mut employee_key(
+                        "fk_employee_language_employee",
+                        L::Table,
+                        L::EmployeeId,
+                    ))
+                    .to_owned(),
+            )
+            .await
     }
 }
 

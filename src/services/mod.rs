@@ -17,6 +17,7 @@ pub mod lookup;
 pub mod mitid;
 pub mod passwords;
 pub mod portings;
+pub mod preferences;
 pub mod signup;
 pub mod view;
 

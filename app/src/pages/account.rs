@@ -5,6 +5,7 @@
 use super::grouped;
 use super::layout::SignedIn;
 use crate::api::{get_account, AccountView};
+use crate::i18n::{fill, format, lang, t, ta, words};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -49,11 +50,14 @@ fn Account(account: Resource<Result<AccountView, crate::api::UiError>>) -> impl 
             {move || Suspend::new(async move {
                 match account.await {
                     Ok(view) => view! { <AccountDetails view created=created() /> }.into_any(),
-                    Err(e) => {
+                    Err(_) => {
                         view! {
-                            <Title text="Subscription not found" />
-                            <h1>"Subscription not found"</h1>
-                            <p role="alert">{e.to_string()}</p>
+                            <Title text=ta().not_found />
+                            <h1>{ta().not_found}</h1>
+                            <p role="alert">{ta().not_found_text}</p>
+                            <p>
+                                <a href="/">{ta().back_to_list}</a>
+                            </p>
                         }
                             .into_any()
                     }
@@ -84,35 +88,32 @@ fn EsimInstall(
             <h2 id=id>{title}</h2>
             <p>
                 <a class="button" href=apple>
-                    "Install on this iPhone"
+                    {ta().on_iphone}
                 </a>
                 " "
                 <a class="button" href=android>
-                    "Install on this Android phone"
+                    {ta().on_android}
                 </a>
             </p>
-            <p>"Or scan the QR code with the phone that gets the eSIM:"</p>
+            <p>{ta().scan}</p>
             {qr_svg
                 .map(|svg| {
                     view! { <div class="qr" role="img" aria-label=qr_label inner_html=svg></div> }
                 })}
             <details>
-                <summary>"Enter manually"</summary>
+                <summary>{ta().manual}</summary>
                 <dl class="review">
                     <div class="review-row">
-                        <dt>"SM-DP+ address"</dt>
+                        <dt>{ta().smdp}</dt>
                         <dd class="mono">{smdp}</dd>
                     </div>
                     <div class="review-row">
-                        <dt>"Activation code"</dt>
+                        <dt>{ta().activation_code}</dt>
                         <dd class="mono">{matching}</dd>
                     </div>
                 </dl>
             </details>
-            <p class="notice">
-                "The code works once. If the eSIM is deleted later, a new one is needed. Do not \
-                 share the code."
-            </p>
+            <p class="notice">{ta().code_once}</p>
         </section>
     }
 }
@@ -126,34 +127,33 @@ fn status_in_words(a: &mvno::account::MvnoAccount) -> String {
         a.state.as_str(),
     ) {
         (Some(p), "PORTING_IN", _) => match p.requested_date {
-            Some(d) => format!(
-                "The number moves here from {} on {} at 02:00",
-                p.donor.name,
-                d.format("%A %-d %B %Y")
+            Some(d) => fill(
+                ta().moves_on,
+                &[
+                    ("donor", p.donor.name.clone()),
+                    ("date", format::date_at(lang(), d.date_naive(), "02:00")),
+                ],
             ),
-            None => format!(
-                "The number moves here from {} when the commitment there ends",
-                p.donor.name
-            ),
+            None => fill(ta().moves_at_end, &[("donor", p.donor.name.as_str())]),
         },
-        (_, _, "CREATING") => "Being activated".into(),
-        (_, _, "ACTIVE") => "Active".into(),
-        (_, _, other) => other.to_string(),
+        (_, _, "CREATING") => ta().being_activated.into(),
+        _ => words::account_state(lang(), a.state).into(),
     }
 }
 
 fn stage_text(stage: &str) -> &'static str {
+    let t = ta();
     match stage {
-        "IN_CREATED" => "Received: we will send the request to the current operator.",
-        "IN_READY" => "Ready: the request is about to be sent to the current operator.",
-        "IN_AWAITING_POA_FROM_CUSTOMER" => "Waiting for the customer's power of attorney.",
+        "IN_CREATED" => t.stage_created,
+        "IN_READY" => t.stage_ready,
+        "IN_AWAITING_POA_FROM_CUSTOMER" => t.stage_poa,
         "IN_POA_RECEIVED_FROM_CUSTOMER" | "IN_POA_SENT" | "IN_ORDERED" | "IN_DONOR_CONTACTED" => {
-            "Sent to the current operator."
+            t.stage_sent
         }
-        "IN_CONFIRMED" => "Confirmed by the current operator.",
-        "IN_REJECTED" => "Rejected by the current operator.",
-        "IN_COMPLETED" => "The number has moved.",
-        "IN_CANCELLED" => "Cancelled.",
+        "IN_CONFIRMED" => t.stage_confirmed,
+        "IN_REJECTED" => t.stage_rejected,
+        "IN_COMPLETED" => t.stage_completed,
+        "IN_CANCELLED" => t.stage_cancelled,
         _ => "",
     }
 }
@@ -162,9 +162,9 @@ fn stage_text(stage: &str) -> &'static str {
 fn AccountDetails(view: AccountView, created: bool) -> impl IntoView {
     let a = view.account;
     let heading = if created {
-        "Your subscription is created".to_string()
+        ta().created.to_string()
     } else {
-        format!("Subscription {}", grouped(&a.number))
+        fill(ta().heading, &[("number", grouped(&a.number))])
     };
     let state = a.state;
     let sim = a.mvno_sim.clone();
@@ -178,15 +178,15 @@ fn AccountDetails(view: AccountView, created: bool) -> impl IntoView {
         <h1>{heading}</h1>
         <dl class="review">
             <div class="review-row">
-                <dt>"Number"</dt>
+                <dt>{ta().number}</dt>
                 <dd class="mono">{grouped(&a.number)}</dd>
             </div>
             <div class="review-row">
-                <dt>"Reference"</dt>
+                <dt>{ta().reference}</dt>
                 <dd class="mono">{a.id.clone()}</dd>
             </div>
             <div class="review-row">
-                <dt>"Status"</dt>
+                <dt>{ta().status}</dt>
                 <dd>
                     <span role="status" data-testid="account-status">
                         {status_in_words(&a)}
@@ -195,10 +195,10 @@ fn AccountDetails(view: AccountView, created: bool) -> impl IntoView {
             </div>
         </dl>
         <details>
-            <summary>"Technical details"</summary>
+            <summary>{ta().technical}</summary>
             <dl class="review">
                 <div class="review-row">
-                    <dt>"State"</dt>
+                    <dt>{ta().state}</dt>
                     <dd>
                         <span
                             data-testid="account-state"
@@ -209,7 +209,7 @@ fn AccountDetails(view: AccountView, created: bool) -> impl IntoView {
                     </dd>
                 </div>
                 <div class="review-row">
-                    <dt>"Number state"</dt>
+                    <dt>{ta().number_state}</dt>
                     <dd>{a.number_state.as_str()}</dd>
                 </div>
             </dl>
@@ -217,9 +217,7 @@ fn AccountDetails(view: AccountView, created: bool) -> impl IntoView {
         {(state == mvno::enums::AccountState::Creating)
             .then(|| {
                 view! {
-                    <p>
-                        "The network is activating the SIM card. This page shows when it is active."
-                    </p>
+                    <p>{ta().activating}</p>
                 }
             })}
         {sim.map(|sim| view! { <SimCard sim /> })}
@@ -232,17 +230,17 @@ fn AccountDetails(view: AccountView, created: bool) -> impl IntoView {
                         code
                         qr_svg=view.qr_svg.clone()
                         id="esim-title".to_string()
-                        title="Install the eSIM".to_string()
-                        qr_label="QR code of the eSIM activation code".to_string()
+                        title=ta().install_esim.to_string()
+                        qr_label=ta().esim_qr.to_string()
                     />
                 }
             })}
         <SharingEsims sims=a.data_sharing_sims.clone() qr_svgs=view.sharing_qr_svgs.clone() />
         {porting.map(|porting| view! { <PortingSection porting /> })}
         <p>
-            <a href="/">"Back to subscriptions"</a>
+            <a href="/">{ta().back_to_list}</a>
             " · "
-            <a href="/new">"New subscription"</a>
+            <a href="/new">{t().new_subscription}</a>
         </p>
     }
 }
@@ -268,8 +266,8 @@ fn SharingEsims(
                     code
                     qr_svg=qr
                     id=format!("esim-sharing-{i}")
-                    title=format!("Install the data-sharing eSIM {number}")
-                    qr_label=format!("QR code of the data-sharing eSIM {number}")
+                    title=fill(ta().install_sharing, &[("number", number.as_str())])
+                    qr_label=fill(ta().sharing_qr, &[("number", number.as_str())])
                 />
             })
         })
@@ -280,19 +278,19 @@ fn SharingEsims(
 #[component]
 fn SimCard(sim: mvno::account::SimDetails) -> impl IntoView {
     view! {
-        <h2>"SIM card"</h2>
+        <h2>{ta().sim_card}</h2>
         <dl class="review">
             <div class="review-row">
-                <dt>"ICC"</dt>
+                <dt>{ta().icc}</dt>
                 <dd class="mono">{sim.sim_number.clone()}</dd>
             </div>
             <div class="review-row">
-                <dt>"Network"</dt>
+                <dt>{ta().network}</dt>
                 <dd>{sim.network.as_str()}</dd>
             </div>
             <div class="review-row">
-                <dt>"Form"</dt>
-                <dd>{sim.form_factor.as_str()}</dd>
+                <dt>{ta().form}</dt>
+                <dd>{words::form_factor(lang(), sim.form_factor)}</dd>
             </div>
         </dl>
         {sim
@@ -301,14 +299,14 @@ fn SimCard(sim: mvno::account::SimDetails) -> impl IntoView {
             .map(|pin1| {
                 view! {
                     <details>
-                        <summary>"Show PIN and PUK codes"</summary>
+                        <summary>{ta().show_codes}</summary>
                         <dl class="review">
                             <div class="review-row">
-                                <dt>"PIN"</dt>
+                                <dt>{ta().pin}</dt>
                                 <dd class="mono">{pin1}</dd>
                             </div>
                             <div class="review-row">
-                                <dt>"PUK"</dt>
+                                <dt>{ta().puk}</dt>
                                 <dd class="mono">{sim.puk1.clone().unwrap_or_default()}</dd>
                             </div>
                         </dl>
@@ -322,7 +320,7 @@ fn SimCard(sim: mvno::account::SimDetails) -> impl IntoView {
 #[component]
 fn SharingList(sims: Vec<mvno::account::DataSharingSim>) -> impl IntoView {
     view! {
-        <h2>"Data-sharing SIM cards"</h2>
+        <h2>{ta().sharing}</h2>
         <ul class="sharing-list">
             {sims
                 .iter()
@@ -332,7 +330,7 @@ fn SharingList(sims: Vec<mvno::account::DataSharingSim>) -> impl IntoView {
                             <span class="mono">{grouped(&d.number)}</span>
                             {format!(
                                 " · {} · {}",
-                                d.sim.form_factor,
+                                words::form_factor(lang(), d.sim.form_factor),
                                 d.name.clone().unwrap_or_default(),
                             )}
                         </li>
@@ -349,28 +347,28 @@ fn SharingList(sims: Vec<mvno::account::DataSharingSim>) -> impl IntoView {
 fn PortingSection(porting: mvno::account::Porting) -> impl IntoView {
     let date = porting
         .requested_date
-        .map(|d| format!("{} at 02:00", d.format("%A %-d %B %Y")))
-        .unwrap_or_else(|| "when the commitment with the current operator ends".into());
+        .map(|d| format::date_at(lang(), d.date_naive(), "02:00"))
+        .unwrap_or_else(|| ta().at_end.into());
     view! {
         <section aria-labelledby="porting-title">
-            <h2 id="porting-title">"Moving the number"</h2>
+            <h2 id="porting-title">{ta().moving}</h2>
             <dl class="review">
                 <div class="review-row">
-                    <dt>"From"</dt>
+                    <dt>{ta().from}</dt>
                     <dd>{porting.donor.name.clone()}</dd>
                 </div>
                 <div class="review-row">
-                    <dt>"Stage"</dt>
+                    <dt>{ta().stage}</dt>
                     <dd data-testid="porting-stage">{porting.status.stage.as_str()}</dd>
                 </div>
                 <div class="review-row">
-                    <dt>"Requested date"</dt>
+                    <dt>{ta().requested}</dt>
                     <dd>{date.clone()}</dd>
                 </div>
             </dl>
             <p>
                 {stage_text(porting.status.stage.as_str())}
-                " Insert the new SIM card after the number has moved ("{date}")."
+                {fill(ta().insert_after, &[("date", date)])}
             </p>
         </section>
     }

@@ -4,7 +4,7 @@ use super::layout::SignedIn;
 use super::AccessDenied;
 use super::ListTable;
 use crate::api::list_customers;
-use crate::i18n::t;
+use crate::i18n::{lang, t, words};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -84,12 +84,12 @@ fn CustomerRow(customer: mvno::portal::CustomerSummary) -> impl IntoView {
                 )>{customer.name.clone()}</a>
             </td>
             <td class="mono">{customer.cvr.unwrap_or_default()}</td>
-            <td>{customer.kind.as_str()}</td>
+            <td>{words::customer_kind(lang(), customer.kind)}</td>
             <td>
                 <span class=format!(
                     "chip chip-{}",
                     customer.state.as_str().to_lowercase(),
-                )>{customer.state.as_str()}</span>
+                )>{words::customer_state(lang(), customer.state)}</span>
             </td>
         </tr>
     }

@@ -3,7 +3,7 @@
 use super::layout::SignedIn;
 use super::ListTable;
 use crate::api::list_accounts;
-use crate::i18n::t;
+use crate::i18n::{fill, format, lang, t, words};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -45,7 +45,10 @@ fn AccountList(accounts: AccountsResource, search: String) -> impl IntoView {
                         let shown = page.items.len();
                         view! {
                             <p class="count">
-                                {format!("{shown} {} {}", t().shown_of, page.total)}
+                                {fill(
+                                    t().shown_count,
+                                    &[("shown", &shown.to_string()), ("total", &page.total.to_string())],
+                                )}
                             </p>
                             <ListTable headers=vec![
                                 t().number,
@@ -83,10 +86,10 @@ fn AccountRow(account: mvno::portal::AccountSummary) -> impl IntoView {
                 <span class=format!(
                     "chip chip-{}",
                     account.state.as_str().to_lowercase(),
-                )>{account.state.as_str()}</span>
+                )>{words::account_state(lang(), account.state)}</span>
             </td>
             <td>{account.network.map(|n| n.as_str()).unwrap_or("–")}</td>
-            <td>{account.created.format("%Y-%m-%d").to_string()}</td>
+            <td>{format::date(lang(), account.created.date_naive())}</td>
         </tr>
     }
 }

@@ -2,7 +2,7 @@
 //! sign-out. Anonymous visitors are sent to the sign-in page.
 
 use crate::api::current_user;
-use crate::i18n::t;
+use crate::i18n::{lang, t, words};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
 use mvno::auth::SignedInUser;
@@ -70,14 +70,14 @@ fn Header(user: SignedInUser) -> impl IntoView {
             </a>
             <nav aria-label=t().main_nav>
                 <a href="/">{t().subscriptions}</a>
-                {may_create.then(|| view! { <a href="/new">"New subscription"</a> })}
+                {may_create.then(|| view! { <a href="/new">{t().new_subscription}</a> })}
                 {may_list_customers.then(|| view! { <a href="/customers">{t().customers}</a> })}
             </nav>
             <div class="who">
                 <span class="visually-hidden">{t().signed_in_as}" "</span>
                 <span data-testid="signed-in-user">{user.name.clone()}</span>
                 " · "
-                <span class="level">{user.access_level.as_str()}</span>
+                <span class="level">{words::access_level(lang(), user.access_level)}</span>
                 " · "
                 <span>{user.customer_name.clone()}</span>
                 <form method="post" action="/logout" class="inline">

@@ -30,7 +30,7 @@ pub fn LoginPage() -> impl IntoView {
     let next = query.with_untracked(|q| q.get("next")).unwrap_or_default();
     let next = mvno::portal::safe_return_path(&next).map(str::to_string);
     let title = if failed {
-        format!("Error: {}", t().sign_in)
+        format!("{}{}", t().error_prefix, t().sign_in)
     } else {
         t().sign_in.to_string()
     };

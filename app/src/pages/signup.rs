@@ -1,9 +1,10 @@
-//! Self-service signup for private customers, in Danish: create a login,
+//! Self-service signup for private customers: create a login,
 //! confirm identity (a clearly marked MitID stand-in), then the wizard
 //! limited to what an owner may choose.
 
 use super::layout::SignedIn;
 use crate::api::mitid_stand_in;
+use crate::i18n::{fill, t, ts, tw};
 use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
@@ -11,43 +12,46 @@ use leptos_router::hooks::use_query_map;
 /// The field and the words of a signup error named in the page's address.
 fn signup_error(code: &str) -> (&'static str, String) {
     use mvno::signup::{MAX_ADDRESS, MAX_EMAIL, MAX_NAME, MAX_PASSWORD, MIN_PASSWORD};
+    let t = ts();
+    let max = |text: &str, max: usize| fill(text, &[("max", max.to_string())]);
     match code {
-        "name" => (
-            "name",
-            format!("Skriv dit fulde navn (højst {MAX_NAME} tegn)."),
-        ),
-        "email" => (
-            "email",
-            format!("Skriv en gyldig e-mailadresse, fx navn@eksempel.dk (højst {MAX_EMAIL} tegn)."),
-        ),
+        "name" => ("name", max(t.err_name, MAX_NAME)),
+        "email" => ("email", max(t.err_email, MAX_EMAIL)),
         "password" => (
             "password",
-            format!("Adgangskoden skal have mellem {MIN_PASSWORD} og {MAX_PASSWORD} tegn."),
+            fill(
+                t.err_password,
+                &[
+                    ("min", MIN_PASSWORD.to_string()),
+                    ("max", MAX_PASSWORD.to_string()),
+                ],
+            ),
         ),
-        "address" => (
-            "address",
-            format!("Adressen må højst have {MAX_ADDRESS} tegn."),
-        ),
-        "link" => (
-            "",
-            "Linket er udløbet eller allerede brugt. Udfyld formularen igen, så sender vi et nyt."
-                .into(),
-        ),
-        "mail" => (
-            "",
-            "Vi kunne ikke sende e-mailen lige nu. Prøv igen om lidt.".into(),
-        ),
-        "closed" => (
-            "",
-            "Tilmelding er ikke åben lige nu. Prøv igen senere.".into(),
-        ),
-        "busy" => (
-            "",
-            "For mange tilmeldinger fra din forbindelse. Vent et minut og prøv igen.".into(),
-        ),
-        "internal" => ("", "Noget gik galt hos os. Prøv igen om lidt.".into()),
+        "address" => ("address", max(t.err_address, MAX_ADDRESS)),
+        "link" => ("", t.err_link.into()),
+        "mail" => ("", t.err_mail.into()),
+        "closed" => ("", t.err_closed.into()),
+        "busy" => ("", t.err_busy.into()),
+        "internal" => ("", t.err_internal.into()),
         _ => ("", String::new()),
     }
+}
+
+/// The signup's steps before the wizard's: the login (with its e-mail
+/// confirmation) and the identity. The wizard counts on from here, so the
+/// customer sees one count from the first page to the receipt.
+pub const SIGNUP_STEPS: usize = 2;
+
+/// The steps of a signup whose wizard gets a new number (number, SIM card,
+/// plan, review); keeping a number adds the porting step.
+const SIGNUP_TOTAL: usize = SIGNUP_STEPS + 4;
+
+/// "Trin 1 af 6".
+fn step_count(n: usize) -> String {
+    fill(
+        tw().step_of,
+        &[("n", n.to_string()), ("total", SIGNUP_TOTAL.to_string())],
+    )
 }
 
 #[component]
@@ -60,32 +64,28 @@ pub fn SignupPage() -> impl IntoView {
     let err_path = err_path.to_string();
     let has_error = !err_msg.is_empty();
     let title = if has_error {
-        "Fejl: Opret dig som kunde"
+        format!("{}{}", t().error_prefix, ts().title)
     } else {
-        "Opret dig som kunde"
+        ts().title.to_string()
     };
     let error_field = has_error.then_some(err_path);
     view! {
         <Title text=title />
-        <main class="page narrow" id="main" lang="da">
-            <p class="step-count">"Trin 1 af 6"</p>
-            <h1>"Opret dig som kunde"</h1>
-            <p>
-                "Få et mobilabonnement hos Nordlys Telecom. Først opretter du et login og \
-                 bekræfter din e-mail, så bekræfter du, hvem du er, og så vælger du nummer, \
-                 SIM-kort og abonnement."
-            </p>
+        <main class="page narrow" id="main">
+            <p class="step-count">{step_count(1)}</p>
+            <h1>{ts().title}</h1>
+            <p>{ts().intro}</p>
             {has_error
                 .then(|| {
                     view! {
                         <div class="error-summary" role="alert" id="signup-error">
-                            <h2>"Der er et problem"</h2>
+                            <h2>{ts().problem}</h2>
                             <p>{err_msg.clone()}</p>
                         </div>
                     }
                 })}
             <SignupForm error_field />
-            <p>"Har du allerede et login? "<a href="/login">"Log ind"</a></p>
+            <p>{ts().have_login}<a href="/login">{t().sign_in}</a></p>
         </main>
     }
 }
@@ -101,7 +101,7 @@ fn SignupForm(error_field: Option<String>) -> impl IntoView {
     view! {
         <form method="post" action="/signup" class="stack">
             <div class="field">
-                <label for="name">"Fulde navn"</label>
+                <label for="name">{ts().name}</label>
                 <input
                     id="name"
                     name="name"
@@ -115,9 +115,9 @@ fn SignupForm(error_field: Option<String>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="email">"E-mail"</label>
+                <label for="email">{ts().email}</label>
                 <p class="hint" id="email-hint">
-                    "Det bliver dit brugernavn."
+                    {ts().email_hint}
                 </p>
                 <input
                     id="email"
@@ -132,9 +132,9 @@ fn SignupForm(error_field: Option<String>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="password">"Adgangskode"</label>
+                <label for="password">{ts().password}</label>
                 <p class="hint" id="password-hint">
-                    "Mindst 10 tegn."
+                    {fill(ts().password_hint, &[("min", mvno::signup::MIN_PASSWORD.to_string())])}
                 </p>
                 <input
                     id="password"
@@ -149,7 +149,7 @@ fn SignupForm(error_field: Option<String>) -> impl IntoView {
                 />
             </div>
             <div class="field">
-                <label for="address">"Adresse (valgfri)"</label>
+                <label for="address">{ts().address}</label>
                 <input
                     id="address"
                     name="address"
@@ -160,7 +160,7 @@ fn SignupForm(error_field: Option<String>) -> impl IntoView {
                 />
             </div>
             <button type="submit" class="primary">
-                "Opret login og fortsæt"
+                {ts().submit}
             </button>
         </form>
     }
@@ -171,18 +171,16 @@ fn SignupForm(error_field: Option<String>) -> impl IntoView {
 #[component]
 pub fn SignupSentPage() -> impl IntoView {
     view! {
-        <Title text="Tjek din e-mail" />
-        <main class="page narrow" id="main" lang="da">
-            <p class="step-count">"Trin 1 af 6"</p>
-            <h1>"Tjek din e-mail"</h1>
+        <Title text=ts().sent_title />
+        <main class="page narrow" id="main">
+            <p class="step-count">{step_count(1)}</p>
+            <h1>{ts().sent_title}</h1>
+            <p>{ts().sent_text}</p>
             <p>
-                "Vi har sendt en e-mail til den adresse, du skrev. Åbn linket i den for at \
-                 bekræfte adressen og fortsætte."
-            </p>
-            <p>
-                {format!("Linket virker i {} timer. ", mvno::signup::LINK_HOURS)}
-                "Kan du ikke finde e-mailen, så se i din spam-mappe, eller "
-                <a href="/signup">"udfyld formularen igen"</a>"."
+                {fill(ts().sent_hours, &[("hours", mvno::signup::LINK_HOURS.to_string())])}
+                {ts().sent_spam}
+                <a href="/signup">{ts().sent_again}</a>
+                "."
             </p>
         </main>
     }
@@ -196,18 +194,15 @@ pub fn SignupConfirmPage() -> impl IntoView {
     let query = use_query_map();
     let token = query.with_untracked(|q| q.get("token")).unwrap_or_default();
     view! {
-        <Title text="Bekræft din e-mailadresse" />
-        <main class="page narrow" id="main" lang="da">
-            <p class="step-count">"Trin 1 af 6"</p>
-            <h1>"Bekræft din e-mailadresse"</h1>
-            <p>
-                "Tryk på knappen for at bekræfte din e-mailadresse og oprette dit login. Bagefter \
-                 bekræfter du, hvem du er."
-            </p>
+        <Title text=ts().confirm_title />
+        <main class="page narrow" id="main">
+            <p class="step-count">{step_count(1)}</p>
+            <h1>{ts().confirm_title}</h1>
+            <p>{ts().confirm_text}</p>
             <form method="post" action="/signup/confirm" class="stack">
                 <input type="hidden" name="token" value=token />
                 <button type="submit" class="primary">
-                    "Bekræft og fortsæt"
+                    {ts().confirm_button}
                 </button>
             </form>
         </main>
@@ -221,20 +216,16 @@ pub fn SignupConfirmPage() -> impl IntoView {
 pub fn IdentityPage() -> impl IntoView {
     let identity = Resource::new_blocking(|| (), |_| mitid_stand_in());
     view! {
-        <Title text="Bekræft hvem du er" />
+        <Title text=ts().identity_title />
         <SignedIn>
-            <div lang="da" class="wizard">
-                <p class="step-count">"Trin 2 af 6"</p>
-                <h1>"Bekræft hvem du er"</h1>
-                <p>
-                    "Vi skal vide, hvem der opretter abonnementet, fordi et nummer der flyttes fra \
-                     et andet selskab kræver din tilladelse."
-                </p>
+            <div class="wizard">
+                <p class="step-count">{step_count(2)}</p>
+                <h1>{ts().identity_title}</h1>
+                <p>{ts().identity_text}</p>
                 <div class="notice" role="note">
                     <p>
-                        <strong>"Test-erstatning for MitID."</strong>
-                        " Denne side står i stedet for MitID. Den spørger ikke om noget og beviser \
-                         intet; vi noterer blot dit navn og et fast id, som MitID ville give os."
+                        <strong>{ts().stand_in}</strong>
+                        {ts().stand_in_text}
                     </p>
                 </div>
                 <Suspense>
@@ -247,14 +238,14 @@ pub fn IdentityPage() -> impl IntoView {
                                 view! {
                                     <dl class="review">
                                         <div class="review-row">
-                                            <dt>"Navn"</dt>
+                                            <dt>{ts().identity_name}</dt>
                                             <dd>{id.name.clone()}</dd>
                                         </div>
                                     </dl>
                                     <form method="get" action="/new/number">
                                         <input type="hidden" name="mitid" value=id.id.clone() />
                                         <button type="submit" class="primary">
-                                            "Bekræft med MitID (test)"
+                                            {ts().identity_button}
                                         </button>
                                     </form>
                                 }

@@ -5,6 +5,7 @@
 //! the server's confirm without JavaScript alike).
 
 use super::state::{Step, WizardState};
+use crate::i18n::{fill, te};
 use mvno::icc::{Icc, IccError};
 use mvno::phone::E164;
 
@@ -35,11 +36,7 @@ impl WizardState {
         (c.state == mvno::enums::CustomerState::Blocked).then(|| {
             err(
                 "customer",
-                &format!(
-                    "{} is blocked, so no new subscription can be made for it. \
-                     Ask the operator to lift the block, or choose another customer.",
-                    c.name
-                ),
+                &fill(te().customer_blocked, &[("name", &c.name)]),
             )
         })
     }
@@ -52,26 +49,14 @@ impl WizardState {
             return None;
         }
         let c = check?;
-        let what_to_do = "Check the number, or choose Get a new number.";
-        let message = match c.availability {
+        let number = crate::pages::grouped(&c.number);
+        let text = match c.availability {
             AvailableForPurchase | OwnedAndFree | PortingRequired => return None,
-            InUse => format!(
-                "{} is already in use on a subscription. {what_to_do}",
-                c.number
-            ),
-            BeingPorted => format!(
-                "{} is already being moved to a subscription. {what_to_do}",
-                c.number
-            ),
-            NotAvailable => format!(
-                "{} {what_to_do}",
-                c.reason
-                    .as_ref()
-                    .map(|r| r.message.trim_end_matches('.').to_string() + ".")
-                    .unwrap_or_else(|| "The number cannot be used.".into())
-            ),
+            InUse => te().number_in_use,
+            BeingPorted => te().number_being_ported,
+            NotAvailable => te().number_unusable,
         };
-        Some(err("keepnumber", &message))
+        Some(err("keepnumber", &fill(text, &[("number", &number)])))
     }
 
     /// A physical SIM's ICC whose check digit does not match: a warning to
@@ -85,13 +70,7 @@ impl WizardState {
         let typed = self.get("icc");
         icc_warning(typed)?;
         let icc = Icc::parse(typed).ok()?;
-        (self.get("iccok") != icc.as_str()).then(|| {
-            err(
-                "icc",
-                "The check digit does not match. Please check the number; \
-                 if it is right, press Continue again.",
-            )
-        })
+        (self.get("iccok") != icc.as_str()).then(|| err("icc", te().icc_check_again))
     }
 
     /// Checks one step's fields, as the server will.
@@ -112,35 +91,27 @@ impl WizardState {
     /// The customer step: a customer is chosen.
     fn check_customer(&self, out: &mut Vec<FieldError>) {
         if mvno::Id::parse(self.get("customer")).is_err() {
-            out.push(err(
-                "customer",
-                "Choose the customer the subscription is for",
-            ));
+            out.push(err("customer", te().choose_customer));
         }
     }
 
     /// The number step: a new number chosen, or a Danish mobile number to keep.
     fn check_number(&self, out: &mut Vec<FieldError>) {
         if !matches!(self.get("mode"), "new" | "keep") {
-            out.push(err(
-                "mode-new",
-                "Choose whether to get a new number or keep a number",
-            ));
+            out.push(err("mode-new", te().choose_mode));
         } else if self.chosen_number().trim().is_empty() {
             let (field, msg) = if self.keeps_number() {
-                ("keepnumber", "Enter the number to keep")
+                ("keepnumber", te().enter_keep)
             } else {
-                ("number", "Choose a number")
+                ("number", te().choose_number)
             };
             out.push(err(field, msg));
         } else if let Err(e) = E164::from_typed(self.chosen_number())
             .and_then(|n| n.danish_mobile_candidate().map(|_| n))
         {
             let msg = match e {
-                mvno::phone::NumberError::NotE164 => {
-                    "Enter a Danish mobile number of 8 digits, like 20 12 34 56"
-                }
-                mvno::phone::NumberError::NotDanishMobile => "This is not a Danish mobile number",
+                mvno::phone::NumberError::NotE164 => te().not_e164,
+                mvno::phone::NumberError::NotDanishMobile => te().not_danish_mobile,
             };
             out.push(err(
                 if self.keeps_number() {
@@ -164,16 +135,20 @@ impl WizardState {
             }
             "esim" | "auto" | "none" => {
                 if mvno::rules::sim_network(self.get("network")).is_none() {
-                    out.push(err("network-TDC", "Choose the network"));
+                    out.push(err("network-TDC", te().choose_network));
                 }
             }
-            _ => out.push(err("sim-esim", "Choose the kind of SIM card")),
+            _ => out.push(err("sim-esim", te().choose_sim)),
         }
         for i in 1..=3 {
             let key = format!("ds{i}");
             if self.get(&format!("ds{i}kind")) == "physical" {
                 if let Some(e) = icc_problem(self.get(&key)) {
-                    out.push(err(&key, &format!("Data-sharing SIM {i}: {e}")));
+                    let text = fill(
+                        te().sharing_prefix,
+                        &[("i", &i.to_string()), ("problem", &e)],
+                    );
+                    out.push(err(&key, &text));
                 }
             }
         }
@@ -182,21 +157,18 @@ impl WizardState {
     /// The plan step: a rate plan, the voicemail PIN and e-mail address.
     fn check_plan(&self, out: &mut Vec<FieldError>) {
         if mvno::Id::parse(self.get("plan")).is_err() {
-            out.push(err("plan", "Choose a rate plan"));
+            out.push(err("plan", te().choose_plan));
         }
         if self.feature_on("voicemail") == Some(true)
             && self.has("vmpin")
             && !mvno::rules::voicemail_pin_ok(self.get("vmpin"))
         {
-            out.push(err("vmpin", mvno::rules::VOICEMAIL_PIN_RULE));
+            out.push(err("vmpin", te().vmpin));
         }
         // The create's own rule for an e-mail address.
         let vmemail = self.get("vmemail").trim();
         if !vmemail.is_empty() && !mvno::email::is_valid(vmemail) {
-            out.push(err(
-                "vmemail",
-                "Enter an e-mail address like navn@eksempel.dk",
-            ));
+            out.push(err("vmemail", te().email));
         }
     }
 
@@ -210,12 +182,20 @@ impl WizardState {
         let date = self.get("pdate");
         if !matches!(date, "" | "asap" | "eoc") {
             match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
-                Ok(d) => {
-                    if let Err(e) = mvno::calendar::check_porting_date(d, today) {
-                        out.push(err("pdate", &e.to_string()));
+                Ok(d) => match mvno::calendar::check_porting_date(d, today) {
+                    Ok(()) => {}
+                    Err(mvno::calendar::PortingDateError::TooEarly(earliest)) => {
+                        let earliest = crate::i18n::format::date(crate::i18n::lang(), earliest);
+                        out.push(err(
+                            "pdate",
+                            &fill(te().pdate_too_early, &[("date", &earliest)]),
+                        ))
                     }
-                }
-                Err(_) => out.push(err("pdate", "Enter the date as YYYY-MM-DD")),
+                    Err(mvno::calendar::PortingDateError::NotWorkingDay) => {
+                        out.push(err("pdate", te().pdate_not_working_day))
+                    }
+                },
+                Err(_) => out.push(err("pdate", te().date_format)),
             }
         }
     }
@@ -226,30 +206,25 @@ impl WizardState {
         if self.has("pbx") {
             match self.get("pbx").trim().parse::<i64>() {
                 Ok(pbx) if rules::pbx_ok(pbx) => {}
-                Ok(_) => out.push(err("pbx", "The PBX cluster is a number from 1 to 999")),
-                Err(_) => out.push(err("pbx", "The PBX cluster is a number")),
+                Ok(_) => out.push(err("pbx", te().pbx_range)),
+                Err(_) => out.push(err("pbx", te().pbx_number)),
             }
         }
         if self.has("custom") {
             let custom = serde_json::from_str::<serde_json::Value>(self.get("custom"));
             match custom.as_ref().map(rules::custom_data_problem) {
                 Ok(None) => {}
-                Ok(Some(CustomProblem::TooLarge)) => {
-                    out.push(err("custom", "Custom data can be at most 4 KB; shorten it"))
-                }
-                _ => out.push(err(
-                    "custom",
-                    "Custom data must be a JSON object, like {\"ref\": \"A-17\"}",
-                )),
+                Ok(Some(CustomProblem::TooLarge)) => out.push(err("custom", te().custom_large)),
+                _ => out.push(err("custom", te().custom_object)),
             }
         }
         if self.has("start") {
-            match chrono::NaiveDate::parse_from_str(self.get("start"), "%Y-%m-%d") {
-                Ok(d) if !rules::start_date_ok(d, today) => {
-                    out.push(err("start", "The start date must be today or later"))
+            match parse_date(self.get("start")) {
+                Some(d) if !rules::start_date_ok(d, today) => {
+                    out.push(err("start", te().start_past))
                 }
-                Ok(_) => {}
-                Err(_) => out.push(err("start", "Enter the date as YYYY-MM-DD")),
+                Some(_) => {}
+                None => out.push(err("start", te().date_format)),
             }
         }
     }
@@ -320,14 +295,10 @@ pub fn field_of_path(path: &str, state: &WizardState) -> String {
 pub fn icc_problem(typed: &str) -> Option<String> {
     match Icc::parse(typed) {
         Ok(_) => None,
-        Err(IccError::Empty) => Some("Enter the SIM card's ICC number".into()),
-        Err(IccError::NotDigits) => Some("The ICC number has only digits".into()),
-        Err(IccError::Length) => Some(format!(
-            "The ICC number has {} to {} digits",
-            mvno::icc::MIN_DIGITS,
-            mvno::icc::MAX_DIGITS
-        )),
-        Err(IccError::Prefix) => Some("The ICC number starts with 89".into()),
+        Err(IccError::Empty) => Some(te().icc_empty.into()),
+        Err(IccError::NotDigits) => Some(te().icc_digits.into()),
+        Err(IccError::Length) => Some(fill(te().icc_length, &icc_sizes())),
+        Err(IccError::Prefix) => Some(te().icc_prefix.into()),
     }
 }
 
@@ -336,7 +307,29 @@ pub fn icc_warning(typed: &str) -> Option<&'static str> {
     Icc::parse(typed)
         .ok()
         .filter(|i| !i.luhn_ok())
-        .map(|_| "The check digit does not match. Please check the number.")
+        .map(|_| te().icc_check_digit)
+}
+
+/// The ICC's digit counts, as values of a text.
+fn icc_sizes() -> [(&'static str, String); 2] {
+    [
+        ("min", mvno::icc::MIN_DIGITS.to_string()),
+        ("max", mvno::icc::MAX_DIGITS.to_string()),
+    ]
+}
+
+/// The ICC rule in words: "18 to 20 digits starting with 89".
+pub fn icc_rule() -> String {
+    fill(te().icc_rule, &icc_sizes())
+}
+
+/// A date as typed: `1-12-2026` or `01.12.2026` (as Danes write it), or
+/// `2026-12-01` (as a date input sends it).
+pub fn parse_date(typed: &str) -> Option<chrono::NaiveDate> {
+    let typed = typed.trim();
+    ["%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%Y"]
+        .iter()
+        .find_map(|f| chrono::NaiveDate::parse_from_str(typed, f).ok())
 }
 
 #[cfg(test)]

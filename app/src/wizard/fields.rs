@@ -3,6 +3,7 @@
 
 use super::page::Ctx;
 use super::{icc_problem, icc_warning, FieldError};
+use crate::i18n::{fill, tw};
 use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::tachys::html::class::{class, Class};
@@ -19,7 +20,7 @@ pub(crate) fn ErrorSummary(errors: Vec<FieldError>) -> impl IntoView {
                 tabindex="-1"
                 aria-labelledby="error-summary-title"
             >
-                <h2 id="error-summary-title">"There is a problem"</h2>
+                <h2 id="error-summary-title">{tw().problem_heading}</h2>
                 <ul>
                     {errors
                         .into_iter()
@@ -49,7 +50,7 @@ pub(crate) fn StepForm(ctx: Ctx, children: Children) -> impl IntoView {
             {children()}
             <div class="actions">
                 <button type="submit" class="primary">
-                    "Continue"
+                    {tw().continue_}
                 </button>
             </div>
         </Form>
@@ -69,7 +70,7 @@ pub(crate) fn inline_error(ctx: &Ctx, field: &str) -> impl IntoView {
     ctx.error(field).map(|m| {
         view! {
             <p class="field-error" id=format!("{field}-error")>
-                <span class="visually-hidden">"Error: "</span>
+                <span class="visually-hidden">{tw().error_hidden}</span>
                 {m}
             </p>
         }
@@ -279,7 +280,7 @@ pub(crate) fn IccField(ctx: Ctx, name: &'static str, label: String, hint: String
         match (icc_problem(&t), icc_warning(&t)) {
             (Some(p), _) => p,
             (None, Some(w)) => w.to_string(),
-            (None, None) => "Format and check digit are fine.".to_string(),
+            (None, None) => tw().icc_fine.to_string(),
         }
     };
     view! {
@@ -309,7 +310,8 @@ pub(crate) fn IccField(ctx: Ctx, name: &'static str, label: String, hint: String
     }
 }
 
-/// A monthly price.
+/// A monthly price: `129,00 kr./md.`
 pub(crate) fn price(p: f64) -> String {
-    format!("{p:.0} kr./month")
+    let amount = crate::i18n::format::kroner(crate::i18n::lang(), p);
+    fill(tw().per_month, &[("price", amount)])
 }

@@ -20,9 +20,13 @@ mod request;
 mod state;
 mod steps;
 
-pub use errors::{field_of_path, icc_problem, icc_warning, step_of_path, FieldError};
+pub use errors::{
+    field_of_path, icc_problem, icc_rule, icc_warning, parse_date, step_of_path, FieldError,
+};
 pub use page::WizardPage;
-pub use state::{draft_mark, kept_on_server, Step, WizardState, FEATURES, KEPT_ON_SERVER};
+pub use state::{
+    draft_mark, feature_label, kept_on_server, Step, WizardState, FEATURES, KEPT_ON_SERVER,
+};
 
 /// What the tests of the wizard's modules share.
 #[cfg(test)]

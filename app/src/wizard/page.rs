@@ -16,6 +16,7 @@ use super::steps::{
 };
 use super::{field_of_path, step_of_path, FieldError, Step, WizardState};
 use crate::api::{wizard_context, UiError, WizardInfo};
+use crate::i18n::{fill, t, tw};
 use crate::pages::layout::SignedIn;
 use crate::pages::AccessDenied;
 use leptos::prelude::*;
@@ -81,11 +82,10 @@ impl Ctx {
     ) -> Ctx {
         let mut state = state.with_draft(&wiz.draft);
         // A refused create, when the URL comes from its refusal.
-        let create_error = wiz
-            .draft_error
-            .clone()
-            .filter(|_| refused)
-            .map(|e| (e.path.unwrap_or_default(), e.message));
+        let create_error = wiz.draft_error.clone().filter(|_| refused).map(|e| {
+            let words = crate::i18n::errors::api_error(&e).to_string();
+            (e.path.unwrap_or_default(), words)
+        });
         let picks_customer = wiz.user.access_level.may_list_customers();
         let reseller_or_admin = picks_customer;
         if !picks_customer {
@@ -208,7 +208,7 @@ fn Wizard(wiz: Resource<Result<Option<WizardInfo>, UiError>>) -> impl IntoView {
                     let Ok(Some(wiz)) = wiz.await else {
                         return // Read the URL here, outside the async block, so that a new
                         // query (a search, a step) re-renders the wizard.
-                        view! { <p role="alert">"Could not load the wizard."</p> }
+                        view! { <p role="alert">{crate::i18n::tw().could_not_load}</p> }
                             .into_any();
                     };
                     if !wiz.user.access_level.may_create() {
@@ -240,12 +240,22 @@ fn focus_when_shown(heading: leptos::web_sys::HtmlHeadingElement, slug: &'static
 
 #[component]
 fn StepPage(ctx: Ctx) -> impl IntoView {
-    let n = ctx.index() + 1;
-    let total = ctx.steps.len();
+    // A signup's wizard counts on from the signup's own steps.
+    let before = if ctx.wiz.private {
+        crate::pages::signup::SIGNUP_STEPS
+    } else {
+        0
+    };
+    let n = before + ctx.index() + 1;
+    let total = before + ctx.steps.len();
     let has_errors = !ctx.errors.is_empty();
+    let step_of = fill(
+        tw().step_of,
+        &[("n", n.to_string()), ("total", total.to_string())],
+    );
     let title = format!(
-        "{}Step {n} of {total}: {}",
-        if has_errors { "Error: " } else { "" },
+        "{}{step_of}: {}",
+        if has_errors { t().error_prefix } else { "" },
         ctx.current.title()
     );
     let heading = NodeRef::<leptos::html::H1>::new();
@@ -273,11 +283,11 @@ fn StepPage(ctx: Ctx) -> impl IntoView {
                 .map(|href| {
                     view! {
                         <a class="back" href=href>
-                            "Back"
+                            {tw().back}
                         </a>
                     }
                 })}
-            <p class="step-count">{format!("Step {n} of {total}")}</p>
+            <p class="step-count">{step_of}</p>
             <h1 tabindex="-1" node_ref=heading>
                 {ctx.current.title()}
             </h1>

@@ -63,8 +63,7 @@ impl WizardState {
         req.custom = self
             .opt("custom")
             .and_then(|c| serde_json::from_str(&c).ok());
-        req.start_date = chrono::NaiveDate::parse_from_str(self.get("start"), "%Y-%m-%d")
-            .ok()
+        req.start_date = super::parse_date(self.get("start"))
             .filter(|d| *d > today)
             .map(|d| d.and_hms_opt(0, 0, 0).expect("midnight").and_utc());
         req

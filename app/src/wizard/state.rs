@@ -44,31 +44,49 @@ impl Step {
     }
 
     pub fn title(self) -> &'static str {
+        let t = crate::i18n::tw();
         match self {
-            Step::Customer => "Choose the customer",
-            Step::Number => "Phone number",
-            Step::Sim => "SIM card",
-            Step::Plan => "Rate plan and features",
-            Step::Porting => "Porting",
-            Step::Extras => "Extras",
-            Step::Review => "Check your answers",
+            Step::Customer => t.step_customer,
+            Step::Number => t.step_number,
+            Step::Sim => t.step_sim,
+            Step::Plan => t.step_plan,
+            Step::Porting => t.step_porting,
+            Step::Extras => t.step_extras,
+            Step::Review => t.step_review,
         }
     }
 }
 
-/// Features offered as switches, with their wire names and labels.
-pub const FEATURES: [(&str, &str); 10] = [
-    ("highRate", "Calls to high-rate numbers"),
-    ("international", "International calls"),
-    ("data", "Mobile data"),
-    ("fiveG", "5G"),
-    ("roaming", "Roaming"),
-    ("roamingData", "Data while roaming"),
-    ("voicemail", "Voicemail"),
-    ("secretNumber", "Secret number"),
-    ("publicIP", "Public IP address"),
-    ("chargedServices", "Charged services (overcharged SMS)"),
+/// Features offered as switches, by their wire names.
+pub const FEATURES: [&str; 10] = [
+    "highRate",
+    "international",
+    "data",
+    "fiveG",
+    "roaming",
+    "roamingData",
+    "voicemail",
+    "secretNumber",
+    "publicIP",
+    "chargedServices",
 ];
+
+/// A feature's label in the page's language.
+pub fn feature_label(name: &str) -> &'static str {
+    let t = crate::i18n::tw();
+    match name {
+        "highRate" => t.feat_high_rate,
+        "international" => t.feat_international,
+        "data" => t.feat_data,
+        "fiveG" => t.feat_five_g,
+        "roaming" => t.feat_roaming,
+        "roamingData" => t.feat_roaming_data,
+        "voicemail" => t.feat_voicemail,
+        "secretNumber" => t.feat_secret_number,
+        "publicIP" => t.feat_public_ip,
+        _ => t.feat_charged_services,
+    }
+}
 
 /// Answers kept on the server (the wizard's draft), never in a URL: they
 /// would reach the browser's history, Referer headers and access logs.

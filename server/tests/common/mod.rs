@@ -94,7 +94,17 @@ async fn spawn_with_url(
             .await
             .unwrap()
     });
-    let client = Client::builder().redirect(Policy::none()).build().unwrap();
+    // The tests read the portal's English; Danish is checked on its own.
+    let mut headers = reqwest::header::HeaderMap::new();
+    headers.insert(
+        reqwest::header::ACCEPT_LANGUAGE,
+        reqwest::header::HeaderValue::from_static("en"),
+    );
+    let client = Client::builder()
+        .redirect(Policy::none())
+        .default_headers(headers)
+        .build()
+        .unwrap();
     TestApp {
         base: format!("http://{addr}"),
         client,

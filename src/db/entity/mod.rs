@@ -5,6 +5,7 @@ pub mod customer;
 pub mod customer_billing;
 pub mod data_sharing_sim;
 pub mod employee;
+pub mod employee_language;
 pub mod event;
 pub mod idempotency_key;
 pub mod invoice_line;

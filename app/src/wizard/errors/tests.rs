@@ -1,4 +1,4 @@
-//! The tests of what stops a step.
+//! The tests of what stops a step (in Danish, the portal's default).
 
 use super::*;
 use crate::wizard::testing::{state, today};
@@ -9,14 +9,17 @@ fn number_step_normalises_and_checks() {
         .check(Step::Number, today())
         .is_empty());
     let e = state(&[("mode", "keep"), ("keepnumber", "7012 3456")]).check(Step::Number, today());
-    assert_eq!(e[0].message, "This is not a Danish mobile number");
+    assert_eq!(
+        e[0].message,
+        "Det er ikke et dansk mobilnummer. Tjek nummeret."
+    );
     assert_eq!(state(&[]).check(Step::Number, today())[0].field, "mode-new");
 }
 
 #[test]
 fn sim_step_uses_the_shared_icc_rules() {
     let e = state(&[("sim", "physical"), ("icc", "8945 12")]).check(Step::Sim, today());
-    assert_eq!(e[0].message, "The ICC number has 18 to 20 digits");
+    assert_eq!(e[0].message, "ICC-nummeret har 18 til 20 cifre.");
     assert!(state(&[("sim", "esim"), ("network", "TDC")])
         .check(Step::Sim, today())
         .is_empty());
@@ -25,7 +28,7 @@ fn sim_step_uses_the_shared_icc_rules() {
     assert_eq!(icc_warning(&format!("{body}{d}")), None);
     assert_eq!(
         icc_warning(&format!("{body}{}", (d + 1) % 10)),
-        Some("The check digit does not match. Please check the number.")
+        Some("Kontrolcifferet passer ikke. Tjek nummeret.")
     );
 }
 
@@ -48,7 +51,7 @@ fn a_blocked_customer_is_found_on_the_customer_step() {
     let e = blocked.customer_problem(&list).unwrap();
     assert_eq!(e.field, "customer");
     assert!(
-        e.message.contains("Ask the operator to lift the block"),
+        e.message.contains("Bed operatøren om at ophæve spærringen"),
         "{}",
         e.message
     );
@@ -71,8 +74,8 @@ fn a_number_in_use_is_found_on_the_number_step() {
         .number_problem(Some(&check(NumberAvailability::InUse)))
         .unwrap();
     assert_eq!(e.field, "keepnumber");
-    assert!(e.message.contains("already in use"), "{}", e.message);
-    assert!(e.message.contains("Get a new number"), "{}", e.message);
+    assert!(e.message.contains("bruges allerede"), "{}", e.message);
+    assert!(e.message.contains("Få et nyt nummer"), "{}", e.message);
     assert!(keep
         .number_problem(Some(&check(NumberAvailability::PortingRequired)))
         .is_none());
@@ -157,7 +160,7 @@ fn plan_step_uses_the_shared_voicemail_pin_rule() {
     assert!(with_pin("1234").is_empty());
     let e = with_pin("12a4");
     assert_eq!((e.len(), e[0].field.as_str()), (1, "vmpin"));
-    assert_eq!(e[0].message, mvno::rules::VOICEMAIL_PIN_RULE);
+    assert_eq!(e[0].message, crate::i18n::te().vmpin);
 }
 
 #[test]

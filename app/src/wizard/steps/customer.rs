@@ -1,5 +1,6 @@
 //! The customer step: which customer the subscription is for.
 
+use crate::i18n::tw;
 use crate::wizard::fields::{nth_id, radio, ChoiceList, StepForm};
 use crate::wizard::page::Ctx;
 use leptos::prelude::*;
@@ -14,7 +15,7 @@ pub(crate) fn CustomerStep(ctx: Ctx) -> impl IntoView {
                 ctx=ctx.clone()
                 name="customer"
                 class="choices"
-                legend="Which customer is the subscription for?"
+                legend=tw().customer_legend
             >
                 {customers
                     .into_iter()
@@ -24,7 +25,7 @@ pub(crate) fn CustomerStep(ctx: Ctx) -> impl IntoView {
                         let label = format!(
                             "{}{}",
                             c.name,
-                            if blocked { " (blocked)" } else { "" },
+                            if blocked { tw().customer_blocked_mark } else { "" },
                         );
                         let cvr = c.cvr.clone().map(|v| format!("CVR {v}")).unwrap_or_default();
                         let checked = chosen == c.id.as_str();

@@ -2,6 +2,7 @@
 //! and network), or a number to keep, checked as it is typed.
 
 use crate::api::check_number;
+use crate::i18n::{fill, te, tw};
 use crate::pages::grouped;
 use crate::wizard::fields::{
     choice, described_by, hidden_inputs, inline_error, nth_id, option, radio, ChoiceList,
@@ -18,14 +19,14 @@ pub(crate) fn NumberStep(ctx: Ctx) -> impl IntoView {
         <NumberSearch state=ctx.state.clone() />
         <StepForm ctx=ctx.clone()>
             <fieldset class="choices">
-                <legend>"Get a new number or keep a number?"</legend>
+                <legend>{tw().number_legend}</legend>
                 {inline_error(&ctx, "mode-new")}
-                {choice("mode", "new", mode != "keep", "Get a new number")}
+                {choice("mode", "new", mode != "keep", tw().number_new)}
                 {choice(
                     "mode",
                     "keep",
                     mode == "keep",
-                    "Keep my number (move it from another operator)",
+                    tw().number_keep,
                 )}
             </fieldset>
             <OfferedNumbers ctx=ctx.clone() />
@@ -54,7 +55,7 @@ fn NumberSearch(state: WizardState) -> impl IntoView {
             {hidden_inputs(search_hidden)}
             <input type="hidden" name="mode" value="new" />
             <div class="field search-digits">
-                <label for="digits">"Search new numbers by digits"</label>
+                <label for="digits">{tw().number_search}</label>
                 <input
                     id="digits"
                     name="digits"
@@ -63,12 +64,12 @@ fn NumberSearch(state: WizardState) -> impl IntoView {
                     value=digits_value
                 />
             </div>
-            <SelectField name="net" label="Network of the new number">
-                {option("", &net_value, "Any network")}
+            <SelectField name="net" label=tw().number_network>
+                {option("", &net_value, tw().number_any_network)}
                 {option("TDC", &net_value, "TDC")}
                 {option("TELENOR", &net_value, "TELENOR")}
             </SelectField>
-            <button type="submit">"Search"</button>
+            <button type="submit">{tw().search}</button>
         </form>
     }
 }
@@ -79,15 +80,15 @@ fn OfferedNumbers(ctx: Ctx) -> impl IntoView {
     let chosen = ctx.state.get("number").to_string();
     let offered = ctx.wiz.offered.clone();
     view! {
-        <ChoiceList ctx=ctx.clone() name="number" class="tiles" legend="New number">
+        <ChoiceList ctx=ctx.clone() name="number" class="tiles" legend=tw().number_offered>
             {if offered.is_empty() {
-                view! { <p>"No free numbers match."</p> }.into_any()
+                view! { <p>{tw().number_none_offered}</p> }.into_any()
             } else {
                 offered
                     .into_iter()
                     .enumerate()
                     .map(|(i, n)| {
-                        let note = if n.owned { "yours already" } else { "new" };
+                        let note = if n.owned { tw().number_yours } else { tw().number_fresh };
                         let net = n.network.map(|x| x.as_str()).unwrap_or("");
                         let checked = chosen == n.number;
                         let label = view! {
@@ -140,9 +141,9 @@ fn KeptNumber(ctx: Ctx) -> impl IntoView {
     });
     view! {
         <div class="field">
-            <label for="keepnumber">"Number to keep"</label>
+            <label for="keepnumber">{tw().number_keep_label}</label>
             <p class="hint" id="keepnumber-hint">
-                "The mobile number you have today, 8 digits."
+                {tw().number_keep_hint}
             </p>
             {inline_error(&ctx, "keepnumber")}
             <input
@@ -167,18 +168,20 @@ fn KeptNumber(ctx: Ctx) -> impl IntoView {
 /// What the number check says, in a sentence for the number step.
 fn check_sentence(c: &mvno::portal::NumberCheck) -> String {
     use mvno::portal::NumberAvailability::*;
+    let number = grouped(&c.number);
     match (&c.availability, &c.operator) {
-        (PortingRequired, Some(op)) => format!(
-            "{} is with {}: it will be moved here (ported).",
-            grouped(&c.number),
-            op.name
+        (PortingRequired, Some(op)) => fill(
+            tw().check_porting,
+            &[("number", number.as_str()), ("operator", op.name.as_str())],
         ),
-        (AvailableForPurchase, _) => format!("{} is free: it will be bought.", grouped(&c.number)),
-        (OwnedAndFree, _) => format!("{} is already the customer's.", grouped(&c.number)),
+        (AvailableForPurchase, _) => fill(tw().check_free, &[("number", number)]),
+        (OwnedAndFree, _) => fill(tw().check_owned, &[("number", number)]),
+        (InUse, _) => fill(te().number_in_use, &[("number", number)]),
+        (BeingPorted, _) => fill(te().number_being_ported, &[("number", number)]),
         _ => c
             .reason
             .as_ref()
-            .map(|r| r.message.clone())
-            .unwrap_or_else(|| "The number cannot be used.".into()),
+            .map(|r| crate::i18n::errors::api_error(r).to_string())
+            .unwrap_or_else(|| tw().check_unusable.into()),
     }
 }

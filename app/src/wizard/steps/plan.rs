@@ -1,10 +1,11 @@
 //! The plan step: the rate plan, its feature switches, voicemail and the
 //! Rest-of-World roaming package.
 
+use crate::i18n::tw;
 use crate::wizard::fields::{nth_id, option, price, ChoiceList, SelectField, StepForm, TextField};
 use crate::wizard::page::Ctx;
 use crate::wizard::state::feature_shown;
-use crate::wizard::FEATURES;
+use crate::wizard::{feature_label, FEATURES};
 use leptos::prelude::*;
 
 #[component]
@@ -19,12 +20,12 @@ pub(crate) fn PlanStep(ctx: Ctx) -> impl IntoView {
             <TextField
                 ctx=ctx.clone()
                 name="vmpin"
-                label="Voicemail PIN (4 to 10 digits)"
+                label=tw().vmpin_label
                 inputmode="numeric"
                 size="10"
             />
             <div class="field">
-                <label for="vmemail">"E-mail for new voicemail (optional)"</label>
+                <label for="vmemail">{tw().vmemail_label}</label>
                 <input
                     id="vmemail"
                     name="vmemail"
@@ -32,8 +33,8 @@ pub(crate) fn PlanStep(ctx: Ctx) -> impl IntoView {
                     value=ctx.state.get("vmemail").to_string()
                 />
             </div>
-            <SelectField name="row" label="Rest-of-World roaming package">
-                {option("", &row, "As the plan has it")}
+            <SelectField name="row" label=tw().row_label>
+                {option("", &row, tw().row_as_plan)}
                 {rows
                     .into_iter()
                     .map(|p| {
@@ -45,7 +46,7 @@ pub(crate) fn PlanStep(ctx: Ctx) -> impl IntoView {
                         }
                     })
                     .collect_view()}
-                <option value="none">"No package"</option>
+                <option value="none">{tw().row_none}</option>
             </SelectField>
         </StepForm>
     }
@@ -58,7 +59,7 @@ fn PlanCards(ctx: Ctx, plan_sel: RwSignal<String>) -> impl IntoView {
     let plans = ctx.wiz.plans.clone();
     let chosen = ctx.state.get("plan").to_string();
     view! {
-        <ChoiceList ctx=ctx.clone() name="plan" class="cards" legend="Rate plan">
+        <ChoiceList ctx=ctx.clone() name="plan" class="cards" legend=tw().plan_legend>
             {plans
                 .into_iter()
                 .enumerate()
@@ -103,16 +104,14 @@ fn FeatureSwitches(ctx: Ctx, plan_sel: RwSignal<String>) -> impl IntoView {
     let feat_state = ctx.state.clone();
     view! {
         <fieldset class="choices">
-            <legend>"Features"</legend>
+            <legend>{tw().features_legend}</legend>
             // Continuing from this step records every switch as shown.
             <input type="hidden" name="featset" value="1" />
-            <p class="hint">
-                "The switches start from the chosen plan's features. The subscription gets what \
-                 they show."
-            </p>
+            <p class="hint">{tw().features_hint}</p>
             {FEATURES
                 .into_iter()
-                .map(|(name, label)| {
+                .map(|name| {
+                    let label = feature_label(name);
                     let id = format!("feat-{name}");
                     let feat_state = feat_state.clone();
                     let plans = plans.clone();

@@ -1,6 +1,7 @@
 //! The porting step (a kept number only): what the number check found, the
 //! donor's ICC when the donor asks for it, and when the number moves.
 
+use crate::i18n::{fill, format, lang, tw};
 use crate::pages::grouped;
 use crate::wizard::fields::{described_by, inline_error, option, IccField, StepForm};
 use crate::wizard::page::Ctx;
@@ -12,17 +13,16 @@ pub(crate) fn PortingStep(ctx: Ctx) -> impl IntoView {
     let days = ctx.wiz.porting_days.clone();
     let earliest = days
         .first()
-        .map(|d| d.format("%A %-d %B %Y").to_string())
+        .map(|d| format::date_with_day(lang(), *d))
         .unwrap_or_default();
     view! {
         <CheckNotice check=ctx.wiz.check.clone() />
         <StepForm ctx=ctx.clone()>
             <DonorIcc ctx=ctx.clone() />
             <div class="field">
-                <label for="pdate">"When should the number move?"</label>
+                <label for="pdate">{tw().pdate_label}</label>
                 <p class="hint" id="pdate-hint">
-                    "The number moves at 02:00 on the chosen day. \
-                     Only Danish working days can be chosen."
+                    {tw().pdate_hint}
                 </p>
                 {inline_error(&ctx, "pdate")}
                 <select
@@ -31,7 +31,7 @@ pub(crate) fn PortingStep(ctx: Ctx) -> impl IntoView {
                     aria-describedby=described_by(&ctx, "pdate", Some("pdate-hint"))
                 >
                     <option value="asap" selected=pdate.is_empty() || pdate == "asap">
-                        {format!("As soon as possible (earliest {earliest})")}
+                        {fill(tw().pdate_asap, &[("date", earliest)])}
                     </option>
                     {days
                         .into_iter()
@@ -40,12 +40,12 @@ pub(crate) fn PortingStep(ctx: Ctx) -> impl IntoView {
                             let selected = pdate == v;
                             view! {
                                 <option value=v selected=selected>
-                                    {d.format("%A %-d %B %Y").to_string()}
+                                    {format::date_with_day(lang(), d)}
                                 </option>
                             }
                         })
                         .collect_view()}
-                    {option("eoc", &pdate, "When my commitment with the current operator ends")}
+                    {option("eoc", &pdate, tw().pdate_eoc)}
                 </select>
             </div>
             <div class="choice">
@@ -56,7 +56,7 @@ pub(crate) fn PortingStep(ctx: Ctx) -> impl IntoView {
                     value="1"
                     checked=ctx.state.get("pready") == "1"
                 />
-                <label for="pready">"Ready for porting: order it right away"</label>
+                <label for="pready">{tw().pready}</label>
             </div>
         </StepForm>
     }
@@ -84,17 +84,13 @@ fn DonorIcc(ctx: Ctx) -> impl IntoView {
         .as_ref()
         .and_then(|c| c.operator.as_ref())
         .is_none_or(|op| op.needs_donor_icc);
-    let hint = format!(
-        "The number on the SIM card in the phone today (not a new card from us): {}, \
-         printed on the card and its holder.",
-        mvno::icc::rule_in_words()
-    );
+    let hint = fill(tw().donor_hint, &[("rule", crate::wizard::icc_rule())]);
     needs_icc.then(|| {
         view! {
             <IccField
                 ctx=ctx.clone()
                 name="donor"
-                label="ICC number of the SIM card used today".to_string()
+                label=tw().donor_label.to_string()
                 hint
             />
         }
@@ -104,28 +100,29 @@ fn DonorIcc(ctx: Ctx) -> impl IntoView {
 /// What the number check found, in words: from whom the number moves and
 /// what that operator asks for, or why no porting is needed.
 fn check_sentence(c: mvno::portal::NumberCheck) -> String {
+    let number = grouped(&c.number);
     match (&c.availability, &c.operator) {
-        (mvno::portal::NumberAvailability::PortingRequired, Some(op)) => format!(
-            "{} is with {} today and will be moved here.{}",
-            grouped(&c.number),
-            op.name,
-            if op.needs_donor_icc {
-                " They ask for the ICC of the SIM card used today."
+        (mvno::portal::NumberAvailability::PortingRequired, Some(op)) => {
+            let with = fill(
+                tw().porting_with,
+                &[("number", number.as_str()), ("operator", op.name.as_str())],
+            );
+            let asks = if op.needs_donor_icc {
+                tw().porting_asks_icc
             } else {
-                " They ask for a signed power of attorney."
-            }
-        ),
-        (mvno::portal::NumberAvailability::AvailableForPurchase, _) => format!(
-            "{} is free here and will be bought: no porting needed.",
-            grouped(&c.number)
-        ),
-        (mvno::portal::NumberAvailability::OwnedAndFree, _) => format!(
-            "{} is already the customer's: no porting needed.",
-            grouped(&c.number)
-        ),
+                tw().porting_asks_poa
+            };
+            format!("{with}{asks}")
+        }
+        (mvno::portal::NumberAvailability::AvailableForPurchase, _) => {
+            fill(tw().porting_bought, &[("number", number)])
+        }
+        (mvno::portal::NumberAvailability::OwnedAndFree, _) => {
+            fill(tw().porting_owned, &[("number", number)])
+        }
         _ => c
             .reason
-            .map(|r| r.message)
-            .unwrap_or_else(|| "The number cannot be used.".into()),
+            .map(|r| crate::i18n::errors::api_error(&r).to_string())
+            .unwrap_or_else(|| tw().check_unusable.into()),
     }
 }

@@ -3,11 +3,14 @@
 //! server function when hydrated).
 
 use crate::api::create_account;
+use crate::i18n::{fill, format, lang, tw};
 use crate::pages::grouped;
 use crate::wizard::fields::{hidden_inputs, price};
 use crate::wizard::page::Ctx;
 use crate::wizard::state::feature_shown;
-use crate::wizard::{draft_mark, kept_on_server, step_of_path, Step, WizardState, FEATURES};
+use crate::wizard::{
+    draft_mark, feature_label, kept_on_server, step_of_path, Step, WizardState, FEATURES,
+};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -29,10 +32,10 @@ pub(crate) fn ReviewStep(ctx: Ctx) -> impl IntoView {
                 .map(|(msg, path)| {
                     view! {
                         <div class="error-summary" role="alert" id="create-error">
-                            <h2>"The subscription could not be created"</h2>
+                            <h2>{tw().refused_heading}</h2>
                             <p>{msg}</p>
                             <p>
-                                <a href=fix_url(path)>"Change the answer"</a>
+                                <a href=fix_url(path)>{tw().change_answer}</a>
                             </p>
                         </div>
                     }
@@ -48,10 +51,7 @@ pub(crate) fn ReviewStep(ctx: Ctx) -> impl IntoView {
             .keeps_number()
             .then(|| {
                 view! {
-                    <p class="notice">
-                        "By confirming, the customer authorises us to move the number. The current \
-                         operator may send a final bill."
-                    </p>
+                    <p class="notice">{tw().authorise_port}</p>
                 }
             })}
         <ConfirmForm ctx=ctx.clone() client_error />
@@ -67,7 +67,7 @@ fn ReviewRow(label: &'static str, value: String, href: String) -> impl IntoView 
             <dd>{value}</dd>
             <dd>
                 <a href=href>
-                    "Change"
+                    {tw().change}
                     <span class="visually-hidden">{format!(" {}", label.to_lowercase())}</span>
                 </a>
             </dd>
@@ -83,22 +83,24 @@ fn review_rows(ctx: &Ctx) -> Vec<(&'static str, String, Step)> {
         .count();
     let mut rows: Vec<(&'static str, String, Step)> = Vec::new();
     if ctx.steps.contains(&Step::Customer) {
-        rows.push(("Customer", customer_name(ctx), Step::Customer));
+        rows.push((tw().row_customer, customer_name(ctx), Step::Customer));
     }
-    rows.push(("Number", number_text(state), Step::Number));
-    rows.push(("SIM card", sim_text(state), Step::Sim));
-    rows.push(("Data-sharing SIM cards", sharing.to_string(), Step::Sim));
-    rows.push(("Rate plan", plan_text(ctx), Step::Plan));
+    rows.push((tw().row_number, number_text(state), Step::Number));
+    rows.push((tw().row_sim, sim_text(state), Step::Sim));
+    rows.push((tw().row_sharing, sharing.to_string(), Step::Sim));
+    rows.push((tw().row_plan, plan_text(ctx), Step::Plan));
     let (on, off) = feature_names(ctx);
-    rows.push(("Features on", on, Step::Plan));
-    rows.push(("Features off", off, Step::Plan));
+    rows.push((tw().row_on, on, Step::Plan));
+    rows.push((tw().row_off, off, Step::Plan));
     if state.keeps_number() {
         let date = match state.get("pdate") {
-            "" | "asap" => "As soon as possible".to_string(),
-            "eoc" => "When the commitment ends".to_string(),
-            d => d.to_string(),
+            "" | "asap" => tw().pdate_asap_short.to_string(),
+            "eoc" => tw().pdate_eoc_short.to_string(),
+            d => chrono::NaiveDate::parse_from_str(d, "%Y-%m-%d")
+                .map(|d| format::date_with_day(lang(), d))
+                .unwrap_or_else(|_| d.to_string()),
         };
-        rows.push(("Porting date", date, Step::Porting));
+        rows.push((tw().row_pdate, date, Step::Porting));
     }
     rows
 }
@@ -121,19 +123,20 @@ fn number_text(state: &WizardState) -> String {
                 .unwrap_or_default()
         ),
         if state.keeps_number() {
-            "kept: moved from the current operator"
+            tw().number_kept
         } else {
-            "new"
+            tw().number_fresh
         }
     )
 }
 
 fn sim_text(state: &WizardState) -> String {
+    let values = [("icc", state.get("icc")), ("network", state.get("network"))];
     match state.get("sim") {
-        "physical" => format!("Physical SIM card {}", state.get("icc")),
-        "esim" => format!("eSIM on {}", state.get("network")),
-        "auto" => format!("Auto-assigned SIM card on {}", state.get("network")),
-        "none" => format!("No SIM for now, on {}", state.get("network")),
+        "physical" => fill(tw().sim_physical_text, &values),
+        "esim" => fill(tw().sim_esim_text, &values),
+        "auto" => fill(tw().sim_auto_text, &values),
+        "none" => fill(tw().sim_none_text, &values),
         _ => "–".into(),
     }
 }
@@ -153,13 +156,13 @@ fn feature_names(ctx: &Ctx) -> (String, String) {
     let state = &ctx.state;
     let (on, off): (Vec<_>, Vec<_>) = FEATURES
         .iter()
-        .partition(|(name, _)| feature_shown(state, &ctx.wiz.plans, state.get("plan"), name));
-    let names = |list: Vec<&(&str, &str)>| {
+        .partition(|name| feature_shown(state, &ctx.wiz.plans, state.get("plan"), name));
+    let names = |list: Vec<&&str>| {
         if list.is_empty() {
-            "none".to_string()
+            tw().none.to_string()
         } else {
             list.iter()
-                .map(|(_, label)| *label)
+                .map(|name| feature_label(name))
                 .collect::<Vec<_>>()
                 .join(", ")
         }
@@ -217,7 +220,8 @@ fn ConfirmForm(ctx: Ctx, client_error: RwSignal<Option<(String, String)>>) -> im
                         );
                         navigate(&url, Default::default());
                     } else {
-                        client_error.set(Some((e.0.message.clone(), path)));
+                        let words = crate::i18n::errors::api_error(&e.0).to_string();
+                        client_error.set(Some((words, path)));
                     }
                     busy.set(false);
                 }
@@ -234,14 +238,14 @@ fn ConfirmForm(ctx: Ctx, client_error: RwSignal<Option<(String, String)>>) -> im
             >
                 {move || {
                     if busy.get() {
-                        "Creating subscription…"
+                        tw().confirming
                     } else {
-                        "Confirm and create subscription"
+                        tw().confirm
                     }
                 }}
             </button>
             <p role="status" class="visually-hidden">
-                {move || if busy.get() { "Creating the subscription" } else { "" }}
+                {move || if busy.get() { tw().confirming_status } else { "" }}
             </p>
         </form>
     }

@@ -1,6 +1,7 @@
 //! The SIM step: the kind of SIM card (with its ICC or its network), and up
 //! to three data-sharing SIM cards.
 
+use crate::i18n::{fill, lang, tw, words};
 use crate::wizard::fields::{choice, inline_error, option, IccField, StepForm};
 use crate::wizard::page::Ctx;
 use leptos::prelude::*;
@@ -11,10 +12,10 @@ pub(crate) fn SimStep(ctx: Ctx) -> impl IntoView {
     let sim = ctx.state.get("sim").to_string();
     let network = ctx.state.get("network").to_string();
     let all_kinds = [
-        ("esim", "eSIM"),
-        ("physical", "Physical SIM card from stock"),
-        ("auto", "Auto-assigned SIM card (sent by post)"),
-        ("none", "No SIM for now"),
+        ("esim", tw().sim_kind_esim),
+        ("physical", tw().sim_kind_physical),
+        ("auto", tw().sim_kind_auto),
+        ("none", tw().sim_kind_none),
     ];
     // Self-service customers choose an eSIM or a SIM card sent to them.
     let private = ctx.wiz.private;
@@ -25,18 +26,24 @@ pub(crate) fn SimStep(ctx: Ctx) -> impl IntoView {
     view! {
         <StepForm ctx=ctx.clone()>
             <IccAgain ctx=ctx.clone() />
-            <ul class="stock" aria-label="Free SIM stock">
+            <ul class="stock" aria-label=tw().sim_stock>
                 {stock
                     .into_iter()
                     .map(|c| {
                         view! {
                             <li>
-                                {format!(
-                                    "{} {}{}: {} free",
-                                    c.network.as_str(),
-                                    c.form_factor.as_str(),
-                                    if c.auto_assign { " (auto-assign)" } else { "" },
-                                    c.count,
+                                {fill(
+                                    tw().sim_stock_line,
+                                    &[
+                                        ("network", c.network.as_str().to_string()),
+                                        ("form", words::form_factor(lang(), c.form_factor).to_string()),
+                                        (
+                                            "auto",
+                                            if c.auto_assign { tw().sim_stock_auto } else { "" }
+                                                .to_string(),
+                                        ),
+                                        ("count", c.count.to_string()),
+                                    ],
                                 )}
                             </li>
                         }
@@ -44,12 +51,12 @@ pub(crate) fn SimStep(ctx: Ctx) -> impl IntoView {
                     .collect_view()}
             </ul>
             <fieldset class="choices">
-                <legend>"Kind of SIM card"</legend>
+                <legend>{tw().sim_kind_legend}</legend>
                 {inline_error(&ctx, "sim-esim")}
                 {kinds.into_iter().map(|(v, l)| choice("sim", v, sim == v, l)).collect_view()}
             </fieldset>
             <fieldset class="choices">
-                <legend>"Network (for eSIM, auto-assigned or no SIM)"</legend>
+                <legend>{tw().sim_network_legend}</legend>
                 {inline_error(&ctx, "network-TDC")}
                 {["TDC", "TELENOR"]
                     .into_iter()
@@ -62,13 +69,13 @@ pub(crate) fn SimStep(ctx: Ctx) -> impl IntoView {
                         <IccField
                             ctx=ctx.clone()
                             name="icc"
-                            label="ICC number of the physical SIM card".to_string()
-                            hint=format!("{}, printed on the card.", mvno::icc::rule_in_words())
+                            label=tw().sim_icc_label.to_string()
+                            hint=fill(tw().sim_icc_hint, &[("rule", crate::wizard::icc_rule())])
                         />
                     }
                 })}
             <fieldset class="sharing">
-                <legend>"Data-sharing SIM cards (TDC only, up to 3)"</legend>
+                <legend>{tw().sharing_legend}</legend>
                 {(1..=3).map(|i| view! { <SharingRow ctx=ctx.clone() i /> }).collect_view()}
             </fieldset>
         </StepForm>
@@ -97,12 +104,12 @@ fn SharingRow(ctx: Ctx, i: usize) -> impl IntoView {
     let kind_id = format!("ds{i}kind");
     view! {
         <div class="sharing-row">
-            <label for=kind_id.clone()>{format!("Data-sharing SIM {i}")}</label>
+            <label for=kind_id.clone()>{fill(tw().sharing_row, &[("i", i.to_string())])}</label>
             <select id=kind_id name=kind_name>
-                {option("", &kind, "None")}
+                {option("", &kind, tw().sharing_none)}
                 {option("esim", &kind, "eSIM")}
                 // Self-service: eSIMs only, as the create allows.
-                {(!private).then(|| option("physical", &kind, "Physical SIM card"))}
+                {(!private).then(|| option("physical", &kind, tw().sharing_physical))}
             </select>
             {(!private)
                 .then(|| {
@@ -110,8 +117,8 @@ fn SharingRow(ctx: Ctx, i: usize) -> impl IntoView {
                         <IccField
                             ctx=ctx.clone()
                             name=name
-                            label=format!("ICC of data-sharing SIM {i}")
-                            hint="Only for a physical data-sharing SIM card.".to_string()
+                            label=fill(tw().sharing_icc_label, &[("i", i.to_string())])
+                            hint=tw().sharing_icc_hint.to_string()
                         />
                     }
                 })}
