@@ -105,23 +105,12 @@ fn page_language() -> i18n::Lang {
 
 /// The switch to the other language, on every page: a plain form, so it
 /// works without JavaScript; the server keeps the choice and returns to
-/// the same page.
+/// the page the form was on.
 #[component]
 fn LanguageSwitch() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    let back = move || {
-        let search = location.search.get();
-        let search = search.trim_start_matches('?');
-        if search.is_empty() {
-            location.pathname.get()
-        } else {
-            format!("{}?{search}", location.pathname.get())
-        }
-    };
     let to = i18n::lang().other();
     view! {
         <form method="post" action="/language" class="language-switch">
-            <input type="hidden" name="back" value=back />
             <button type="submit" class="link" name="lang" value=to.code() lang=to.code()>
                 {to.own_name()}
             </button>
@@ -146,8 +135,8 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main">
             {i18n::t().skip_to_content}
         </a>
+        <LanguageSwitch />
         <Router>
-            <LanguageSwitch />
             <Routes fallback=pages::NotFound>
                 <Route path=StaticSegment("") view=pages::home::HomePage ssr=SsrMode::Async />
                 <Route

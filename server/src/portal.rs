@@ -67,18 +67,19 @@ fn sign_in_name_cookie(state: &AppState, value: Option<&str>) -> HeaderValue {
 #[derive(Deserialize)]
 struct LanguageForm {
     lang: String,
-    #[serde(default)]
-    back: String,
 }
 
-/// The language switch: keeps the choice in a cookie for a year and
-/// returns to the page it was made on (a path of this site only).
+/// The language switch: keeps the choice in a cookie for a year (and on
+/// the login of a signed-in user) and returns to the page it was made on,
+/// which the browser names in `Referer` (the site sends it to itself only).
+/// Only a page of this site: anything else returns to the start page.
 async fn language(
     State(state): State<AppState>,
     headers: HeaderMap,
     Form(form): Form<LanguageForm>,
 ) -> Response {
-    let back = mvno::portal::same_site_path(&form.back).unwrap_or("/");
+    let back = page_referred_from(&headers).unwrap_or_else(|| "/".into());
+    let back = back.as_str();
     let Some(lang) = app::i18n::Lang::from_code(&form.lang) else {
         return Redirect::to(back).into_response();
     };
@@ -92,6 +93,17 @@ async fn language(
     }
     let cookie = language_cookie(&state, lang);
     ([(header::SET_COOKIE, cookie)], Redirect::to(back)).into_response()
+}
+
+/// The path and query of the page of this site (its `Host`) that a
+/// request came from.
+fn page_referred_from(headers: &HeaderMap) -> Option<String> {
+    let host = headers.get(header::HOST)?.to_str().ok()?;
+    let referer = headers.get(header::REFERER)?.to_str().ok()?;
+    let (_, rest) = referer.split_once("://")?;
+    let path = rest.strip_prefix(host)?;
+    let path = path.split('#').next().unwrap_or("");
+    mvno::portal::same_site_path(path).map(str::to_string)
 }
 
 /// The cookie that keeps a choice of language, for a year.

@@ -34,9 +34,11 @@ async fn switch(
     back: &str,
     cookie: Option<&str>,
 ) -> (String, Vec<String>) {
+    let host = app.base.trim_start_matches("http://");
     let mut req = browser()
         .post(format!("{}/language", app.base))
-        .form(&[("lang", lang), ("back", back)]);
+        .header("referer", format!("http://{host}{back}"))
+        .form(&[("lang", lang)]);
     if let Some(c) = cookie {
         req = req.header("cookie", c);
     }
@@ -109,9 +111,19 @@ async fn the_switch_returns_only_to_a_page_of_this_site() {
         "https://evil.example/",
         "/\\evil.example",
         "javascript:alert(1)",
+        "@evil.example/",
     ] {
         let (to, _) = switch(&app, "en", back, None).await;
         assert_eq!(to, "/", "{back}");
+    }
+    // Another site's page, or no page named: the start page.
+    for referer in [Some("https://evil.example/login"), None] {
+        let mut req = browser().post(format!("{}/language", app.base));
+        if let Some(r) = referer {
+            req = req.header("referer", r);
+        }
+        let res = req.form(&[("lang", "en")]).send().await.unwrap();
+        assert_eq!(res.headers()["location"], "/", "{referer:?}");
     }
     // A language the portal does not speak changes nothing.
     let (to, cookies) = switch(&app, "xx", "/login", None).await;
