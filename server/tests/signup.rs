@@ -200,7 +200,7 @@ async fn a_made_up_link_changes_nothing() {
         .await
         .unwrap();
     assert!(
-        html.contains("Linket er udløbet eller allerede brugt"),
+        html.contains("The link has expired or was already used"),
         "{html}"
     );
 }
