@@ -60,12 +60,13 @@ async fn upgraded_keeps_everything(db: &DatabaseConnection, fixture: &str) {
         }
         assert_eq!(count(db, table).await, *n, "{table}");
     }
-    // This release's migrations ran on top of the old ones.
+    // This release's migrations (m0005, m0006) ran on top of the old ones.
     assert_eq!(
         count(db, "seaql_migrations").await,
-        expected["seaql_migrations"] + 1
+        expected["seaql_migrations"] + 2
     );
     assert_eq!(count(db, "signup_request").await, 0);
+    assert_eq!(count(db, "employee_language").await, 0);
 
     // The old logins sign in, and a create works on the upgraded data.
     let reply = auth::login(

@@ -84,6 +84,11 @@ pub fn router(state: AppState) -> Router {
         .precompressed_gzip();
     let routes = Router::new()
         .nest_service(&format!("/{}", options.site_pkg_dir), files)
+        // The typeface (see `style/main.css`), from `public/fonts`.
+        .nest_service(
+            "/fonts",
+            tower_http::services::ServeDir::new(site_root.join("fonts")),
+        )
         .route_service(
             "/robots.txt",
             tower_http::services::ServeFile::new(site_root.join("robots.txt")),

@@ -253,7 +253,9 @@ pub async fn headers(State(security): State<Arc<Security>>, req: Request, next: 
 /// The site's own files (the wasm, its script, the style sheet, the public
 /// folder): the same for everyone, so caches may keep them.
 fn is_static_file(path: &str) -> bool {
-    path.starts_with("/pkg/") || matches!(path, "/robots.txt" | "/favicon.ico")
+    path.starts_with("/pkg/")
+        || path.starts_with("/fonts/")
+        || matches!(path, "/robots.txt" | "/favicon.ico")
 }
 
 #[cfg(test)]

@@ -2,9 +2,11 @@
 //! spec's table (`mvno-account-create.txt`).
 
 mod errors;
+mod prices;
 mod reply;
 mod request;
 
 pub use errors::{CreateError, NUL_MESSAGE};
+pub use prices::{AccountPrices, PricedProduct};
 pub use reply::*;
 pub use request::*;

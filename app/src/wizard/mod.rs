@@ -23,6 +23,7 @@ mod steps;
 pub use errors::{
     field_of_path, icc_problem, icc_rule, icc_warning, parse_date, step_of_path, FieldError,
 };
+pub(crate) use fields::price;
 pub use page::WizardPage;
 pub use state::{
     draft_mark, feature_label, kept_on_server, Step, WizardState, FEATURES, KEPT_ON_SERVER,

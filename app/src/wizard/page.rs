@@ -12,7 +12,7 @@
 
 use super::fields::ErrorSummary;
 use super::steps::{
-    CustomerStep, ExtrasStep, NumberStep, PlanStep, PortingStep, ReviewStep, SimStep,
+    CustomerStep, ExtrasStep, NumberStep, OrderSummary, PlanStep, PortingStep, ReviewStep, SimStep,
 };
 use super::{field_of_path, step_of_path, FieldError, Step, WizardState};
 use crate::api::{wizard_context, UiError, WizardInfo};
@@ -278,6 +278,7 @@ fn StepPage(ctx: Ctx) -> impl IntoView {
     };
     view! {
         <Title text=title />
+        <div class="wizard-layout">
         <div class="wizard" data-step=ctx.current.slug()>
             {back
                 .map(|href| {
@@ -293,6 +294,8 @@ fn StepPage(ctx: Ctx) -> impl IntoView {
             </h1>
             <ErrorSummary errors=ctx.errors.clone() />
             {body}
+        </div>
+        {(ctx.current != Step::Review).then(|| view! { <OrderSummary ctx=ctx.clone() /> })}
         </div>
     }
 }

@@ -2,6 +2,9 @@
 //! shown only to those allowed to see them.
 
 mod parts;
+mod prices;
+
+pub use prices::prices_of;
 
 use super::customers::may_act_on;
 use super::{db_error, Caller};

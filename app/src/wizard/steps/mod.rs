@@ -7,6 +7,7 @@ mod plan;
 mod porting;
 mod review;
 mod sim;
+mod summary;
 
 pub(crate) use customer::CustomerStep;
 pub(crate) use extras::ExtrasStep;
@@ -15,3 +16,4 @@ pub(crate) use plan::PlanStep;
 pub(crate) use porting::PortingStep;
 pub(crate) use review::ReviewStep;
 pub(crate) use sim::SimStep;
+pub(crate) use summary::OrderSummary;

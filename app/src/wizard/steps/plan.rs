@@ -10,20 +10,26 @@ use leptos::prelude::*;
 
 #[component]
 pub(crate) fn PlanStep(ctx: Ctx) -> impl IntoView {
-    let rows = ctx.wiz.rows.clone();
-    let row = ctx.state.get("row").to_string();
     let plan_sel = RwSignal::new(ctx.state.get("plan").to_string());
+    // A private customer chooses what a consumer would: no voicemail PIN
+    // (set from the phone), no roaming package for the rest of the world.
+    let business = !ctx.wiz.private;
     view! {
         <StepForm ctx=ctx.clone()>
             <PlanCards ctx=ctx.clone() plan_sel />
             <FeatureSwitches ctx=ctx.clone() plan_sel />
-            <TextField
-                ctx=ctx.clone()
-                name="vmpin"
-                label=tw().vmpin_label
-                inputmode="numeric"
-                size="10"
-            />
+            {business
+                .then(|| {
+                    view! {
+                        <TextField
+                            ctx=ctx.clone()
+                            name="vmpin"
+                            label=tw().vmpin_label
+                            inputmode="numeric"
+                            size="10"
+                        />
+                    }
+                })}
             <div class="field">
                 <label for="vmemail">{tw().vmemail_label}</label>
                 <input
@@ -33,6 +39,17 @@ pub(crate) fn PlanStep(ctx: Ctx) -> impl IntoView {
                     value=ctx.state.get("vmemail").to_string()
                 />
             </div>
+            {business.then(|| view! { <RowPackage ctx=ctx.clone() /> })}
+        </StepForm>
+    }
+}
+
+/// The Rest-of-World roaming package (businesses only).
+#[component]
+fn RowPackage(ctx: Ctx) -> impl IntoView {
+    let rows = ctx.wiz.rows.clone();
+    let row = ctx.state.get("row").to_string();
+    view! {
             <SelectField name="row" label=tw().row_label>
                 {option("", &row, tw().row_as_plan)}
                 {rows
@@ -48,7 +65,6 @@ pub(crate) fn PlanStep(ctx: Ctx) -> impl IntoView {
                     .collect_view()}
                 <option value="none">{tw().row_none}</option>
             </SelectField>
-        </StepForm>
     }
 }
 
@@ -96,10 +112,14 @@ fn PlanCards(ctx: Ctx, plan_sel: RwSignal<String>) -> impl IntoView {
     }
 }
 
+/// Features for businesses: a private customer is not offered them.
+const BUSINESS_FEATURES: [&str; 2] = ["publicIP", "chargedServices"];
+
 /// A switch per feature, showing the user's choice or the chosen plan's
 /// preset.
 #[component]
 fn FeatureSwitches(ctx: Ctx, plan_sel: RwSignal<String>) -> impl IntoView {
+    let private = ctx.wiz.private;
     let plans = ctx.wiz.plans.clone();
     let feat_state = ctx.state.clone();
     view! {
@@ -112,6 +132,13 @@ fn FeatureSwitches(ctx: Ctx, plan_sel: RwSignal<String>) -> impl IntoView {
                 .into_iter()
                 .map(|name| {
                     let label = feature_label(name);
+                    if private && BUSINESS_FEATURES.contains(&name) {
+                        // Not offered to a consumer: the plan's preset stays.
+                        let on = feature_shown(&feat_state, &plans, &plan_sel.get_untracked(), name);
+                        return on
+                            .then(|| view! { <input type="hidden" name="feat" value=name /> })
+                            .into_any();
+                    }
                     let id = format!("feat-{name}");
                     let feat_state = feat_state.clone();
                     let plans = plans.clone();
@@ -129,6 +156,7 @@ fn FeatureSwitches(ctx: Ctx, plan_sel: RwSignal<String>) -> impl IntoView {
                             <label for=id>{label}</label>
                         </div>
                     }
+                        .into_any()
                 })
                 .collect_view()}
         </fieldset>

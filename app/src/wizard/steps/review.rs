@@ -2,15 +2,14 @@
 //! create's error, and Confirm (a plain form post without JavaScript, the
 //! server function when hydrated).
 
+use super::summary::{
+    customer_name, feature_names, monthly_total, number_text, plan_text, sim_text,
+};
 use crate::api::create_account;
-use crate::i18n::{fill, format, lang, tw};
-use crate::pages::grouped;
+use crate::i18n::{format, lang, tw};
 use crate::wizard::fields::{hidden_inputs, price};
 use crate::wizard::page::Ctx;
-use crate::wizard::state::feature_shown;
-use crate::wizard::{
-    draft_mark, feature_label, kept_on_server, step_of_path, Step, WizardState, FEATURES,
-};
+use crate::wizard::{draft_mark, kept_on_server, step_of_path, Step};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -102,72 +101,8 @@ fn review_rows(ctx: &Ctx) -> Vec<(&'static str, String, Step)> {
         };
         rows.push((tw().row_pdate, date, Step::Porting));
     }
+    rows.push((tw().row_monthly, price(monthly_total(ctx)), Step::Plan));
     rows
-}
-
-fn customer_name(ctx: &Ctx) -> String {
-    ctx.wiz
-        .customers
-        .iter()
-        .find(|c| c.id.as_str() == ctx.state.get("customer"))
-        .map(|c| c.name.clone())
-        .unwrap_or_else(|| ctx.wiz.user.customer_name.clone())
-}
-
-fn number_text(state: &WizardState) -> String {
-    format!(
-        "{} ({})",
-        grouped(
-            &mvno::phone::E164::from_typed(state.chosen_number())
-                .map(|n| n.to_string())
-                .unwrap_or_default()
-        ),
-        if state.keeps_number() {
-            tw().number_kept
-        } else {
-            tw().number_fresh
-        }
-    )
-}
-
-fn sim_text(state: &WizardState) -> String {
-    let values = [("icc", state.get("icc")), ("network", state.get("network"))];
-    match state.get("sim") {
-        "physical" => fill(tw().sim_physical_text, &values),
-        "esim" => fill(tw().sim_esim_text, &values),
-        "auto" => fill(tw().sim_auto_text, &values),
-        "none" => fill(tw().sim_none_text, &values),
-        _ => "–".into(),
-    }
-}
-
-fn plan_text(ctx: &Ctx) -> String {
-    let state = &ctx.state;
-    ctx.wiz
-        .plans
-        .iter()
-        .find(|p| p.id.as_str() == state.get("plan"))
-        .map(|p| format!("{} ({})", p.name, price(p.price)))
-        .unwrap_or_else(|| state.get("plan").to_string())
-}
-
-/// The features switched on, and those off, as lists of their labels.
-fn feature_names(ctx: &Ctx) -> (String, String) {
-    let state = &ctx.state;
-    let (on, off): (Vec<_>, Vec<_>) = FEATURES
-        .iter()
-        .partition(|name| feature_shown(state, &ctx.wiz.plans, state.get("plan"), name));
-    let names = |list: Vec<&&str>| {
-        if list.is_empty() {
-            tw().none.to_string()
-        } else {
-            list.iter()
-                .map(|name| feature_label(name))
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    };
-    (names(on), names(off))
 }
 
 /// Confirm: posts the answers to `/new/confirm` without JavaScript; when

@@ -10,6 +10,9 @@ use mvno::portal::{AccountSummary, CustomerSummary, Page};
 use mvno::ApiError;
 use serde::{Deserialize, Serialize};
 
+mod account;
+pub use account::*;
+
 /// The platform's error, carried through a server function.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct UiError(pub ApiError);
@@ -318,70 +321,6 @@ pub async fn create_account(
             Err(e.into())
         }
     }
-}
-
-/// One account the user may see, with its eSIM QR code (SVG) when it has one
-/// and the user may see the activation code.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct AccountView {
-    pub account: mvno::account::MvnoAccount,
-    pub qr_svg: Option<String>,
-    /// The QR code of each data-sharing SIM's eSIM, in their order (`None`
-    /// for a physical card, or a code the user may not see).
-    pub sharing_qr_svgs: Vec<Option<String>>,
-}
-
-#[server(prefix = "/_fn", endpoint = "account")]
-pub async fn get_account(id: String) -> Result<AccountView, UiError> {
-    let caller = ssr::require_caller().await?;
-    let account = mvno::services::view::get(&ssr::db()?, &caller, &id)
-        .await
-        .map_err(UiError::from)?;
-    let qr_of = |sim: &mvno::account::SimDetails| {
-        let code = sim.activation_code.as_deref()?;
-        let qr = qrcode::QrCode::new(code.as_bytes()).ok()?;
-        Some(
-            qr.render::<qrcode::render::svg::Color>()
-                .min_dimensions(220, 220)
-                .build(),
-        )
-    };
-    let qr_svg = account.mvno_sim.as_ref().and_then(qr_of);
-    let sharing_qr_svgs = account
-        .data_sharing_sims
-        .iter()
-        .map(|d| qr_of(&d.sim))
-        .collect();
-    Ok(AccountView {
-        account,
-        qr_svg,
-        sharing_qr_svgs,
-    })
-}
-
-/// A MitID verification the server recorded: only its opaque id, which the
-/// wizard carries, and the name to show.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct StandInVerification {
-    /// Id of the server's record; the create takes the identity from it.
-    pub id: String,
-    /// The verified person's name.
-    pub name: String,
-}
-
-/// The MitID stand-in: records on the server that the signed-in user
-/// verified, as a MitID login would, and answers the record's id. It asks
-/// nothing and proves nothing.
-#[server(prefix = "/_fn", endpoint = "mitid_stand_in")]
-pub async fn mitid_stand_in() -> Result<Option<StandInVerification>, UiError> {
-    let Some(caller) = ssr::caller().await? else {
-        return Ok(None);
-    };
-    let v = mvno::services::mitid::stand_in(&ssr::db()?, &caller).await?;
-    Ok(Some(StandInVerification {
-        id: v.id.to_string(),
-        name: v.name,
-    }))
 }
 
 #[cfg(all(test, feature = "ssr"))]
