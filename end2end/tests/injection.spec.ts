@@ -60,7 +60,7 @@ test('the signup and the sign-in show what was sent as text', async ({ page }, t
   for (const payload of PAYLOADS) {
     const q = new URLSearchParams({ name: payload, email: payload, address: payload, err_msg: payload });
     await open(page, `/signup?${q}`, testInfo);
-    await expect(page.getByLabel('Fulde navn')).toHaveValue(payload);
+    await expect(page.getByLabel('Full name')).toHaveValue(payload);
     await assertInert(page, jsOn(testInfo), `signup with ${payload}`);
     await open(page, `/login?${new URLSearchParams({ error: payload, username: payload })}`, testInfo);
     await assertInert(page, jsOn(testInfo), `sign-in with ${payload}`);

@@ -117,7 +117,8 @@ pub(crate) fn OrderSummary(ctx: Ctx) -> impl IntoView {
         rows.push((tw().row_plan, plan_text(&ctx)));
         rows.push((tw().row_on, feature_names(&ctx).0));
     }
-    let total = price(monthly_total(&ctx));
+    // The price once a plan is chosen.
+    let total = state.has("plan").then(|| price(monthly_total(&ctx)));
     view! {
         <aside class="order-summary" aria-labelledby="order-summary-title">
             <h2 id="order-summary-title">{tw().summary_heading}</h2>
@@ -135,7 +136,7 @@ pub(crate) fn OrderSummary(ctx: Ctx) -> impl IntoView {
                     .into_any()
             }}
             <p class="order-total" role="status">
-                {tw().row_monthly}": "<strong>{total}</strong>
+                {total.map(|total| view! { {tw().row_monthly}": "<strong>{total}</strong> })}
             </p>
         </aside>
     }
