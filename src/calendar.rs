@@ -65,6 +65,29 @@ pub fn earliest_porting_date(today: NaiveDate) -> NaiveDate {
     next_working_day(today)
 }
 
+/// Working days a SIM card sent by post takes to arrive.
+pub const POSTED_SIM_WORKING_DAYS: usize = 2;
+
+/// The earliest porting date when the new SIM card is sent by post: the
+/// card arrives first ([`POSTED_SIM_WORKING_DAYS`] working days later than
+/// [`earliest_porting_date`]), so the number never moves to a card the
+/// customer does not have yet.
+pub fn earliest_porting_date_with_posted_sim(today: NaiveDate) -> NaiveDate {
+    (0..POSTED_SIM_WORKING_DAYS).fold(earliest_porting_date(today), |d, _| next_working_day(d))
+}
+
+/// [`check_porting_date`] for a port-in whose SIM card is sent by post.
+pub fn check_porting_date_with_posted_sim(
+    requested: NaiveDate,
+    today: NaiveDate,
+) -> Result<(), PortingDateError> {
+    let earliest = earliest_porting_date_with_posted_sim(today);
+    if requested < earliest {
+        return Err(PortingDateError::TooEarly(earliest));
+    }
+    check_porting_date(requested, today)
+}
+
 /// Why a requested porting date cannot be used.
 #[derive(Copy, Clone, Debug, PartialEq, Eq, thiserror::Error)]
 pub enum PortingDateError {

@@ -237,6 +237,7 @@ on_both!(owners_and_mitid_verified_people_may_port_in, |db| {
         &req,
         &Trusted {
             mitid: Some(v.id.to_string()),
+            ..Default::default()
         },
         &CreateSettings::default(),
     )
@@ -997,6 +998,7 @@ on_both!(
         assert_eq!(v.name, "Mette Hansen");
         let trusted = Trusted {
             mitid: Some(v.id.to_string()),
+            ..Default::default()
         };
         // Another employee may not use it.
         let err = refused_with(
@@ -1056,6 +1058,7 @@ on_both!(
         ] {
             let t = Trusted {
                 mitid: Some(reference),
+                ..Default::default()
             };
             refused_with(
                 db,
@@ -1095,6 +1098,7 @@ on_both!(an_expired_mitid_verification_is_refused, |db| {
         .unwrap();
     let trusted = Trusted {
         mitid: Some(v.id.to_string()),
+        ..Default::default()
     };
     refused_with(db, OWNER, base(), &trusted, 422, "mitId", mitid::NOT_VALID).await;
     // The next stand-in clears the caller's expired records.
@@ -2041,3 +2045,109 @@ on_both!(an_abandoned_idempotency_claim_runs_again_once, |db| {
     assert!(ids.contains(&again.id));
     assert_eq!(snapshot(db).await.accounts, 3);
 });
+
+// A private customer's SIM card sent by post goes to the address typed in
+// the signup's SIM step (kept as the customer's address) or the one on
+// record; with neither, the create is refused and changes nothing.
+on_both!(a_posted_sim_goes_to_the_address_given_or_on_record, |db| {
+    demo::load(db).await.unwrap();
+    let mut req = private_base();
+    req.esim = None;
+    req.auto_assign_sim = Some(AutoAssign::Network("TDC".into()));
+    let mette = caller(db, PRIVATE).await;
+    let moved = Trusted {
+        delivery_address: Some("  Jægersborggade 5, 2200 København N ".into()),
+        ..Default::default()
+    };
+    create_with(db, &mette, &req, &moved, &CreateSettings::default())
+        .await
+        .unwrap();
+    assert_eq!(
+        mette_address(db).await.as_deref(),
+        Some("Jægersborggade 5, 2200 København N")
+    );
+    // None given: the one on record.
+    req.number = Some("+4520100002".into());
+    create_with(
+        db,
+        &mette,
+        &req,
+        &Trusted::default(),
+        &CreateSettings::default(),
+    )
+    .await
+    .unwrap();
+    // None on record either: refused, and a refusal changes no address.
+    customer::Entity::update_many()
+        .col_expr(
+            customer::Column::Address,
+            Expr::value(Option::<String>::None),
+        )
+        .filter(customer::Column::Id.eq(ids::METTE_HANSEN))
+        .exec(db)
+        .await
+        .unwrap();
+    req.number = Some("+4520100003".into());
+    let message = "A SIM card sent by post needs a delivery address";
+    refused(db, PRIVATE, req.clone(), 422, "deliveryAddress", message).await;
+    let too_long = Trusted {
+        delivery_address: Some("x".repeat(301)),
+        ..Default::default()
+    };
+    let message = "The delivery address can have at most 300 characters";
+    refused_with(db, PRIVATE, req, &too_long, 422, "deliveryAddress", message).await;
+    assert_eq!(mette_address(db).await, None);
+});
+
+// A private customer's port-in with a SIM card sent by post moves the
+// number only once the card can have arrived.
+on_both!(a_port_in_with_a_posted_sim_waits_for_the_card, |db| {
+    demo::load(db).await.unwrap();
+    let mette = caller(db, PRIVATE).await;
+    let today = mvno::services::clock::copenhagen_date(Utc::now());
+    let earliest = mvno::calendar::earliest_porting_date(today);
+    let posted = mvno::calendar::earliest_porting_date_with_posted_sim(today);
+    assert!(posted > earliest);
+    let mut req = private_base();
+    req.esim = None;
+    req.auto_assign_sim = Some(AutoAssign::Network("TDC".into()));
+    req.number = Some(numbers::DONOR_3_FAX.into());
+    let at = |d: chrono::NaiveDate| d.and_hms_opt(12, 0, 0).unwrap().and_utc();
+    req.requested_porting_date = Some(at(earliest));
+    let v = mitid::stand_in(db, &mette).await.unwrap();
+    let trusted = Trusted {
+        mitid: Some(v.id.to_string()),
+        ..Default::default()
+    };
+    let message = format!("The porting date must be a working day no earlier than {posted}");
+    refused_with(
+        db,
+        PRIVATE,
+        req.clone(),
+        &trusted,
+        422,
+        "requestedPortingDate",
+        &message,
+    )
+    .await;
+    // With an eSIM the earliest date is fine; with the posted card, its day.
+    req.requested_porting_date = Some(at(posted));
+    let v = mitid::stand_in(db, &mette).await.unwrap();
+    let trusted = Trusted {
+        mitid: Some(v.id.to_string()),
+        ..Default::default()
+    };
+    let a = create_with(db, &mette, &req, &trusted, &CreateSettings::default())
+        .await
+        .unwrap();
+    assert_eq!(a.number_state, mvno::enums::NumberState::PortingIn);
+});
+
+async fn mette_address(db: &DatabaseConnection) -> Option<String> {
+    customer::Entity::find_by_id(ids::METTE_HANSEN)
+        .one(db)
+        .await
+        .unwrap()
+        .unwrap()
+        .address
+}

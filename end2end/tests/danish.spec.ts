@@ -45,12 +45,12 @@ test.describe('on a phone', () => {
     await page.getByLabel('Bager Jensen ApS').check();
     await next(page, 'Telefonnummer');
     await shot(page, testInfo, 'da-wizard-number');
-    await pickNumber(page, pick(testInfo, '+4530100005', '+4530100006'), testInfo);
+    await pickNumber(page, pick(testInfo, '+4520100001', '+4520100008'), testInfo);
     await next(page, 'SIM-kort');
     await shot(page, testInfo, 'da-wizard-sim');
     await checkA11y(page, testInfo, 'SIM step in Danish');
     await page.getByLabel('eSIM', { exact: true }).check();
-    await page.getByLabel('TELENOR').check();
+    await page.getByLabel('TDC', { exact: true }).check();
     await next(page, 'Abonnement og tjenester');
     await shot(page, testInfo, 'da-wizard-plan');
     await checkA11y(page, testInfo, 'plan step in Danish');

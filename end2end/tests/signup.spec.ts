@@ -78,3 +78,44 @@ test('a signup with a short password keeps what was typed and says why', async (
   await expect(page.getByLabel('Fulde navn')).toHaveValue('Kort Kode');
   await expect(page).toHaveTitle(/^Fejl: /);
 });
+
+test('a SIM card sent by post asks where to, and a port-in waits for it', async ({ page }, testInfo) => {
+  const email = `post.${testInfo.project.name}@eksempel.dk`;
+  await open(page, '/signup', testInfo);
+  await page.getByLabel('Fulde navn').fill('Poul Post');
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Adgangskode').fill('hemmelig-kode-123');
+  await page.getByRole('button', { name: 'Opret login og fortsæt' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Tjek din e-mail' })).toBeVisible();
+  const link = new URL(await signupLink(email));
+  await open(page, link.pathname + link.search, testInfo);
+  await page.getByRole('button', { name: 'Bekræft og fortsæt' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Bekræft hvem du er' })).toBeVisible();
+  if (jsOn(testInfo)) {
+    await expect(page.locator('body[data-portal-ready="true"]')).toBeAttached();
+  }
+  await page.getByRole('button', { name: 'Bekræft med MitID (test)' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Telefonnummer' })).toBeVisible();
+  if (jsOn(testInfo)) {
+    await expect(page.locator('body[data-step-ready="number"]')).toBeAttached();
+  }
+  await page.getByLabel('Behold mit nummer').check();
+  await page.getByLabel('Nummer der skal beholdes').fill(testInfo.project.name === 'js' ? '40 33 33 33' : '40 44 44 44');
+  await next(page, 'SIM-kort');
+  await page.getByLabel('SIM-kort, der sendes med posten').check();
+  await page.getByLabel('TDC').check();
+  // No address yet: the step asks for one, in words that say what to do.
+  await page.getByRole('button', { name: 'Fortsæt' }).click();
+  await expect(page.getByRole('alert')).toContainText('Skriv den adresse, SIM-kortet skal sendes til');
+  await page.getByLabel('Leveringsadresse').fill('Jægersborggade 5, 2200 København N');
+  await next(page, 'Abonnement og tjenester');
+  // A consumer is not offered business switches.
+  await expect(page.getByLabel('Offentlig IP-adresse')).toHaveCount(0);
+  await expect(page.getByLabel('Roamingpakke til resten af verden')).toHaveCount(0);
+  await page.getByRole('radio', { name: /Fri tale \+ 10 GB/ }).check();
+  await next(page, 'Flytning af nummeret');
+  await expect(page.getByText(/Dit SIM-kort sendes med posten, så nummeret flyttes tidligst/)).toBeVisible();
+  await shot(page, testInfo, 'signup-porting-posted');
+  await next(page, 'Tjek dine svar');
+  await expect(page.getByText('SIM-kort sendt med posten til Jægersborggade 5, 2200 København N, på TDC')).toBeVisible();
+});

@@ -257,6 +257,9 @@ async fn confirm(
     // The MitID verification goes beside the request, by its id only.
     let trusted = mvno::services::create::Trusted {
         mitid: answers.mitid(),
+        delivery_address: answers
+            .has("delivery")
+            .then(|| answers.get("delivery").to_string()),
     };
     match mvno::services::create::create_once_with(
         &state.db,

@@ -185,6 +185,8 @@ pub struct WizardInfo {
     pub new_key: String,
     /// A private customer (self-service): eSIM or auto-assigned SIM only.
     pub private: bool,
+    /// A private customer's address on record: where a posted SIM goes.
+    pub address: Option<String>,
     /// For the customer (when one is chosen): numbers on offer (filtered by
     /// the searched digits), free SIM stock, rate plans, Rest-of-World
     /// packages, and the check of a number to keep.
@@ -231,10 +233,15 @@ pub async fn wizard_context(
     };
     let today = clock::copenhagen_date(chrono::Utc::now());
     let porting_days = mvno::calendar::working_days_after(today, 30);
-    let private = mvno::services::customers::chain(&db, caller.customer.as_str())
+    let own = mvno::services::customers::chain(&db, caller.customer.as_str())
         .await?
-        .first()
+        .into_iter()
+        .next();
+    let private = own
+        .as_ref()
         .is_some_and(mvno::services::signup::is_self_service);
+    // Where a private customer's posted SIM card goes, unless it says otherwise.
+    let address = own.and_then(|c| c.address).filter(|_| private);
     let customer = if caller.access_level.may_list_customers() {
         customer.filter(|c| !c.is_empty())
     } else {
@@ -274,6 +281,7 @@ pub async fn wizard_context(
         porting_days,
         new_key: mvno::Id::generate().to_string(),
         private,
+        address,
         offered,
         stock,
         plans,
@@ -306,8 +314,13 @@ pub async fn create_account(
     use mvno::services::create::{create_once_with, CreateSettings, Trusted};
     let caller = ssr::require_caller().await?;
     let settings = use_context::<std::sync::Arc<CreateSettings>>().unwrap_or_default();
-    let trusted = Trusted { mitid };
     let db = ssr::db()?;
+    // The delivery address waits in the wizard's draft, never in a URL.
+    let draft = mvno::services::drafts::load(&db, &caller, &key).await?;
+    let trusted = Trusted {
+        mitid,
+        delivery_address: draft.fields.get("delivery").cloned(),
+    };
     match create_once_with(&db, &caller, Some(&key), &request, &trusted, &settings).await {
         Ok(account) => {
             mvno::services::drafts::discard(&db, &caller, &key).await?;

@@ -156,6 +156,8 @@ catalogue! {
             | "The end date must be after the start date. Correct one of the dates.",
         api_payment: "Vælg betalingsform: ingen, købt eller lejet."
             | "Choose how it is paid: none, bought or rented.",
+        delivery_missing: "Skriv den adresse, SIM-kortet skal sendes til, eller vælg eSIM."
+            | "Enter the address to send the SIM card to, or choose eSIM.",
         api_busy: "Bestillingen bliver allerede behandlet. Vent lidt og se listen over \
                    abonnementer."
             | "The order is already being processed. Wait a moment and look at the list of \
@@ -229,6 +231,7 @@ pub fn api_error(e: &ApiError) -> &'static str {
         (422, _, "dataSharingSims") => t.api_sharing_count,
         (422, _, p) if p.starts_with("dataSharingSims") => t.api_sharing_taken,
         (422, "mitId", _) => t.api_mitid,
+        (422, _, "deliveryAddress") => t.delivery_missing,
         (422, _, "deleteDate") => t.api_delete_date,
         (422, _, p) if p.starts_with("purchaseInfo") => t.api_payment,
         (422, _, "requestedPortingDate") if msg.contains("no earlier") => t.pdate_later,

@@ -78,6 +78,17 @@ catalogue! {
         sharing_icc_label: "ICC på datadelings-SIM {i}" | "ICC of data-sharing SIM {i}",
         sharing_icc_hint: "Kun til et fysisk datadelings-SIM-kort."
             | "Only for a physical data-sharing SIM card.",
+        delivery_label: "Leveringsadresse" | "Delivery address",
+        delivery_hint: "Hvor SIM-kortet skal sendes hen, hvis det sendes med posten: gade, \
+                        nummer, postnummer og by."
+            | "Where the SIM card goes if it is sent by post: street, number, postcode and \
+               town.",
+        sim_auto_to: "SIM-kort sendt med posten til {address}, på {network}"
+            | "SIM card sent by post to {address}, on {network}",
+        pdate_posted: "Dit SIM-kort sendes med posten, så nummeret flyttes tidligst {date}, når \
+                       kortet er fremme."
+            | "Your SIM card is sent by post, so the number moves on {date} at the earliest, \
+               when the card has arrived.",
         icc_fine: "Format og kontrolciffer er i orden." | "Format and check digit are fine.",
 
         plan_legend: "Abonnement" | "Rate plan",

@@ -73,6 +73,15 @@ impl WizardState {
         (self.get("iccok") != icc.as_str()).then(|| err("icc", te().icc_check_again))
     }
 
+    /// A private customer's SIM card sent by post with nowhere to go: no
+    /// delivery address typed and none on record (the create refuses it
+    /// too, as `422 deliveryAddress`).
+    pub fn delivery_problem(&self, private: bool, on_record: Option<&str>) -> Option<FieldError> {
+        let posted = private && self.get("sim") == "auto";
+        let known = self.has("delivery") || on_record.is_some_and(|a| !a.trim().is_empty());
+        (posted && !known).then(|| err("delivery", te().delivery_missing))
+    }
+
     /// Checks one step's fields, as the server will.
     pub fn check(&self, step: Step, today: chrono::NaiveDate) -> Vec<FieldError> {
         let mut out = Vec::new();
@@ -182,7 +191,11 @@ impl WizardState {
         let date = self.get("pdate");
         if !matches!(date, "" | "asap" | "eoc") {
             match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
-                Ok(d) => match mvno::calendar::check_porting_date(d, today) {
+                Ok(d) => match if self.sim_is_posted_to_a_consumer() {
+                    mvno::calendar::check_porting_date_with_posted_sim(d, today)
+                } else {
+                    mvno::calendar::check_porting_date(d, today)
+                } {
                     Ok(()) => {}
                     Err(mvno::calendar::PortingDateError::TooEarly(earliest)) => {
                         let earliest = crate::i18n::format::date(crate::i18n::lang(), earliest);

@@ -115,6 +115,7 @@ impl Ctx {
             }
             if s == Step::Sim && found.is_empty() {
                 found.extend(state.icc_check_problem());
+                found.extend(state.delivery_problem(wiz.private, wiz.address.as_deref()));
             }
             found
         };

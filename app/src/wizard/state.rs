@@ -90,7 +90,7 @@ pub fn feature_label(name: &str) -> &'static str {
 
 /// Answers kept on the server (the wizard's draft), never in a URL: they
 /// would reach the browser's history, Referer headers and access logs.
-pub const KEPT_ON_SERVER: [&str; 3] = ["vmpin", "notes", "custom"];
+pub const KEPT_ON_SERVER: [&str; 4] = ["vmpin", "notes", "custom", "delivery"];
 
 /// Whether an answer is kept on the server rather than in the query.
 pub fn kept_on_server(key: &str) -> bool {
@@ -143,7 +143,7 @@ impl WizardState {
             Step::Number => &["mode", "number", "keepnumber", "digits", "net"],
             Step::Sim => &[
                 "sim", "network", "icc", "iccok", "ds1", "ds2", "ds3", "ds1kind", "ds2kind",
-                "ds3kind",
+                "ds3kind", "delivery",
             ],
             Step::Plan => &["plan", "featset", "feat", "vmpin", "vmemail", "row"],
             Step::Porting => &["donor", "pdate", "pready"],
@@ -232,6 +232,13 @@ impl WizardState {
                 _ => true,
             })
             .collect()
+    }
+
+    /// A private customer's SIM card sent by post: a self-service port-in
+    /// carries its MitID verification, and only self-service answers hold
+    /// one. The number then moves after the card has arrived.
+    pub fn sim_is_posted_to_a_consumer(&self) -> bool {
+        self.get("sim") == "auto" && self.has("mitid")
     }
 
     pub fn feature_on(&self, name: &str) -> Option<bool> {

@@ -26,6 +26,7 @@
 //! 9. [`write`]: the account and what hangs on it, and the activation job.
 
 mod checks;
+mod delivery;
 mod extras;
 mod number;
 mod party;
@@ -71,6 +72,9 @@ pub struct Trusted {
     /// Id of a MitID verification the server recorded for the caller
     /// (see [`mitid::stand_in`]); the account's `mitId` is taken from it.
     pub mitid: Option<String>,
+    /// Where a private customer's SIM card sent by post goes, as typed in
+    /// the signup's SIM step; kept as the customer's address.
+    pub delivery_address: Option<String>,
 }
 
 type Result<T> = std::result::Result<T, CreateError>;
@@ -270,10 +274,15 @@ async fn create_in(
 ) -> Result<()> {
     let today = clock::copenhagen_date(now);
     checks::preflight(caller, req)?;
-    let party = party::find(txn, caller, req).await?;
+    let mut party = party::find(txn, caller, req).await?;
     let (number, sim_choice) = checks::check_shape(req, today)?;
     if party.self_service {
         checks::check_self_service(req, &sim_choice)?;
+        if matches!(sim_choice, checks::SimChoice::AutoAssign(_)) {
+            party.posted_sim = true;
+            delivery::keep_address(txn, &party.customer, trusted.delivery_address.as_deref())
+                .await?;
+        }
     }
     // Who verified with MitID: from the server's record only.
     let mit_id = match trusted.mitid.as_deref() {

@@ -51,6 +51,7 @@ pub(super) async fn take(
                 customer,
                 number,
                 self_service,
+                party.posted_sim,
                 mit_id_given,
                 account_id,
                 now,

@@ -20,6 +20,9 @@ pub(super) struct Party {
     pub holders: Vec<String>,
     /// The caller's own customer is a private person (self-service).
     pub self_service: bool,
+    /// A self-service account whose SIM card is sent by post: a port-in
+    /// waits for the card (see [`crate::calendar::POSTED_SIM_WORKING_DAYS`]).
+    pub posted_sim: bool,
 }
 
 pub(super) async fn find(
@@ -55,5 +58,6 @@ pub(super) async fn find(
         resellers,
         holders,
         self_service,
+        posted_sim: false,
     })
 }

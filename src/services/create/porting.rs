@@ -24,6 +24,7 @@ pub(super) async fn port_in(
     customer: &customer::Model,
     number: &E164,
     self_service: bool,
+    posted_sim: bool,
     mit_id_given: bool,
     account_id: &str,
     now: DateTime<Utc>,
@@ -37,8 +38,12 @@ pub(super) async fn port_in(
         None => None,
         Some(at) => {
             let date = clock::copenhagen_date(at);
-            calendar::check_porting_date(date, today)
-                .map_err(|e| CreateError::Rule(422, "requestedPortingDate", e.to_string()))?;
+            let checked = if posted_sim {
+                calendar::check_porting_date_with_posted_sim(date, today)
+            } else {
+                calendar::check_porting_date(date, today)
+            };
+            checked.map_err(|e| CreateError::Rule(422, "requestedPortingDate", e.to_string()))?;
             Some(clock::porting_time(date))
         }
     };

@@ -199,3 +199,48 @@ fn create_errors_find_their_step_and_field() {
     assert_eq!(field_of_path("donorSimNumber", &s), "donor");
     assert_eq!(step_of_path("internal_error"), Step::Review);
 }
+
+#[test]
+fn a_posted_sim_asks_for_an_address_only_when_none_is_known() {
+    let posted = state(&[("sim", "auto"), ("network", "TDC")]);
+    let e = posted.delivery_problem(true, None).unwrap();
+    assert_eq!(e.field, "delivery");
+    assert!(posted.delivery_problem(true, Some("Nørrebrogade 140")).is_none());
+    assert!(posted.delivery_problem(false, None).is_none(), "a reseller's card");
+    let typed = state(&[("sim", "auto"), ("network", "TDC")]).with_draft(
+        &[("delivery".to_string(), "Jægersborggade 5".to_string())]
+            .into_iter()
+            .collect::<std::collections::BTreeMap<_, _>>(),
+    );
+    assert!(typed.delivery_problem(true, None).is_none());
+    let esim = state(&[("sim", "esim"), ("network", "TDC")]);
+    assert!(esim.delivery_problem(true, None).is_none());
+}
+
+#[test]
+fn a_consumers_posted_sim_moves_the_number_after_it_arrives() {
+    let posted = mvno::calendar::earliest_porting_date_with_posted_sim(today());
+    let early = mvno::calendar::earliest_porting_date(today());
+    let port = |sim: &str, pdate: String| {
+        state(&[
+            ("mode", "keep"),
+            ("sim", sim),
+            ("mitid", "m00000000000000000000001"),
+            ("pdate", &pdate),
+        ])
+    };
+    let e = port("auto", early.to_string()).check(Step::Porting, today());
+    assert_eq!(e[0].field, "pdate");
+    assert!(port("auto", posted.to_string())
+        .check(Step::Porting, today())
+        .is_empty());
+    assert!(port("esim", early.to_string())
+        .check(Step::Porting, today())
+        .is_empty());
+    // "As soon as possible" is the card's day.
+    let asap = port("auto", "asap".into()).to_request(today());
+    assert_eq!(
+        asap.requested_porting_date.map(|d| d.date_naive()),
+        Some(posted)
+    );
+}

@@ -10,7 +10,19 @@ use leptos::prelude::*;
 #[component]
 pub(crate) fn PortingStep(ctx: Ctx) -> impl IntoView {
     let pdate = ctx.state.get("pdate").to_string();
-    let days = ctx.wiz.porting_days.clone();
+    // A SIM card sent by post arrives first: the number moves after it.
+    let posted = ctx.state.sim_is_posted_to_a_consumer();
+    let days: Vec<chrono::NaiveDate> = if posted {
+        let earliest = mvno::calendar::earliest_porting_date_with_posted_sim(ctx.wiz.today);
+        ctx.wiz
+            .porting_days
+            .iter()
+            .copied()
+            .filter(|d| *d >= earliest)
+            .collect()
+    } else {
+        ctx.wiz.porting_days.clone()
+    };
     let earliest = days
         .first()
         .map(|d| format::date_with_day(lang(), *d))
@@ -23,6 +35,7 @@ pub(crate) fn PortingStep(ctx: Ctx) -> impl IntoView {
                 <label for="pdate">{tw().pdate_label}</label>
                 <p class="hint" id="pdate-hint">
                     {tw().pdate_hint}
+                    {posted.then(|| format!(" {}", fill(tw().pdate_posted, &[("date", earliest.clone())])))}
                 </p>
                 {inline_error(&ctx, "pdate")}
                 <select

@@ -74,11 +74,46 @@ pub(crate) fn SimStep(ctx: Ctx) -> impl IntoView {
                         />
                     }
                 })}
+            {private.then(|| view! { <DeliveryAddress ctx=ctx.clone() /> })}
             <fieldset class="sharing">
                 <legend>{tw().sharing_legend}</legend>
                 {(1..=3).map(|i| view! { <SharingRow ctx=ctx.clone() i /> }).collect_view()}
             </fieldset>
         </StepForm>
+    }
+}
+
+/// Where a private customer's SIM card sent by post goes: the address on
+/// record, unless changed here. Kept on the server, never in a URL.
+#[component]
+fn DeliveryAddress(ctx: Ctx) -> impl IntoView {
+    let value = if ctx.state.has("delivery") {
+        ctx.state.get("delivery").to_string()
+    } else {
+        ctx.wiz.address.clone().unwrap_or_default()
+    };
+    view! {
+        <div class="field">
+            <label for="delivery">{tw().delivery_label}</label>
+            <p class="hint" id="delivery-hint">
+                {tw().delivery_hint}
+            </p>
+            {inline_error(&ctx, "delivery")}
+            <input
+                id="delivery"
+                name="delivery"
+                type="text"
+                autocomplete="street-address"
+                maxlength=mvno::signup::MAX_ADDRESS
+                value=value
+                aria-invalid=ctx.error("delivery").map(|_| "true")
+                aria-describedby=crate::wizard::fields::described_by(
+                    &ctx,
+                    "delivery",
+                    Some("delivery-hint"),
+                )
+            />
+        </div>
     }
 }
 

@@ -36,10 +36,15 @@ pub(crate) fn number_text(state: &WizardState) -> String {
 }
 
 pub(crate) fn sim_text(state: &WizardState) -> String {
-    let values = [("icc", state.get("icc")), ("network", state.get("network"))];
+    let values = [
+        ("icc", state.get("icc")),
+        ("network", state.get("network")),
+        ("address", state.get("delivery")),
+    ];
     match state.get("sim") {
         "physical" => fill(tw().sim_physical_text, &values),
         "esim" => fill(tw().sim_esim_text, &values),
+        "auto" if state.has("delivery") => fill(tw().sim_auto_to, &values),
         "auto" => fill(tw().sim_auto_text, &values),
         "none" => fill(tw().sim_none_text, &values),
         _ => "–".into(),
