@@ -40,4 +40,10 @@ pub struct SignedInUser {
     pub customer: Id,
     pub customer_name: String,
     pub access_level: AccessLevel,
+    /// A private customer who signed up themselves: the portal speaks to
+    /// them as a consumer (no access level; its reseller's brand).
+    pub self_service: bool,
+    /// The brand the portal shows a self-service customer: the reseller it
+    /// signed up with. None for everyone else.
+    pub brand: Option<String>,
 }

@@ -58,6 +58,12 @@ test('a private customer signs up, confirms identity and gets an eSIM on a phone
   await page.getByRole('button', { name: 'Bekræft og opret abonnementet' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Dit abonnement er oprettet' })).toBeVisible();
   await expect(page.getByRole('img', { name: "QR-kode med eSIM'ets aktiveringskode" })).toBeVisible();
+  // The receipt says what happens next; on a phone installing is the main button.
+  await expect(page.getByRole('heading', { level: 2, name: 'Det sker nu' })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Installer eSIM' })).toBeVisible();
+  // A consumer meets the reseller's brand and no access level.
+  await expect(page.getByRole('banner')).toContainText('Nordlys Telecom ApS');
+  await expect(page.getByRole('banner')).not.toContainText(/Ejer|Owner|Telecom X-portalen/);
   await shot(page, testInfo, 'signup-result');
   // Nothing is wider than the screen.
   if (jsOn(testInfo)) {

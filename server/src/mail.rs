@@ -7,6 +7,7 @@
 //! does TLS onwards). Without either, signup is closed: a link it cannot
 //! send would leave people waiting.
 
+use app::i18n::Lang;
 use lettre::message::header::ContentType;
 use lettre::message::{Mailbox, SinglePart};
 use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
@@ -75,22 +76,30 @@ impl Mailer {
         !matches!(self.transport, MailTransport::None)
     }
 
-    /// Sends what a signup asks for (nothing for [`SignupMail::Nothing`]).
-    pub async fn send_signup(&self, mail: &SignupMail) -> Result<(), MailError> {
+    /// Sends what a signup asks for (nothing for [`SignupMail::Nothing`]),
+    /// in the language the signup's page spoke.
+    pub async fn send_signup(&self, mail: &SignupMail, lang: Lang) -> Result<(), MailError> {
         let (to, subject, text) = match mail {
             SignupMail::Nothing => return Ok(()),
             SignupMail::Confirm { to, name, token } => (
                 to,
-                "Bekræft din e-mailadresse",
+                match lang {
+                    Lang::Da => "Bekræft din e-mailadresse",
+                    Lang::En => "Confirm your e-mail address",
+                },
                 confirm_text(
+                    lang,
                     name,
                     &format!("{}/signup/confirm?token={token}", self.public_url),
                 ),
             ),
             SignupMail::AlreadyRegistered { to } => (
                 to,
-                "Du har allerede et login",
-                registered_text(&format!("{}/login", self.public_url)),
+                match lang {
+                    Lang::Da => "Du har allerede et login",
+                    Lang::En => "You already have a login",
+                },
+                registered_text(lang, &format!("{}/login", self.public_url)),
             ),
         };
         let to: Mailbox = to
@@ -137,7 +146,18 @@ impl Mailer {
     }
 }
 
-fn confirm_text(name: &str, link: &str) -> String {
+fn confirm_text(lang: Lang, name: &str, link: &str) -> String {
+    if lang == Lang::En {
+        return format!(
+            "Hello {name}\n\n\
+             Thank you for wanting to be our customer. Open the link below to confirm \
+             your e-mail address and create your login:\n\n\
+             {link}\n\n\
+             The link works for {LINK_HOURS} hours and only once.\n\n\
+             If you did not ask for this, you can ignore this e-mail; nothing is \
+             created.\n"
+        );
+    }
     format!(
         "Hej {name}\n\n\
          Tak fordi du vil være kunde hos os. Åbn linket herunder for at bekræfte \
@@ -149,7 +169,18 @@ fn confirm_text(name: &str, link: &str) -> String {
     )
 }
 
-fn registered_text(login: &str) -> String {
+fn registered_text(lang: Lang, login: &str) -> String {
+    if lang == Lang::En {
+        return format!(
+            "Hello\n\n\
+             Someone (perhaps you) tried to create a login with this e-mail \
+             address, but you already have a login with us. Sign in here:\n\n\
+             {login}\n\n\
+             If you have forgotten your password, contact our customer service.\n\n\
+             If you did not try to sign up, you can ignore this e-mail; nothing \
+             has changed.\n"
+        );
+    }
     format!(
         "Hej\n\n\
          Nogen (måske dig) har prøvet at oprette et login med denne \

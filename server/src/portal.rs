@@ -106,6 +106,16 @@ fn page_referred_from(headers: &HeaderMap) -> Option<String> {
     mvno::portal::same_site_path(path).map(str::to_string)
 }
 
+/// The language a request's page speaks: the visitor's choice, else the
+/// browser's (see [`app::i18n::negotiate`]).
+pub(crate) fn language_of_request(headers: &HeaderMap) -> app::i18n::Lang {
+    let chosen = app::api::ssr::cookie_in(headers, app::i18n::LANG_COOKIE);
+    let accepted = headers
+        .get(header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    app::i18n::negotiate(chosen.as_deref(), accepted)
+}
+
 /// The cookie that keeps a choice of language, for a year.
 fn language_cookie(state: &AppState, lang: app::i18n::Lang) -> HeaderValue {
     let secure = if state.security.settings.https {

@@ -34,7 +34,11 @@ struct SignupForm {
 /// Takes a signup and sends its e-mail, then shows "check your e-mail". On
 /// an error in the fields, back to the form with what was typed (never the
 /// password) and the error's code.
-async fn signup(State(state): State<AppState>, Form(form): Form<SignupForm>) -> Response {
+async fn signup(
+    State(state): State<AppState>,
+    headers: axum::http::HeaderMap,
+    Form(form): Form<SignupForm>,
+) -> Response {
     let back = |code: &str| {
         // What was typed goes back into the form, cut to what the form takes.
         let query = serde_urlencoded::to_string([
@@ -62,7 +66,8 @@ async fn signup(State(state): State<AppState>, Form(form): Form<SignupForm>) -> 
         Ok(mail) => mail,
         Err(e) => return back(signup_error_code(&e)),
     };
-    if let Err(e) = state.mailer.send_signup(&mail).await {
+    let lang = crate::portal::language_of_request(&headers);
+    if let Err(e) = state.mailer.send_signup(&mail, lang).await {
         tracing::error!(error = %e, "a signup e-mail was not sent");
         return back("mail");
     }

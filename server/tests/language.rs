@@ -179,3 +179,36 @@ async fn a_signed_in_users_choice_follows_it_to_another_browser() {
     })
     .await;
 }
+
+#[tokio::test]
+async fn the_signup_e_mail_speaks_the_language_of_the_signup() {
+    let app = spawn_app().await;
+    for (accept, email, words) in [
+        (
+            "da-DK",
+            "dansk@example.dk",
+            "Tak fordi du vil være kunde hos os",
+        ),
+        (
+            "en-GB",
+            "english@example.dk",
+            "Thank you for wanting to be our customer",
+        ),
+    ] {
+        let res = browser()
+            .post(format!("{}/signup", app.base))
+            .header("accept-language", accept)
+            .form(&[
+                ("name", "Anna Andersen"),
+                ("email", email),
+                ("password", "en-lang-adgangskode"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let mails = app.mails_to(email);
+        assert_eq!(mails.len(), 1);
+        assert!(mails[0].contains(words), "{}", mails[0]);
+    }
+}

@@ -275,6 +275,15 @@ pub async fn signed_in_user<C: ConnectionTrait>(
         .await
         .map_err(db_error)?
         .ok_or_else(ApiError::internal)?;
+    let self_service = super::signup::is_self_service(&cust);
+    let brand = match cust.parent_reseller.as_deref().filter(|_| self_service) {
+        Some(reseller) => customer::Entity::find_by_id(reseller)
+            .one(db)
+            .await
+            .map_err(db_error)?
+            .map(|r| r.name),
+        None => None,
+    };
     Ok(SignedInUser {
         employee: caller.employee.clone(),
         username: emp.username,
@@ -282,6 +291,8 @@ pub async fn signed_in_user<C: ConnectionTrait>(
         customer: caller.customer.clone(),
         customer_name: cust.name,
         access_level: caller.access_level,
+        self_service,
+        brand,
     })
 }
 

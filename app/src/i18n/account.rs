@@ -20,6 +20,13 @@ catalogue! {
         extras: "Tillæg" | "Add-ons",
         monthly: "Pris pr. måned" | "Monthly price",
         none: "ingen" | "none",
+        what_next: "Det sker nu" | "What happens next",
+        next_activation: "Nettet aktiverer abonnementet. Det tager normalt et par minutter, og \
+                          siden viser det, når det er aktivt."
+            | "The network activates the subscription. This usually takes a few minutes, and \
+               this page shows when it is active.",
+        next_esim: "Installer eSIM'et på den telefon, der skal bruge nummeret."
+            | "Install the eSIM on the phone that will use the number.",
         technical: "Tekniske detaljer" | "Technical details",
         state: "Tilstand" | "State",
         number_state: "Nummerets tilstand" | "Number state",

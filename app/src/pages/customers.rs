@@ -36,7 +36,7 @@ fn CustomerList(customers: CustomersResource, search: String) -> impl IntoView {
             {move || Suspend::new(async move {
                 match customers.await {
                     Err(e) if e.0.status == 403 => view! { <AccessDenied /> }.into_any(),
-                    Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
+                    Err(_) => view! { <p role="alert">{t().could_not_load}</p> }.into_any(),
                     Ok(page) => {
                         view! {
                             <h1>{t().customers}</h1>

@@ -66,7 +66,7 @@ fn AccountList(accounts: AccountsResource, search: String) -> impl IntoView {
                         }
                             .into_any()
                     }
-                    Err(e) => view! { <p role="alert">{e.to_string()}</p> }.into_any(),
+                    Err(_) => view! { <p role="alert">{t().could_not_load}</p> }.into_any(),
                 }
             })}
         </Suspense>

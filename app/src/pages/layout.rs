@@ -63,10 +63,16 @@ fn Header(user: SignedInUser) -> impl IntoView {
             let _ = body.set_attribute("data-portal-ready", "true");
         }
     });
+    // A consumer sees its reseller's brand and no access level.
+    let consumer = user.self_service;
+    let brand = user
+        .brand
+        .clone()
+        .unwrap_or_else(|| t().product.to_string());
     view! {
         <header class="topbar">
             <a class="brand" href="/">
-                {t().product}
+                {brand}
             </a>
             <nav aria-label=t().main_nav>
                 <a href="/">{t().subscriptions}</a>
@@ -76,10 +82,17 @@ fn Header(user: SignedInUser) -> impl IntoView {
             <div class="who">
                 <span class="visually-hidden">{t().signed_in_as}" "</span>
                 <span data-testid="signed-in-user">{user.name.clone()}</span>
-                " · "
-                <span class="level">{words::access_level(lang(), user.access_level)}</span>
-                " · "
-                <span>{user.customer_name.clone()}</span>
+                {(!consumer)
+                    .then(|| {
+                        view! {
+                            " · "
+                            <span class="level">
+                                {words::access_level(lang(), user.access_level)}
+                            </span>
+                            " · "
+                            <span>{user.customer_name.clone()}</span>
+                        }
+                    })}
                 <form method="post" action="/logout" class="inline">
                     <button type="submit" class="link">
                         {t().sign_out}

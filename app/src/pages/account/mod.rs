@@ -72,6 +72,48 @@ fn Account(account: Resource<Result<AccountView, crate::api::UiError>>) -> impl 
     }
 }
 
+/// The receipt's status: the number large, and what happens next, with
+/// dates; on a phone "Install the eSIM" is the main button.
+#[component]
+fn WhatHappensNext(
+    number: String,
+    creating: bool,
+    esim: bool,
+    porting: Option<mvno::account::Porting>,
+) -> impl IntoView {
+    let moves = porting.map(|p| match p.requested_date {
+        Some(d) => fill(
+            ta().moves_on,
+            &[
+                ("donor", p.donor.name.clone()),
+                ("date", format::date_at(lang(), d.date_naive(), "02:00")),
+            ],
+        ),
+        None => fill(ta().moves_at_end, &[("donor", p.donor.name.as_str())]),
+    });
+    view! {
+        <section class="receipt" aria-labelledby="next-title">
+            <p class="receipt-number mono">{grouped(&number)}</p>
+            <h2 id="next-title">{ta().what_next}</h2>
+            <ol>
+                {creating.then(|| view! { <li>{ta().next_activation}</li> })}
+                {esim.then(|| view! { <li>{ta().next_esim}</li> })}
+                {moves.map(|m| view! { <li>{m}"."</li> })}
+            </ol>
+            {esim
+                .then(|| {
+                    view! {
+                        <p>
+                            <a class="button primary" href="#esim-title">
+                                {ta().install_esim}
+                            </a>
+                        </p>
+                    }
+                })}
+        </section>
+    }
+}
+
 /// Where the subscription is, in words: a number still with the donor
 /// moves on its date, whatever the account's own state says.
 fn status_in_words(a: &mvno::account::MvnoAccount) -> String {
@@ -127,9 +169,20 @@ fn AccountDetails(view: AccountView, created: bool) -> impl IntoView {
         .as_ref()
         .filter(|s| s.form_factor == mvno::enums::FormFactor::Esim)
         .and_then(|s| s.activation_code.clone());
+    let next = created.then(|| {
+        view! {
+            <WhatHappensNext
+                number=a.number.clone()
+                creating=state == mvno::enums::AccountState::Creating
+                esim=esim_code.is_some()
+                porting=porting.clone()
+            />
+        }
+    });
     view! {
         <Title text=heading.clone() />
         <h1>{heading}</h1>
+        {next}
         <dl class="review">
             <div class="review-row">
                 <dt>{ta().number}</dt>

@@ -205,8 +205,13 @@ fn a_posted_sim_asks_for_an_address_only_when_none_is_known() {
     let posted = state(&[("sim", "auto"), ("network", "TDC")]);
     let e = posted.delivery_problem(true, None).unwrap();
     assert_eq!(e.field, "delivery");
-    assert!(posted.delivery_problem(true, Some("Nørrebrogade 140")).is_none());
-    assert!(posted.delivery_problem(false, None).is_none(), "a reseller's card");
+    assert!(posted
+        .delivery_problem(true, Some("Nørrebrogade 140"))
+        .is_none());
+    assert!(
+        posted.delivery_problem(false, None).is_none(),
+        "a reseller's card"
+    );
     let typed = state(&[("sim", "auto"), ("network", "TDC")]).with_draft(
         &[("delivery".to_string(), "Jægersborggade 5".to_string())]
             .into_iter()
