@@ -140,7 +140,9 @@ test('a port-in with the donor ICC and a chosen date', async ({ page }, testInfo
   await expect(page.getByText(third!)).toHaveCount(0);
   await page.getByRole('button', { name: 'Confirm and create subscription' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Your subscription is created' })).toBeVisible();
-  await expect(page.getByTestId('porting-stage')).toHaveText('IN_CREATED');
+  // The stage in words; its code only behind "Technical details".
+  await expect(page.getByTestId('porting-stage')).toHaveText('Received: we will send the request to the current operator.');
+  await expect(page.getByTestId('porting-stage-code')).toBeHidden();
   // Not "Active" while the number is still with the donor: where it is, in words.
   await expect(page.getByTestId('account-status')).toHaveText(
     /^The number moves here from .+ on \w+ \d{1,2} \w+ \d{4} at 02:00$/,

@@ -189,10 +189,6 @@ fn AccountDetails(view: AccountView, created: bool) -> impl IntoView {
                 <dd class="mono">{grouped(&a.number)}</dd>
             </div>
             <div class="review-row">
-                <dt>{ta().reference}</dt>
-                <dd class="mono">{a.id.clone()}</dd>
-            </div>
-            <div class="review-row">
                 <dt>{ta().status}</dt>
                 <dd>
                     <span role="status" data-testid="account-status">
@@ -215,6 +211,10 @@ fn AccountDetails(view: AccountView, created: bool) -> impl IntoView {
                             {state.as_str()}
                         </span>
                     </dd>
+                </div>
+                <div class="review-row">
+                    <dt>{ta().reference}</dt>
+                    <dd class="mono">{a.id.clone()}</dd>
                 </div>
                 <div class="review-row">
                     <dt>{ta().number_state}</dt>
@@ -338,17 +338,20 @@ fn PortingSection(porting: mvno::account::Porting) -> impl IntoView {
                 </div>
                 <div class="review-row">
                     <dt>{ta().stage}</dt>
-                    <dd data-testid="porting-stage">{porting.status.stage.as_str()}</dd>
+                    <dd data-testid="porting-stage">{stage_text(porting.status.stage.as_str())}</dd>
                 </div>
                 <div class="review-row">
                     <dt>{ta().requested}</dt>
                     <dd>{date.clone()}</dd>
                 </div>
             </dl>
-            <p>
-                {stage_text(porting.status.stage.as_str())}
-                {fill(ta().insert_after, &[("date", date)])}
-            </p>
+            <p>{fill(ta().insert_after, &[("date", date)]).trim_start().to_string()}</p>
+            <details>
+                <summary>{ta().technical}</summary>
+                <p class="mono" data-testid="porting-stage-code">
+                    {porting.status.stage.as_str()}
+                </p>
+            </details>
         </section>
     }
 }
