@@ -8,6 +8,8 @@ test('a private customer signs up, confirms identity and gets an eSIM on a phone
   const js = testInfo.project.name === 'js';
   const email = `mette.${testInfo.project.name}@eksempel.dk`;
   await open(page, '/signup', testInfo);
+  // The reseller's brand from the first page on.
+  await expect(page.getByText('Få et mobilabonnement hos Nordlys Telecom ApS.', { exact: false })).toBeVisible();
   await checkA11y(page, testInfo, 'signup');
   await shot(page, testInfo, 'signup-start');
   await page.getByLabel('Fulde navn').fill('Mette Signup');

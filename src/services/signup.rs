@@ -165,6 +165,16 @@ fn checked(req: &SignupRequest) -> Result<(String, String), ApiError> {
 }
 
 /// The reseller that self-service signups join, or `404` when there is none.
+/// The brand a signup shows: the name of the reseller new customers sign
+/// up with, when signup is open.
+pub async fn signup_brand<C: ConnectionTrait>(db: &C) -> Result<Option<String>, ApiError> {
+    match signup_reseller(db).await {
+        Ok(reseller) => Ok(Some(reseller.name)),
+        Err(e) if e.status == 404 => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
 async fn signup_reseller<C: ConnectionTrait>(db: &C) -> Result<customer::Model, ApiError> {
     customer::Entity::find()
         .filter(customer::Column::PublicSignup.eq(true))

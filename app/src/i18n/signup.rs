@@ -5,10 +5,10 @@ catalogue! {
     /// The signup's texts.
     Signup {
         title: "Opret dig som kunde" | "Sign up as a customer",
-        intro: "Få et mobilabonnement hos Nordlys Telecom. Først opretter du et login og \
+        intro: "Få et mobilabonnement hos {brand}. Først opretter du et login og \
                 bekræfter din e-mail, så bekræfter du, hvem du er, og så vælger du nummer, \
                 SIM-kort og abonnement."
-            | "Get a mobile subscription from Nordlys Telecom. First you create a login and \
+            | "Get a mobile subscription from {brand}. First you create a login and \
                confirm your e-mail, then you confirm who you are, and then you choose a number, \
                a SIM card and a plan.",
         problem: "Der er et problem" | "There is a problem",

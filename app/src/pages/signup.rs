@@ -54,8 +54,52 @@ fn step_count(n: usize) -> String {
     )
 }
 
+/// The brand of the signup: the reseller new customers sign up with.
+#[server(prefix = "/_fn", endpoint = "signup_brand")]
+pub async fn signup_brand() -> Result<Option<String>, crate::api::UiError> {
+    let db = crate::api::ssr::db()?;
+    Ok(mvno::services::signup::signup_brand(&db).await?)
+}
+
+type BrandResource = Resource<Result<Option<String>, crate::api::UiError>>;
+
+/// The reseller's name, read once per page.
+fn brand_resource() -> BrandResource {
+    Resource::new_blocking(|| (), |_| signup_brand())
+}
+
+/// The signup's wordmark: the reseller's name, as every signup page shows it.
+#[component]
+fn Brand(brand: BrandResource) -> impl IntoView {
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                brand
+                    .await
+                    .ok()
+                    .flatten()
+                    .map(|name| view! { <p class="brand signup-brand">{name}</p> })
+            })}
+        </Suspense>
+    }
+}
+
+/// The signup's introduction, naming the reseller.
+#[component]
+fn Intro(brand: BrandResource) -> impl IntoView {
+    view! {
+        <Suspense>
+            {move || Suspend::new(async move {
+                let name = brand.await.ok().flatten().unwrap_or_default();
+                view! { <p>{fill(ts().intro, &[("brand", name)])}</p> }
+            })}
+        </Suspense>
+    }
+}
+
 #[component]
 pub fn SignupPage() -> impl IntoView {
+    let brand = brand_resource();
     let query = use_query_map();
     let q = move |k: &str| query.with_untracked(|q| q.get(k)).unwrap_or_default();
     // The page words each error itself: a link can name one, not write it.
@@ -72,9 +116,10 @@ pub fn SignupPage() -> impl IntoView {
     view! {
         <Title text=title />
         <main class="page narrow" id="main">
+            <Brand brand />
             <p class="step-count">{step_count(1)}</p>
             <h1>{ts().title}</h1>
-            <p>{ts().intro}</p>
+            <Intro brand />
             {has_error
                 .then(|| {
                     view! {
@@ -173,6 +218,7 @@ pub fn SignupSentPage() -> impl IntoView {
     view! {
         <Title text=ts().sent_title />
         <main class="page narrow" id="main">
+            <Brand brand=brand_resource() />
             <p class="step-count">{step_count(1)}</p>
             <h1>{ts().sent_title}</h1>
             <p>{ts().sent_text}</p>
@@ -196,6 +242,7 @@ pub fn SignupConfirmPage() -> impl IntoView {
     view! {
         <Title text=ts().confirm_title />
         <main class="page narrow" id="main">
+            <Brand brand=brand_resource() />
             <p class="step-count">{step_count(1)}</p>
             <h1>{ts().confirm_title}</h1>
             <p>{ts().confirm_text}</p>
