@@ -3,7 +3,7 @@
 // down, 1.5 Mbit/s up, 165 ms latency, each with DevTools' own factor), a
 // cold cache for every navigation, the median of N navigations per page.
 //
-//   node perf/phone-timings.mjs [BASE_URL] [RUNS]
+//   node scripts/phone-timings.mjs [BASE_URL] [RUNS]
 //
 // BASE_URL is a running server with the demo data (default
 // http://127.0.0.1:3000); the wizard's first step is measured signed in as
