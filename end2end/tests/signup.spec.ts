@@ -127,3 +127,19 @@ test('a SIM card sent by post asks where to, and a port-in waits for it', async 
   await next(page, 'Tjek dine svar');
   await expect(page.getByText('SIM-kort sendt med posten til Jægersborggade 5, 2200 København N, på TDC')).toBeVisible();
 });
+
+test.describe('in English', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('the signup speaks English to a browser that asks for it', async ({ page }, testInfo) => {
+    await open(page, '/signup', testInfo);
+    await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+    await expect(page.getByRole('heading', { level: 1, name: 'Sign up as a customer' })).toBeVisible();
+    await expect(page.getByText('Step 1 of 6')).toBeVisible();
+    await expect(page.getByText('Get a mobile subscription from Nordlys Telecom ApS.', { exact: false })).toBeVisible();
+    await expect(page.getByLabel('Full name')).toBeVisible();
+    await expect(page.locator('main')).not.toContainText(/Opret|Fulde navn|Adgangskode|Trin/);
+    await checkA11y(page, testInfo, 'signup in English');
+    await shot(page, testInfo, 'signup-start-en');
+  });
+});
