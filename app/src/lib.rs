@@ -71,6 +71,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     // The page's language, for every text rendered below and `<html lang>`.
     let lang = page_language();
     provide_context(lang);
+    provide_context(StyleSheet(style_sheet_href(&options)));
     view! {
         <!DOCTYPE html>
         <html lang=lang.code()>
@@ -86,6 +87,47 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The address of the site's style sheet, as the app's `<Stylesheet>` links
+/// it.
+#[derive(Clone, Debug)]
+struct StyleSheet(String);
+
+/// The style sheet's address: with hashed file names (cargo-leptos's
+/// `hash-files`, listed in `hash.txt` beside the server binary) the hashed
+/// one, which browsers may keep for a year.
+fn style_sheet_href(options: &LeptosOptions) -> String {
+    let mut name = options.output_name.to_string();
+    if options.hash_files {
+        let listed = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join(&*options.hash_file)))
+            .and_then(|file| std::fs::read_to_string(file).ok())
+            .unwrap_or_default();
+        if let Some(hash) = listed
+            .lines()
+            .find_map(|line| line.trim().strip_prefix("css:"))
+        {
+            name = format!("{name}.{}", hash.trim());
+        }
+    }
+    format!("/{}/{name}.css", options.site_pkg_dir)
+}
+
+/// The style sheet's address: the server's choice, and in the browser the
+/// one the server rendered.
+fn style_sheet() -> String {
+    #[cfg(feature = "hydrate")]
+    if let Some(href) = document()
+        .get_element_by_id("leptos")
+        .and_then(|link| link.get_attribute("href"))
+    {
+        return href;
+    }
+    use_context::<StyleSheet>()
+        .map(|s| s.0)
+        .unwrap_or_else(|| "/pkg/mvno.css".into())
 }
 
 /// The language of the page asked for: the visitor's choice, else the
@@ -129,7 +171,7 @@ pub fn App() -> impl IntoView {
         }
     });
     view! {
-        <Stylesheet id="leptos" href="/pkg/mvno.css" />
+        <Stylesheet id="leptos" href=style_sheet() />
         <Title formatter=|text| format!("{text} – Telecom X") />
         // The first stop of the keyboard on every page, shown when focused.
         <a class="skip-link" href="#main">

@@ -61,6 +61,15 @@ pub fn leptos_options() -> LeptosOptions {
     if options.output_name.is_empty() {
         options.output_name = "mvno".into();
     }
+    // A build with hashed file names lists them in `hash.txt` beside the
+    // server binary (cargo-leptos writes it there); the pages then name the
+    // hashed files, whether or not cargo-leptos started the server.
+    if !options.hash_files {
+        let listed = std::env::current_exe()
+            .ok()
+            .and_then(|exe| exe.parent().map(|dir| dir.join(&*options.hash_file)));
+        options.hash_files = listed.is_some_and(|file| file.is_file());
+    }
     options
 }
 

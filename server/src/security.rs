@@ -216,7 +216,9 @@ pub async fn rate_limits(
 /// scripts); every other reply gets one that allows nothing.
 pub async fn headers(State(security): State<Arc<Security>>, req: Request, next: Next) -> Response {
     let static_file = is_static_file(req.uri().path());
+    let named_by_content = static_file && is_named_by_content(req.uri().path());
     let mut res = next.run(req).await;
+    let found = res.status().is_success();
     let h = res.headers_mut();
     h.insert(
         header::X_CONTENT_TYPE_OPTIONS,
@@ -233,9 +235,16 @@ pub async fn headers(State(security): State<Arc<Security>>, req: Request, next: 
             HeaderValue::from_static("default-src 'none'; frame-ancestors 'none'; base-uri 'none'"),
         );
     }
-    if static_file {
+    if named_by_content && found {
+        // A new build names its files anew: one name, one content, forever.
+        h.insert(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("public, max-age=31536000, immutable"),
+        );
+        h.append(header::VARY, HeaderValue::from_static("accept-encoding"));
+    } else if static_file {
         // Served as stored or precompressed (`.br`, `.gz`) by what the
-        // client accepts; the names carry no hash, so caches revalidate.
+        // client accepts; a name without a hash is revalidated.
         h.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
         h.append(header::VARY, HeaderValue::from_static("accept-encoding"));
     } else {
@@ -258,9 +267,39 @@ fn is_static_file(path: &str) -> bool {
         || matches!(path, "/robots.txt" | "/favicon.ico")
 }
 
+/// A file of the build named by a hash of its content, as cargo-leptos's
+/// `hash-files` names them: `/pkg/mvno.<22 base64url characters>.wasm`.
+fn is_named_by_content(path: &str) -> bool {
+    let Some(name) = path.strip_prefix("/pkg/") else {
+        return false;
+    };
+    !name.contains('/')
+        && name.split('.').skip(1).any(|part| {
+            part.len() == 22
+                && part
+                    .bytes()
+                    .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_files_named_by_their_content_are_kept_for_a_year() {
+        assert!(is_named_by_content("/pkg/mvno.Q_sltmT3Y-_T_B9FfUvr4A.wasm"));
+        assert!(is_named_by_content("/pkg/mvno.PGagk4da7bSejqGrpk5r6A.css"));
+        for path in [
+            "/pkg/mvno.wasm",
+            "/pkg/mvno_bg.wasm",
+            "/fonts/source-sans-3-latin-400-normal.woff2",
+            "/pkg/sub/mvno.PGagk4da7bSejqGrpk5r6A.css",
+            "/pkg/mvno.too-short-hash.css",
+        ] {
+            assert!(!is_named_by_content(path), "{path}");
+        }
+    }
 
     #[test]
     fn the_forwarded_header_counts_only_when_configured() {

@@ -93,6 +93,37 @@ async fn site_files_are_sent_precompressed_by_what_the_client_accepts() {
 }
 
 #[tokio::test]
+async fn files_named_by_their_content_are_kept_for_a_year_and_pages_never() {
+    let (site, original) = site_with_precompressed_files();
+    let hashed = "mvno.WFzy6b-l-D5TViHe8YxAmw.js";
+    std::fs::write(site.path().join("pkg").join(hashed), &original).unwrap();
+    let app = spawn_app_with_site(site.path()).await;
+    let cache_of = |res: &reqwest::Response| {
+        res.headers()
+            .get("cache-control")
+            .map(|v| v.to_str().unwrap().to_string())
+    };
+    let res = app.get(&format!("/pkg/{hashed}"), None).await;
+    assert_eq!(res.status(), 200);
+    assert_eq!(
+        cache_of(&res).as_deref(),
+        Some("public, max-age=31536000, immutable")
+    );
+    // A name without a hash is revalidated; a missing file is not kept.
+    let res = app.get("/pkg/mvno.js", None).await;
+    assert_eq!(cache_of(&res).as_deref(), Some("no-cache"));
+    let res = app.get("/pkg/mvno.AAAAAAAAAAAAAAAAAAAAAA.js", None).await;
+    assert_eq!(res.status(), 404);
+    assert_ne!(
+        cache_of(&res).as_deref(),
+        Some("public, max-age=31536000, immutable")
+    );
+    // A page is read afresh every time.
+    let res = app.page("/login", None).await;
+    assert_eq!(cache_of(&res).as_deref(), Some("no-store"));
+}
+
+#[tokio::test]
 async fn pages_and_json_are_compressed_on_the_fly() {
     let app = spawn_app().await;
     for (path, accept) in [
