@@ -73,9 +73,21 @@ pub fn leptos_options() -> LeptosOptions {
     options
 }
 
+/// The app's routes, listed once per process. Listing them runs the app
+/// with resource loading suppressed process-wide (leptos's
+/// `SuppressResourceLoad`): a page rendering meanwhile, in another server
+/// of the same process, would wait forever for a resource first polled in
+/// that window (leptos-rs/leptos#4773). One server per process never
+/// renders before its list exists; tests start many.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: std::sync::OnceLock<Vec<leptos_axum::AxumRouteListing>> =
+        std::sync::OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(app::App)).clone()
+}
+
 /// The whole application.
 pub fn router(state: AppState) -> Router {
-    let pages = generate_route_list(app::App);
+    let pages = route_list();
     let db = state.db.clone();
     let settings = state.create_settings.clone();
     let options = state.leptos_options.clone();

@@ -190,7 +190,11 @@ async fn files_and_pages_keep_their_own_headers_under_load() {
                 .send()
                 .await
                 .unwrap();
-            let csp = res.headers()["content-security-policy"]
+            let status = res.status();
+            let csp = res
+                .headers()
+                .get("content-security-policy")
+                .unwrap_or_else(|| panic!("{path}: {status} without a Content-Security-Policy"))
                 .to_str()
                 .unwrap()
                 .to_string();
@@ -215,4 +219,40 @@ async fn files_and_pages_keep_their_own_headers_under_load() {
             }
         }
     }
+}
+
+// Building a server's router while another server of the same process
+// renders pages: listing the routes once per process keeps a page's first
+// resource from waiting forever (it waited until the 30-second deadline,
+// in about one run of three of this file).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_render_while_another_router_is_built() {
+    let app = spawn_app().await;
+    let db = mvno::db::connect_and_migrate("sqlite::memory:")
+        .await
+        .unwrap();
+    let building = tokio::spawn(async move {
+        for _ in 0..40 {
+            let state = server::AppState::new(db.clone(), server::leptos_options());
+            drop(server::router(state));
+            tokio::task::yield_now().await;
+        }
+    });
+    let quick = reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(5))
+        .build()
+        .unwrap();
+    for _ in 0..40 {
+        let pages = ["/login", "/signup"].map(|p| {
+            quick
+                .get(format!("{}{p}", app.base))
+                .header("accept-language", "en")
+                .send()
+        });
+        for res in futures::future::join_all(pages).await {
+            let res = res.expect("a page within 5 seconds");
+            assert_eq!(res.status(), 200);
+        }
+    }
+    building.await.unwrap();
 }

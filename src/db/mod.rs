@@ -33,11 +33,7 @@ pub async fn connect(url: &str) -> Result<DatabaseConnection, DbErr> {
                     .create_if_missing(true)
             })
             .map_sqlx_sqlite_pool_opts(|pool| {
-                // No liveness ping before handing out the connection: an
-                // embedded file needs none, and an acquire cancelled during
-                // the ping drops the pool's only connection (sqlx #1869).
                 pool.after_connect(|conn, _| Box::pin(stable_query_plans(conn)))
-                    .test_before_acquire(false)
             });
     } else {
         opts.max_connections(16)
