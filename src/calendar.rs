@@ -68,24 +68,17 @@ pub fn earliest_porting_date(today: NaiveDate) -> NaiveDate {
 /// Working days a SIM card sent by post takes to arrive.
 pub const POSTED_SIM_WORKING_DAYS: usize = 2;
 
-/// The earliest porting date when the new SIM card is sent by post: the
-/// card arrives first ([`POSTED_SIM_WORKING_DAYS`] working days later than
-/// [`earliest_porting_date`]), so the number never moves to a card the
-/// customer does not have yet.
-pub fn earliest_porting_date_with_posted_sim(today: NaiveDate) -> NaiveDate {
-    (0..POSTED_SIM_WORKING_DAYS).fold(earliest_porting_date(today), |d, _| next_working_day(d))
-}
-
-/// [`check_porting_date`] for a port-in whose SIM card is sent by post.
-pub fn check_porting_date_with_posted_sim(
-    requested: NaiveDate,
-    today: NaiveDate,
-) -> Result<(), PortingDateError> {
-    let earliest = earliest_porting_date_with_posted_sim(today);
-    if requested < earliest {
-        return Err(PortingDateError::TooEarly(earliest));
-    }
-    check_porting_date(requested, today)
+/// The earliest porting date of a port-in whose new SIM card is sent by
+/// post (`sim_by_post`) or not. A posted card arrives first,
+/// [`POSTED_SIM_WORKING_DAYS`] working days after [`earliest_porting_date`],
+/// so the number never moves to a card the customer does not have yet.
+pub fn earliest_porting_date_for(today: NaiveDate, sim_by_post: bool) -> NaiveDate {
+    let days = if sim_by_post {
+        POSTED_SIM_WORKING_DAYS
+    } else {
+        0
+    };
+    (0..days).fold(earliest_porting_date(today), |d, _| next_working_day(d))
 }
 
 /// Why a requested porting date cannot be used.
@@ -99,7 +92,17 @@ pub enum PortingDateError {
 
 /// Checks a requested porting date against the calendar, asked on `today`.
 pub fn check_porting_date(requested: NaiveDate, today: NaiveDate) -> Result<(), PortingDateError> {
-    let earliest = earliest_porting_date(today);
+    check_porting_date_for(requested, today, false)
+}
+
+/// [`check_porting_date`] for a port-in whose SIM card is sent by post
+/// (`sim_by_post`) or not (see [`earliest_porting_date_for`]).
+pub fn check_porting_date_for(
+    requested: NaiveDate,
+    today: NaiveDate,
+    sim_by_post: bool,
+) -> Result<(), PortingDateError> {
+    let earliest = earliest_porting_date_for(today, sim_by_post);
     if requested < earliest {
         return Err(PortingDateError::TooEarly(earliest));
     }

@@ -2106,7 +2106,7 @@ on_both!(a_port_in_with_a_posted_sim_waits_for_the_card, |db| {
     let mette = caller(db, PRIVATE).await;
     let today = mvno::services::clock::copenhagen_date(Utc::now());
     let earliest = mvno::calendar::earliest_porting_date(today);
-    let posted = mvno::calendar::earliest_porting_date_with_posted_sim(today);
+    let posted = mvno::calendar::earliest_porting_date_for(today, true);
     assert!(posted > earliest);
     let mut req = private_base();
     req.esim = None;

@@ -99,20 +99,26 @@ struct StyleSheet(String);
 /// one, which browsers may keep for a year.
 fn style_sheet_href(options: &LeptosOptions) -> String {
     let mut name = options.output_name.to_string();
-    if options.hash_files {
-        let listed = std::env::current_exe()
-            .ok()
-            .and_then(|exe| exe.parent().map(|dir| dir.join(&*options.hash_file)))
-            .and_then(|file| std::fs::read_to_string(file).ok())
-            .unwrap_or_default();
-        if let Some(hash) = listed
-            .lines()
-            .find_map(|line| line.trim().strip_prefix("css:"))
-        {
-            name = format!("{name}.{}", hash.trim());
-        }
+    let listed = options
+        .hash_files
+        .then(|| hashes_of_files(options))
+        .flatten();
+    if let Some(hash) = listed
+        .as_deref()
+        .unwrap_or("")
+        .lines()
+        .find_map(|line| line.trim().strip_prefix("css:"))
+    {
+        name = format!("{name}.{}", hash.trim());
     }
     format!("/{}/{name}.css", options.site_pkg_dir)
+}
+
+/// The list of the site's file hashes (`hash.txt`, written by cargo-leptos
+/// beside the server binary), when the build named its files by hash.
+pub fn hashes_of_files(options: &LeptosOptions) -> Option<String> {
+    let exe = std::env::current_exe().ok()?;
+    std::fs::read_to_string(exe.parent()?.join(&*options.hash_file)).ok()
 }
 
 /// The style sheet's address: the server's choice, and in the browser the
@@ -135,12 +141,7 @@ fn style_sheet() -> String {
 fn page_language() -> i18n::Lang {
     #[cfg(feature = "ssr")]
     if let Some(parts) = use_context::<axum::http::request::Parts>() {
-        let chosen = api::ssr::cookie_in(&parts.headers, i18n::LANG_COOKIE);
-        let accepted = parts
-            .headers
-            .get(axum::http::header::ACCEPT_LANGUAGE)
-            .and_then(|v| v.to_str().ok());
-        return i18n::negotiate(chosen.as_deref(), accepted);
+        return i18n::of_request(&parts.headers);
     }
     i18n::Lang::default()
 }

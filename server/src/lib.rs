@@ -65,10 +65,7 @@ pub fn leptos_options() -> LeptosOptions {
     // server binary (cargo-leptos writes it there); the pages then name the
     // hashed files, whether or not cargo-leptos started the server.
     if !options.hash_files {
-        let listed = std::env::current_exe()
-            .ok()
-            .and_then(|exe| exe.parent().map(|dir| dir.join(&*options.hash_file)));
-        options.hash_files = listed.is_some_and(|file| file.is_file());
+        options.hash_files = app::hashes_of_files(&options).is_some();
     }
     options
 }

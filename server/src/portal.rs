@@ -36,32 +36,35 @@ struct LoginForm {
     next: String,
 }
 
-pub(crate) fn session_cookie(state: &AppState, value: &str, max_age_secs: i64) -> HeaderValue {
-    let https = state.security.settings.https;
-    let name = app::SessionCookie::for_https(https).0;
-    let secure = if https { "; Secure" } else { "" };
+/// A portal cookie: HttpOnly, SameSite=Lax, for the whole site, `Secure`
+/// over HTTPS. `value` is ASCII (a token, a code, or percent-encoded).
+fn portal_cookie(state: &AppState, name: &str, value: &str, max_age_secs: i64) -> HeaderValue {
+    let secure = if state.security.settings.https {
+        "; Secure"
+    } else {
+        ""
+    };
     HeaderValue::from_str(&format!(
         "{name}={value}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age_secs}{secure}"
     ))
     .expect("cookie is ASCII")
 }
 
+pub(crate) fn session_cookie(state: &AppState, value: &str, max_age_secs: i64) -> HeaderValue {
+    let name = app::SessionCookie::for_https(state.security.settings.https).0;
+    portal_cookie(state, name, value, max_age_secs)
+}
+
 /// The cookie that keeps a failed sign-in's username for the form (or,
 /// with `None`, removes it).
 fn sign_in_name_cookie(state: &AppState, value: Option<&str>) -> HeaderValue {
-    let https = state.security.settings.https;
-    let name = app::SessionCookie::for_https(https).sign_in_name();
-    let secure = if https { "; Secure" } else { "" };
+    let name = app::SessionCookie::for_https(state.security.settings.https).sign_in_name();
     let max_age = if value.is_some() {
         mvno::portal::SIGN_IN_NAME_SECS
     } else {
         0
     };
-    HeaderValue::from_str(&format!(
-        "{name}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={max_age}{secure}",
-        value.unwrap_or("")
-    ))
-    .expect("the value is percent-encoded ASCII")
+    portal_cookie(state, name, value.unwrap_or(""), max_age)
 }
 
 #[derive(Deserialize)]
@@ -106,30 +109,9 @@ fn page_referred_from(headers: &HeaderMap) -> Option<String> {
     mvno::portal::same_site_path(path).map(str::to_string)
 }
 
-/// The language a request's page speaks: the visitor's choice, else the
-/// browser's (see [`app::i18n::negotiate`]).
-pub(crate) fn language_of_request(headers: &HeaderMap) -> app::i18n::Lang {
-    let chosen = app::api::ssr::cookie_in(headers, app::i18n::LANG_COOKIE);
-    let accepted = headers
-        .get(header::ACCEPT_LANGUAGE)
-        .and_then(|v| v.to_str().ok());
-    app::i18n::negotiate(chosen.as_deref(), accepted)
-}
-
 /// The cookie that keeps a choice of language, for a year.
 fn language_cookie(state: &AppState, lang: app::i18n::Lang) -> HeaderValue {
-    let secure = if state.security.settings.https {
-        "; Secure"
-    } else {
-        ""
-    };
-    HeaderValue::from_str(&format!(
-        "{}={}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}",
-        app::i18n::LANG_COOKIE,
-        lang.code(),
-        365 * 24 * 3600
-    ))
-    .expect("cookie is ASCII")
+    portal_cookie(state, app::i18n::LANG_COOKIE, lang.code(), 365 * 24 * 3600)
 }
 
 /// The portal session token the request carries, if any.

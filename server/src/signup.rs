@@ -66,7 +66,7 @@ async fn signup(
         Ok(mail) => mail,
         Err(e) => return back(signup_error_code(&e)),
     };
-    let lang = crate::portal::language_of_request(&headers);
+    let lang = app::i18n::of_request(&headers);
     if let Err(e) = state.mailer.send_signup(&mail, lang).await {
         tracing::error!(error = %e, "a signup e-mail was not sent");
         return back("mail");

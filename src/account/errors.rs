@@ -184,7 +184,7 @@ impl CreateError {
 /// A path with its array indices taken out (`dataSharingSims[1].name` →
 /// `dataSharingSims.name`): the code of an error names the field, the path
 /// the element.
-fn without_indices(path: &str) -> String {
+pub fn without_indices(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     let mut depth = 0;
     for c in path.chars() {

@@ -6,7 +6,7 @@ mod prices;
 mod reply;
 mod request;
 
-pub use errors::{CreateError, NUL_MESSAGE};
+pub use errors::{without_indices, CreateError, NUL_MESSAGE};
 pub use prices::{AccountPrices, PricedProduct};
 pub use reply::*;
 pub use request::*;

@@ -174,21 +174,8 @@ catalogue! {
 /// where one code and path has several (the specification's fixed texts).
 pub fn api_error(e: &ApiError) -> &'static str {
     let t = super::te();
-    let path = e.path.as_deref().unwrap_or(e.code.as_str());
     // The path without element indexes: `dataSharingSims[1].simNumber`.
-    let path: String = {
-        let mut out = String::new();
-        let mut skip = false;
-        for c in path.chars() {
-            match c {
-                '[' => skip = true,
-                ']' => skip = false,
-                _ if !skip => out.push(c),
-                _ => {}
-            }
-        }
-        out
-    };
+    let path = mvno::account::without_indices(e.path.as_deref().unwrap_or(e.code.as_str()));
     let msg = e.message.as_str();
     match (e.status, e.code.as_str(), path.as_str()) {
         (400, "bad_request", _) => t.api_bad_request,

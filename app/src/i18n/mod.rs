@@ -110,6 +110,16 @@ impl From<mvno::enums::Language> for Lang {
     }
 }
 
+/// The language a request asks for (see [`negotiate`]), from its headers.
+#[cfg(feature = "ssr")]
+pub fn of_request(headers: &axum::http::HeaderMap) -> Lang {
+    let chosen = crate::api::ssr::cookie_in(headers, LANG_COOKIE);
+    let accepted = headers
+        .get(axum::http::header::ACCEPT_LANGUAGE)
+        .and_then(|v| v.to_str().ok());
+    negotiate(chosen.as_deref(), accepted)
+}
+
 /// The language of a request: the cookie's choice, else the best of
 /// `Accept-Language` that the portal speaks, else Danish.
 pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {

@@ -191,11 +191,11 @@ impl WizardState {
         let date = self.get("pdate");
         if !matches!(date, "" | "asap" | "eoc") {
             match chrono::NaiveDate::parse_from_str(date, "%Y-%m-%d") {
-                Ok(d) => match if self.sim_is_posted_to_a_consumer() {
-                    mvno::calendar::check_porting_date_with_posted_sim(d, today)
-                } else {
-                    mvno::calendar::check_porting_date(d, today)
-                } {
+                Ok(d) => match mvno::calendar::check_porting_date_for(
+                    d,
+                    today,
+                    self.sim_is_posted_to_a_consumer(),
+                ) {
                     Ok(()) => {}
                     Err(mvno::calendar::PortingDateError::TooEarly(earliest)) => {
                         let earliest = crate::i18n::format::date(crate::i18n::lang(), earliest);

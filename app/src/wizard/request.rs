@@ -149,11 +149,10 @@ impl WizardState {
     fn porting_date(&self, today: chrono::NaiveDate) -> Option<chrono::DateTime<chrono::Utc>> {
         match self.get("pdate") {
             "" | "asap" => {
-                let d = if self.sim_is_posted_to_a_consumer() {
-                    mvno::calendar::earliest_porting_date_with_posted_sim(today)
-                } else {
-                    mvno::calendar::earliest_porting_date(today)
-                };
+                let d = mvno::calendar::earliest_porting_date_for(
+                    today,
+                    self.sim_is_posted_to_a_consumer(),
+                );
                 Some(d.and_hms_opt(12, 0, 0).expect("noon").and_utc())
             }
             "eoc" => None,

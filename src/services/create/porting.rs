@@ -38,12 +38,8 @@ pub(super) async fn port_in(
         None => None,
         Some(at) => {
             let date = clock::copenhagen_date(at);
-            let checked = if posted_sim {
-                calendar::check_porting_date_with_posted_sim(date, today)
-            } else {
-                calendar::check_porting_date(date, today)
-            };
-            checked.map_err(|e| CreateError::Rule(422, "requestedPortingDate", e.to_string()))?;
+            calendar::check_porting_date_for(date, today, posted_sim)
+                .map_err(|e| CreateError::Rule(422, "requestedPortingDate", e.to_string()))?;
             Some(clock::porting_time(date))
         }
     };

@@ -224,7 +224,7 @@ fn a_posted_sim_asks_for_an_address_only_when_none_is_known() {
 
 #[test]
 fn a_consumers_posted_sim_moves_the_number_after_it_arrives() {
-    let posted = mvno::calendar::earliest_porting_date_with_posted_sim(today());
+    let posted = mvno::calendar::earliest_porting_date_for(today(), true);
     let early = mvno::calendar::earliest_porting_date(today());
     let port = |sim: &str, pdate: String| {
         state(&[

@@ -12,17 +12,14 @@ pub(crate) fn PortingStep(ctx: Ctx) -> impl IntoView {
     let pdate = ctx.state.get("pdate").to_string();
     // A SIM card sent by post arrives first: the number moves after it.
     let posted = ctx.state.sim_is_posted_to_a_consumer();
-    let days: Vec<chrono::NaiveDate> = if posted {
-        let earliest = mvno::calendar::earliest_porting_date_with_posted_sim(ctx.wiz.today);
-        ctx.wiz
-            .porting_days
-            .iter()
-            .copied()
-            .filter(|d| *d >= earliest)
-            .collect()
-    } else {
-        ctx.wiz.porting_days.clone()
-    };
+    let first = mvno::calendar::earliest_porting_date_for(ctx.wiz.today, posted);
+    let days: Vec<chrono::NaiveDate> = ctx
+        .wiz
+        .porting_days
+        .iter()
+        .copied()
+        .filter(|d| *d >= first)
+        .collect();
     let earliest = days
         .first()
         .map(|d| format::date_with_day(lang(), *d))
