@@ -2095,7 +2095,22 @@ on_both!(a_posted_sim_goes_to_the_address_given_or_on_record, |db| {
         ..Default::default()
     };
     let message = "The delivery address can have at most 300 characters";
-    refused_with(db, PRIVATE, req, &too_long, 422, "deliveryAddress", message).await;
+    refused_with(
+        db,
+        PRIVATE,
+        req.clone(),
+        &too_long,
+        422,
+        "deliveryAddress",
+        message,
+    )
+    .await;
+    let with_nul = Trusted {
+        delivery_address: Some("Vej 1\0</textarea><script>".into()),
+        ..Default::default()
+    };
+    let nul = mvno::account::NUL_MESSAGE;
+    refused_with(db, PRIVATE, req, &with_nul, 422, "deliveryAddress", nul).await;
     assert_eq!(mette_address(db).await, None);
 });
 

@@ -248,3 +248,37 @@ async fn the_confirm_form_sends_answers_back_as_text() {
         );
     }
 }
+
+#[tokio::test]
+async fn a_delivery_address_is_kept_off_urls_and_shown_as_text() {
+    let app = spawn_app().await;
+    let cookie = app.portal_session("mette.hansen@example.dk").await;
+    for payload in PAYLOADS {
+        let key = mvno::Id::generate().to_string();
+        let answers = [
+            ("key", key.as_str()),
+            ("mode", "new"),
+            ("number", "+4520100001"),
+            ("sim", "auto"),
+            ("network", "TDC"),
+        ];
+        let mut posted = answers.to_vec();
+        posted.extend([("from", "sim"), ("to", "plan"), ("delivery", payload)]);
+        let res = app.post_form("/new/step", &cookie, &posted).await;
+        assert_eq!(res.status(), StatusCode::SEE_OTHER);
+        let next = res.headers()["location"].to_str().unwrap().to_string();
+        assert!(
+            !next.contains("xss"),
+            "the address stays out of the URL: {next}"
+        );
+        let q = query(&answers);
+        for step in ["sim", "review"] {
+            let page = html(&app, &format!("/new/{step}?{q}"), Some(&cookie)).await;
+            assert_inert(&page, &format!("/new/{step} with the delivery address"));
+            assert!(
+                page.contains("window.__xss"),
+                "/new/{step} shows the address typed"
+            );
+        }
+    }
+}
