@@ -5,9 +5,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-cargo leptos build --release --precompress
-# cargo-leptos's own .gz copies are ~20 % larger than gzip -9's.
-for f in target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/*.css; do
-  gzip -9 -n -c "$f" > "$f.gz"
-done
+scripts/build-release.sh
 exec target/release/server serve --demo "$@"

@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 # Versions this toolchain builds (newer cargo-leptos needs a newer rustc).
 CARGO_LEPTOS_VERSION=0.3.10
 WASM_BINDGEN_VERSION=0.2.129   # must equal the wasm-bindgen crate pinned in Cargo.toml
-WASM_OPT_VERSION=0.116.1       # Debian's binaryen (108) breaks the release wasm
+WASM_OPT_VERSION=116.0.0       # Debian's binaryen (108) breaks the release wasm
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 # Tools only: built without LTO they install in a fraction of the time.
@@ -16,6 +16,24 @@ fast_install() {
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
     CARGO_PROFILE_RELEASE_OPT_LEVEL=1 cargo install --locked "$@"
 }
+
+# The browser and the test packages download while the tools compile.
+test_tools() {
+  if [[ ! -x /usr/bin/chromium ]]; then
+    say "Installing Debian's Chromium"
+    SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
+    $SUDO apt-get update -qq || true
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium
+  fi
+  if [[ ! -d end2end/node_modules/@playwright/test ]]; then
+    say "Installing the Playwright packages (no browser download)"
+    (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
+  fi
+}
+test_job=""
+if [[ "${1:-}" == "--test" ]]; then
+  test_tools & test_job=$!
+fi
 
 if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   say "Adding the wasm32-unknown-unknown target"
@@ -33,20 +51,14 @@ if ! wasm-bindgen --version 2>/dev/null | grep -q "$WASM_BINDGEN_VERSION"; then
 fi
 
 if ! wasm-opt --version 2>/dev/null | grep -q "version 116"; then
-  say "Installing wasm-opt $WASM_OPT_VERSION"
-  CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
-    cargo install --locked wasm-opt --version "$WASM_OPT_VERSION"
+  # Binaryen's own npm package carries wasm-opt ready-built (as WebAssembly run
+  # by Node.js): seconds to install, where compiling the C++ takes minutes.
+  say "Installing wasm-opt $WASM_OPT_VERSION from the npm package binaryen"
+  tools="${CARGO_HOME:-$HOME/.cargo}"
+  npm install --no-audit --no-fund --silent --prefix "$tools/binaryen" "binaryen@$WASM_OPT_VERSION"
+  ln -sf "$tools/binaryen/node_modules/binaryen/bin/wasm-opt" "$tools/bin/wasm-opt"
 fi
 
-if [[ "${1:-}" == "--test" ]]; then
-  if [[ ! -x /usr/bin/chromium ]]; then
-    say "Installing Debian's Chromium"
-    SUDO=""; [[ $(id -u) -ne 0 ]] && SUDO="sudo"
-    $SUDO apt-get update -qq || true
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq chromium
-  fi
-  if [[ ! -d end2end/node_modules/@playwright/test ]]; then
-    say "Installing the Playwright packages (no browser download)"
-    (cd end2end && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund)
-  fi
+if [[ -n "$test_job" ]]; then
+  wait "$test_job"
 fi

@@ -18,9 +18,9 @@ cargo test --workspace
 echo "==> schemathesis against the served OpenAPI document"
 SERVER_BIN=target/debug/server scripts/schemathesis.sh
 
-echo "==> cargo leptos build (server and wasm)"
-cargo leptos build
+echo "==> the release build (server and wasm, as deployed)"
+scripts/build-release.sh
 
-echo "==> Playwright (JavaScript on and off)"
+echo "==> Playwright on the release build (JavaScript on and off; the wasm's size budget)"
 cd end2end
-npx playwright test
+E2E_SERVER_BIN=../target/release/server npx playwright test

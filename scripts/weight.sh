@@ -37,22 +37,32 @@ for _ in $(seq 100); do
 done
 
 # Bytes on the wire (compressed as served) of one request.
-wire() { curl -s -o /dev/null -H 'Accept-Encoding: br, gzip' -w '%{size_download}' "$1"; }
-html=$(curl -s "$base/signup")
-total=$(wire "$base/signup")
-echo
-echo "First visit to \`/signup\` on a cold cache, as served (\`Accept-Encoding: br, gzip\`):"
-echo
-echo "| Request | Bytes transferred |"
-echo "|---|---:|"
-echo "| \`/signup\` (HTML) | $total |"
-# The page's own files: stylesheets, scripts, and the wasm its script loads.
-files=$(grep -oE '(href|src)="/pkg/[^"]+"' <<<"$html" | sed -E 's/^(href|src)="//; s/"$//' | sort -u)
-wasm=$(grep -oE '/pkg/[A-Za-z0-9._-]+\.wasm' <<<"$html" | sort -u)
-[[ -n "$wasm" ]] || wasm=$(grep -oE '/pkg/[A-Za-z0-9._-]+\.js' <<<"$html" | head -1 | sed 's/\.js$/.wasm/')
-for path in $(printf '%s\n' $files $wasm | sort -u); do
-  n=$(wire "$base$path")
-  total=$((total + n))
-  echo "| \`$path\` | $n |"
-done
-echo "| **All** | **$total** |"
+jar="$work/cookies"
+wire() { curl -s -b "$jar" -o /dev/null -H 'Accept-Encoding: br, gzip' -w '%{size_download}' "$1"; }
+
+# A first visit to a page on a cold cache: the page, then its own files
+# (stylesheets, scripts, and the wasm its script loads).
+first_visit() {
+  local page=$1 html total files wasm n
+  html=$(curl -s -b "$jar" "$base$page")
+  total=$(wire "$base$page")
+  echo
+  echo "First visit to \`$page\` on a cold cache, as served (\`Accept-Encoding: br, gzip\`):"
+  echo
+  echo "| Request | Bytes transferred |"
+  echo "|---|---:|"
+  echo "| \`$page\` (HTML) | $total |"
+  files=$(grep -oE '(href|src)="/pkg/[^"]+"' <<<"$html" | sed -E 's/^(href|src)="//; s/"$//' | sort -u || true)
+  wasm=$(grep -oE '/pkg/[A-Za-z0-9._-]+\.wasm' <<<"$html" | sort -u || true)
+  for path in $(printf '%s\n' $files $wasm | sort -u); do
+    n=$(wire "$base$path")
+    total=$((total + n))
+    echo "| \`$path\` | $n |"
+  done
+  echo "| **All** | **$total** |"
+}
+
+first_visit /signup
+# The wizard's first step, signed in as the demo reseller.
+curl -s -c "$jar" -o /dev/null -d 'username=reseller@nordlys.dk&password=demo1234' "$base/login"
+first_visit /new/number

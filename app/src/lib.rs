@@ -6,6 +6,7 @@ pub mod i18n;
 pub mod pages;
 pub mod wizard;
 
+use leptos::either::Either;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
 use leptos_router::{
@@ -79,7 +80,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8" />
                 <meta name="viewport" content="width=device-width, initial-scale=1" />
                 <AutoReload options=options.clone() />
-                <HydrationScripts options />
+                <PageScripts options />
                 <MetaTags />
             </head>
             <body>
@@ -87,6 +88,52 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The moves between pages without reloads (see `nav.js`).
+const NAVIGATION_SCRIPT: &str = include_str!("nav.js");
+
+/// A page's scripts. A page with interactive parts (islands) loads the
+/// app's wasm, which hydrates them, and moves to the next page without a
+/// reload. The sign-in and the signup's pages before the sign-in have
+/// none: they load no script but the line that marks the page ready
+/// (`data-hydrated`, which tests wait for, as on every page).
+#[component]
+fn PageScripts(options: LeptosOptions) -> impl IntoView {
+    let nonce = leptos::nonce::use_nonce();
+    if page_has_islands(&request_path()) {
+        Either::Left(view! {
+            <HydrationScripts options islands=true />
+            <script type="module" nonce=nonce>
+                {NAVIGATION_SCRIPT}
+            </script>
+        })
+    } else {
+        Either::Right(view! {
+            <script type="module" nonce=nonce>
+                "document.body.dataset.hydrated = 'true';"
+            </script>
+        })
+    }
+}
+
+/// The pages without interactive parts: the sign-in, and the signup's
+/// pages before its user is signed in.
+const PAGES_WITHOUT_ISLANDS: [&str; 4] = ["/login", "/signup", "/signup/sent", "/signup/confirm"];
+
+/// Whether the page at `path` has interactive parts (every signed-in page
+/// has one: the portal's header).
+pub fn page_has_islands(path: &str) -> bool {
+    !PAGES_WITHOUT_ISLANDS.contains(&path.trim_end_matches('/'))
+}
+
+/// The path of the page asked for (`/` outside a request).
+fn request_path() -> String {
+    #[cfg(feature = "ssr")]
+    if let Some(parts) = use_context::<axum::http::request::Parts>() {
+        return parts.uri.path().to_string();
+    }
+    "/".into()
 }
 
 /// The address of the site's style sheet, as the app's `<Stylesheet>` links
@@ -121,16 +168,8 @@ pub fn hashes_of_files(options: &LeptosOptions) -> Option<String> {
     std::fs::read_to_string(exe.parent()?.join(&*options.hash_file)).ok()
 }
 
-/// The style sheet's address: the server's choice, and in the browser the
-/// one the server rendered.
+/// The style sheet's address, as the shell chose it.
 fn style_sheet() -> String {
-    #[cfg(feature = "hydrate")]
-    if let Some(href) = document()
-        .get_element_by_id("leptos")
-        .and_then(|link| link.get_attribute("href"))
-    {
-        return href;
-    }
     use_context::<StyleSheet>()
         .map(|s| s.0)
         .unwrap_or_else(|| "/pkg/mvno.css".into())
@@ -164,13 +203,6 @@ fn LanguageSwitch() -> impl IntoView {
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
-    // Only the hydrated app runs effects: tests wait for this marker before
-    // clicking, because a click before hydration is lost.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-hydrated", "true");
-        }
-    });
     view! {
         <Stylesheet id="leptos" href=style_sheet() />
         <Title formatter=|text| format!("{text} – Telecom X") />
@@ -228,10 +260,37 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The browser's entry: the page's script calls it once the wasm is
+/// loaded, then hydrates each island of the page.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    i18n::take_page_language();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
+    // The islands hydrate right after this returns, in the same task: the
+    // page is marked live (tests wait for it, as a click before would be
+    // lost) in the next one.
+    set_timeout(
+        || {
+            if let Some(body) = document().body() {
+                let _ = body.set_attribute("data-hydrated", "true");
+            }
+        },
+        std::time::Duration::ZERO,
+    );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::page_has_islands;
+
+    #[test]
+    fn only_the_pages_before_a_sign_in_go_without_the_app() {
+        for path in ["/login", "/signup", "/signup/", "/signup/sent", "/signup/confirm"] {
+            assert!(!page_has_islands(path), "{path}");
+        }
+        for path in ["/", "/new", "/new/number", "/accounts/a1", "/customers", "/signup/identity"] {
+            assert!(page_has_islands(path), "{path}");
+        }
+    }
 }

@@ -247,3 +247,31 @@ test('after each step change the new step heading has the focus @js', async ({ p
   await expect(page.locator('body[data-step-ready="number"]')).toBeAttached();
   await expect.poll(focused).toBe('H1 Phone number');
 });
+
+test('steps, searches, Back and the menu change the page without a reload @js', async ({ page }, testInfo) => {
+  await startAsReseller(page, testInfo, 'Bager Jensen ApS');
+  // A value on the page's window lives only as long as the document: a
+  // reload would lose it.
+  await page.evaluate(() => { (window as any).__samePage = 'yes'; });
+  const samePage = () => page.evaluate(() => (window as any).__samePage ?? 'reloaded');
+  await pickNumber(page, '+4520100005', testInfo);
+  await next(page, 'SIM card');
+  await expect(page).toHaveURL(/\/new\/sim\?/);
+  await expect(page.locator('body[data-step-ready="sim"]')).toBeAttached();
+  // The new step's island checks the ICC as it is typed, in the browser.
+  await page.getByLabel('Physical SIM card from stock').check();
+  const icc = page.getByLabel('ICC number of the physical SIM card');
+  const live = page.locator('.field', { has: icc }).locator('.live-hint');
+  await icc.pressSequentially(demoIcc('8945550', 9));
+  await expect(live).toHaveText('Format and check digit are fine.');
+  await icc.press('Backspace');
+  await expect(live).not.toHaveText('Format and check digit are fine.');
+  await page.getByRole('link', { name: 'Back' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Phone number' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { level: 1, name: 'SIM card' })).toBeVisible();
+  // The menu's links too.
+  await page.getByRole('link', { name: 'Subscriptions' }).first().click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Subscriptions' })).toBeVisible();
+  expect(await samePage()).toBe('yes');
+});

@@ -21,6 +21,30 @@ pub struct AccountView {
     pub prices: mvno::account::AccountPrices,
 }
 
+/// Where an account is, for a page that follows it: whether it is still
+/// being created, and its status in the words of the page's language.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LiveStatus {
+    pub creating: bool,
+    pub words: String,
+}
+
+#[server(prefix = "/_fn", endpoint = "account_status")]
+pub async fn account_status(id: String) -> Result<LiveStatus, UiError> {
+    let caller = ssr::require_caller().await?;
+    let account = mvno::services::view::get(&ssr::db()?, &caller, &id)
+        .await
+        .map_err(UiError::from)?;
+    // The words in the language the page asking is in.
+    if let Some(parts) = use_context::<axum::http::request::Parts>() {
+        provide_context(crate::i18n::of_request(&parts.headers));
+    }
+    Ok(LiveStatus {
+        creating: account.state == mvno::enums::AccountState::Creating,
+        words: crate::pages::account::status_in_words(&account),
+    })
+}
+
 #[server(prefix = "/_fn", endpoint = "account")]
 pub async fn get_account(id: String) -> Result<AccountView, UiError> {
     let caller = ssr::require_caller().await?;

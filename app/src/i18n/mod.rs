@@ -143,28 +143,17 @@ pub fn negotiate(cookie: Option<&str>, accept_language: Option<&str>) -> Lang {
     best.map(|(_, l)| l).unwrap_or_default()
 }
 
-#[cfg(feature = "hydrate")]
-thread_local! {
-    static CLIENT_LANG: std::cell::Cell<Lang> = const { std::cell::Cell::new(Lang::Da) };
-}
-
-/// In the browser: the page's language, from `<html lang>` (the server
-/// chose it), for every text the hydrated app writes.
-#[cfg(feature = "hydrate")]
-pub fn take_page_language() {
-    let lang = leptos::prelude::document()
-        .document_element()
-        .and_then(|e| e.get_attribute("lang"))
-        .and_then(|l| Lang::from_code(&l))
-        .unwrap_or_default();
-    CLIENT_LANG.with(|c| c.set(lang));
-}
-
-/// The language of the page being rendered.
+/// The language of the page being rendered: on the server the request's;
+/// in the browser the page's `<html lang>` (the server chose it; a move to
+/// another page without a reload may change it).
 pub fn lang() -> Lang {
     #[cfg(feature = "hydrate")]
     {
-        CLIENT_LANG.with(std::cell::Cell::get)
+        leptos::prelude::document()
+            .document_element()
+            .and_then(|e| e.get_attribute("lang"))
+            .and_then(|l| Lang::from_code(&l))
+            .unwrap_or_default()
     }
     #[cfg(not(feature = "hydrate"))]
     {

@@ -56,13 +56,6 @@ pub fn SignedIn(children: ChildrenFn) -> impl IntoView {
 fn Header(user: SignedInUser) -> impl IntoView {
     let may_list_customers = user.access_level.may_list_customers();
     let may_create = user.access_level.may_create();
-    // Set once this (suspended) part of the page is hydrated: tests wait for
-    // it before clicking the menu.
-    Effect::new(move |_| {
-        if let Some(body) = document().body() {
-            let _ = body.set_attribute("data-portal-ready", "true");
-        }
-    });
     // A consumer sees its reseller's brand and no access level.
     let consumer = user.self_service;
     let brand = user
@@ -71,6 +64,7 @@ fn Header(user: SignedInUser) -> impl IntoView {
         .unwrap_or_else(|| t().product.to_string());
     view! {
         <header class="topbar">
+            <PortalReady />
             <a class="brand" href="/">
                 {brand}
             </a>
@@ -101,4 +95,15 @@ fn Header(user: SignedInUser) -> impl IntoView {
             </div>
         </header>
     }
+}
+
+/// Marks the portal's page as live (`data-portal-ready`, which tests wait
+/// for before using the menu): an island with nothing to show.
+#[island]
+fn PortalReady() -> impl IntoView {
+    Effect::new(move |_| {
+        if let Some(body) = document().body() {
+            let _ = body.set_attribute("data-portal-ready", "true");
+        }
+    });
 }

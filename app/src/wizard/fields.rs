@@ -8,7 +8,6 @@ use leptos::either::Either;
 use leptos::prelude::*;
 use leptos::tachys::html::class::{class, Class};
 use leptos::tachys::view::add_attr::AddAnyAttr;
-use leptos_router::components::Form;
 
 #[component]
 pub(crate) fn ErrorSummary(errors: Vec<FieldError>) -> impl IntoView {
@@ -43,7 +42,7 @@ pub(crate) fn ErrorSummary(errors: Vec<FieldError>) -> impl IntoView {
 pub(crate) fn StepForm(ctx: Ctx, children: Children) -> impl IntoView {
     let hidden = ctx.state.hidden_for(ctx.current);
     view! {
-        <Form method="POST" action="/new/step">
+        <form method="post" action="/new/step">
             <input type="hidden" name="from" value=ctx.current.slug() />
             <input type="hidden" name="to" value=ctx.next().slug() />
             {hidden_inputs(hidden)}
@@ -53,7 +52,7 @@ pub(crate) fn StepForm(ctx: Ctx, children: Children) -> impl IntoView {
                     {tw().continue_}
                 </button>
             </div>
-        </Form>
+        </form>
     }
 }
 
@@ -67,7 +66,12 @@ pub(crate) fn hidden_inputs(pairs: Vec<(String, String)>) -> impl IntoView {
 
 /// An inline error tied to its field by `aria-describedby`.
 pub(crate) fn inline_error(ctx: &Ctx, field: &str) -> impl IntoView {
-    ctx.error(field).map(|m| {
+    error_text(field, ctx.error(field))
+}
+
+/// The inline error `message` of `field`, if any.
+pub(crate) fn error_text(field: &str, message: Option<String>) -> impl IntoView {
+    message.map(|m| {
         view! {
             <p class="field-error" id=format!("{field}-error")>
                 <span class="visually-hidden">{tw().error_hidden}</span>
@@ -79,11 +83,15 @@ pub(crate) fn inline_error(ctx: &Ctx, field: &str) -> impl IntoView {
 
 /// A field's `aria-describedby`: its hint and its inline error, if any.
 pub(crate) fn described_by(ctx: &Ctx, field: &str, hint: Option<&str>) -> Option<String> {
+    describing(field, hint, ctx.error(field).is_some())
+}
+
+pub(crate) fn describing(field: &str, hint: Option<&str>, has_error: bool) -> Option<String> {
     let mut ids = Vec::new();
     if let Some(h) = hint {
         ids.push(h.to_string());
     }
-    if ctx.error(field).is_some() {
+    if has_error {
         ids.push(format!("{field}-error"));
     }
     (!ids.is_empty()).then(|| ids.join(" "))
@@ -103,16 +111,17 @@ pub(crate) fn nth_id(field: &str, i: usize) -> String {
 /// inline error and, as children, the list (see [`radio`]).
 #[component]
 pub(crate) fn ChoiceList(
-    ctx: Ctx,
+    error: Option<String>,
     name: &'static str,
     class: &'static str,
     legend: &'static str,
     children: Children,
 ) -> impl IntoView {
+    let described = describing(name, None, error.is_some());
     view! {
-        <fieldset class=class aria-describedby=described_by(&ctx, name, None)>
+        <fieldset class=class aria-describedby=described>
             <legend>{legend}</legend>
-            {inline_error(&ctx, name)}
+            {error_text(name, error)}
             {children()}
         </fieldset>
     }
@@ -265,11 +274,18 @@ where
     }
 }
 
-/// An ICC number, with its hint and, as it is typed (hydrated), whether its
-/// format and check digit are fine.
-#[component]
-pub(crate) fn IccField(ctx: Ctx, name: &'static str, label: String, hint: String) -> impl IntoView {
-    let typed = RwSignal::new(ctx.state.get(name).to_string());
+/// An ICC number, with its hint and, as it is typed, whether its format and
+/// check digit are fine: an island, checked in the browser with the
+/// domain's own rules.
+#[island]
+pub(crate) fn IccField(
+    name: String,
+    label: String,
+    hint: String,
+    value: String,
+    error: Option<String>,
+) -> impl IntoView {
+    let typed = RwSignal::new(value.clone());
     let hint_id = format!("{name}-hint");
     // Shown as you type (hydrated): format and check digit, as a hint, not an error.
     let live = move || {
@@ -283,25 +299,27 @@ pub(crate) fn IccField(ctx: Ctx, name: &'static str, label: String, hint: String
             (None, None) => tw().icc_fine.to_string(),
         }
     };
+    let invalid = error.as_ref().map(|_| "true");
+    let described = describing(&name, Some(&hint_id), error.is_some());
     view! {
         <div class="field">
-            <label for=name>{label}</label>
+            <label for=name.clone()>{label}</label>
             <p class="hint" id=hint_id.clone()>
                 {hint}
             </p>
-            {inline_error(&ctx, name)}
+            {error_text(&name, error)}
             <input
-                id=name
+                id=name.clone()
                 name=name
                 type="text"
                 class="mono"
                 inputmode="numeric"
                 size="24"
                 autocomplete="off"
-                value=ctx.state.get(name).to_string()
+                value=value
                 on:input=move |ev| typed.set(event_target_value(&ev))
-                aria-invalid=ctx.error(name).map(|_| "true")
-                aria-describedby=described_by(&ctx, name, Some(&hint_id))
+                aria-invalid=invalid
+                aria-describedby=described
             />
             <p class="live-hint" aria-live="polite">
                 {live}

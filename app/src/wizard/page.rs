@@ -223,20 +223,26 @@ fn Wizard(wiz: Resource<Result<Option<WizardInfo>, UiError>>) -> impl IntoView {
     }
 }
 
-/// Moves focus to a new step's heading once it is in the document (a step
-/// that arrives through a client-side navigation is built before it is
-/// inserted, and focusing a detached element does nothing), then marks the
-/// step as hydrated and listening (`data-step-ready`, which tests wait for).
-/// Tries once a frame, `frames` times at most.
-fn focus_when_shown(heading: leptos::web_sys::HtmlHeadingElement, slug: &'static str, frames: u32) {
-    if !heading.is_connected() && frames > 0 {
-        request_animation_frame(move || focus_when_shown(heading, slug, frames - 1));
-        return;
-    }
-    let _ = heading.focus();
-    if let Some(body) = document().body() {
-        let _ = body.set_attribute("data-step-ready", slug);
-    }
+/// Puts the focus on the step's heading, then marks the step as hydrated
+/// and listening (`data-step-ready`, which tests wait for): an island with
+/// nothing to show, hydrated on every step the browser moves to.
+#[island]
+fn StepReady(slug: String) -> impl IntoView {
+    Effect::new(move |_| {
+        use leptos::wasm_bindgen::JsCast;
+        let document = document();
+        if let Some(heading) = document
+            .query_selector(".wizard h1")
+            .ok()
+            .flatten()
+            .and_then(|h| h.dyn_into::<leptos::web_sys::HtmlElement>().ok())
+        {
+            let _ = heading.focus();
+        }
+        if let Some(body) = document.body() {
+            let _ = body.set_attribute("data-step-ready", &slug);
+        }
+    });
 }
 
 #[component]
@@ -259,14 +265,6 @@ fn StepPage(ctx: Ctx) -> impl IntoView {
         if has_errors { t().error_prefix } else { "" },
         ctx.current.title()
     );
-    let heading = NodeRef::<leptos::html::H1>::new();
-    // After a step change, move focus to the new heading (hydrated only).
-    let slug = ctx.current.slug();
-    Effect::new(move |_| {
-        if let Some(h) = heading.get() {
-            focus_when_shown(h, slug, 30);
-        }
-    });
     let back = ctx.prev().map(|p| ctx.url(p));
     let body = match ctx.current {
         Step::Customer => view! { <CustomerStep ctx=ctx.clone() /> }.into_any(),
@@ -290,9 +288,8 @@ fn StepPage(ctx: Ctx) -> impl IntoView {
                     }
                 })}
             <p class="step-count">{step_of}</p>
-            <h1 tabindex="-1" node_ref=heading>
-                {ctx.current.title()}
-            </h1>
+            <h1 tabindex="-1">{ctx.current.title()}</h1>
+            <StepReady slug=ctx.current.slug().to_string() />
             <ErrorSummary errors=ctx.errors.clone() />
             {body}
         </div>

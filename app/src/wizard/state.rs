@@ -104,7 +104,7 @@ pub fn draft_mark() -> String {
 }
 
 /// Everything typed so far, as the query holds it.
-#[derive(Clone, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct WizardState(pub BTreeMap<String, String>);
 
 impl WizardState {
@@ -239,6 +239,18 @@ impl WizardState {
     /// one. The number then moves after the card has arrived.
     pub fn sim_is_posted_to_a_consumer(&self) -> bool {
         self.get("sim") == "auto" && self.has("mitid")
+    }
+
+    /// The answers named `keys` only (what an island needs; the rest stays
+    /// on the server).
+    pub fn only(&self, keys: &[&str]) -> WizardState {
+        WizardState(
+            self.0
+                .iter()
+                .filter(|(k, _)| keys.contains(&k.as_str()))
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect(),
+        )
     }
 
     pub fn feature_on(&self, name: &str) -> Option<bool> {

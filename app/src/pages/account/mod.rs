@@ -31,25 +31,6 @@ pub fn AccountPage() -> impl IntoView {
 fn Account(account: Resource<Result<AccountView, crate::api::UiError>>) -> impl IntoView {
     let query = use_query_map();
     let created = move || query.with(|q| q.get("created").is_some());
-    // Hydrated: look again every 2 seconds while the account is being created.
-    #[cfg(feature = "hydrate")]
-    {
-        let handle = set_interval_with_handle(
-            move || {
-                let creating = account
-                    .get_untracked()
-                    .and_then(|r| r.ok())
-                    .is_some_and(|v| v.account.state == mvno::enums::AccountState::Creating);
-                if creating {
-                    account.refetch();
-                }
-            },
-            std::time::Duration::from_secs(2),
-        );
-        if let Ok(h) = handle {
-            on_cleanup(move || h.clear());
-        }
-    }
     view! {
         <Suspense>
             {move || Suspend::new(async move {
@@ -69,6 +50,43 @@ fn Account(account: Resource<Result<AccountView, crate::api::UiError>>) -> impl 
                 }
             })}
         </Suspense>
+    }
+}
+
+/// The account's status in words; while the account is being created, an
+/// island that looks again every 2 seconds and follows it to ACTIVE
+/// without a reload.
+#[island]
+fn AccountStatusLive(id: String, words: String, creating: bool) -> impl IntoView {
+    let words = RwSignal::new(words);
+    #[cfg(feature = "hydrate")]
+    if creating {
+        let creating = RwSignal::new(true);
+        let handle = set_interval_with_handle(
+            move || {
+                if !creating.get_untracked() {
+                    return;
+                }
+                let id = id.clone();
+                leptos::task::spawn_local(async move {
+                    if let Ok(now) = crate::api::account_status(id).await {
+                        creating.set(now.creating);
+                        words.set(now.words);
+                    }
+                });
+            },
+            std::time::Duration::from_secs(2),
+        );
+        if let Ok(h) = handle {
+            on_cleanup(move || h.clear());
+        }
+    }
+    #[cfg(not(feature = "hydrate"))]
+    let _ = (id, creating);
+    view! {
+        <span role="status" data-testid="account-status">
+            {move || words.get()}
+        </span>
     }
 }
 
@@ -116,7 +134,7 @@ fn WhatHappensNext(
 
 /// Where the subscription is, in words: a number still with the donor
 /// moves on its date, whatever the account's own state says.
-fn status_in_words(a: &mvno::account::MvnoAccount) -> String {
+pub(crate) fn status_in_words(a: &mvno::account::MvnoAccount) -> String {
     match (
         &a.porting_details,
         a.number_state.as_str(),
@@ -191,9 +209,11 @@ fn AccountDetails(view: AccountView, created: bool) -> impl IntoView {
             <div class="review-row">
                 <dt>{ta().status}</dt>
                 <dd>
-                    <span role="status" data-testid="account-status">
-                        {status_in_words(&a)}
-                    </span>
+                    <AccountStatusLive
+                        id=a.id.to_string()
+                        words=status_in_words(&a)
+                        creating=state == mvno::enums::AccountState::Creating
+                    />
                 </dd>
             </div>
         </dl>

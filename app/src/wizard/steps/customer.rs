@@ -12,7 +12,7 @@ pub(crate) fn CustomerStep(ctx: Ctx) -> impl IntoView {
     view! {
         <StepForm ctx=ctx.clone()>
             <ChoiceList
-                ctx=ctx.clone()
+                error=ctx.error("customer")
                 name="customer"
                 class="choices"
                 legend=tw().customer_legend

@@ -5,8 +5,8 @@ use crate::api::check_number;
 use crate::i18n::{fill, te, tw};
 use crate::pages::grouped;
 use crate::wizard::fields::{
-    choice, described_by, hidden_inputs, inline_error, nth_id, option, radio, ChoiceList,
-    SelectField, StepForm,
+    choice, describing, error_text, hidden_inputs, inline_error, nth_id, option, radio,
+    ChoiceList, SelectField, StepForm,
 };
 use crate::wizard::page::Ctx;
 use crate::wizard::WizardState;
@@ -30,7 +30,11 @@ pub(crate) fn NumberStep(ctx: Ctx) -> impl IntoView {
                 )}
             </fieldset>
             <OfferedNumbers ctx=ctx.clone() />
-            <KeptNumber ctx=ctx.clone() />
+            <KeptNumber
+                customer=ctx.state.get("customer").to_string()
+                value=ctx.state.get("keepnumber").to_string()
+                error=ctx.error("keepnumber")
+            />
         </StepForm>
     }
 }
@@ -80,7 +84,7 @@ fn OfferedNumbers(ctx: Ctx) -> impl IntoView {
     let chosen = ctx.state.get("number").to_string();
     let offered = ctx.wiz.offered.clone();
     view! {
-        <ChoiceList ctx=ctx.clone() name="number" class="tiles" legend=tw().number_offered>
+        <ChoiceList error=ctx.error("number") name="number" class="tiles" legend=tw().number_offered>
             {if offered.is_empty() {
                 view! { <p>{tw().number_none_offered}</p> }.into_any()
             } else {
@@ -111,14 +115,13 @@ fn OfferedNumbers(ctx: Ctx) -> impl IntoView {
     }
 }
 
-/// The number to keep, with its live check (hydrated): as soon as 8 digits
-/// are typed, it says whether the number will be bought or ported, and
-/// from whom.
-#[component]
-fn KeptNumber(ctx: Ctx) -> impl IntoView {
-    let kept = RwSignal::new(ctx.state.get("keepnumber").to_string());
+/// The number to keep, with its live check (an island): as soon as 8
+/// digits are typed, it says whether the number will be bought or ported,
+/// and from whom.
+#[island]
+fn KeptNumber(customer: String, value: String, error: Option<String>) -> impl IntoView {
+    let kept = RwSignal::new(value.clone());
     let kept_check = RwSignal::new(String::new());
-    let customer = ctx.state.get("customer").to_string();
     Effect::new(move |_| {
         let typed = kept.get();
         let Ok(number) = mvno::phone::E164::from_typed(&typed) else {
@@ -139,13 +142,15 @@ fn KeptNumber(ctx: Ctx) -> impl IntoView {
             }
         });
     });
+    let invalid = error.as_ref().map(|_| "true");
+    let described = describing("keepnumber", Some("keepnumber-hint"), error.is_some());
     view! {
         <div class="field">
             <label for="keepnumber">{tw().number_keep_label}</label>
             <p class="hint" id="keepnumber-hint">
                 {tw().number_keep_hint}
             </p>
-            {inline_error(&ctx, "keepnumber")}
+            {error_text("keepnumber", error)}
             <input
                 id="keepnumber"
                 name="keepnumber"
@@ -153,9 +158,9 @@ fn KeptNumber(ctx: Ctx) -> impl IntoView {
                 inputmode="numeric"
                 autocomplete="tel-national"
                 size="11"
-                value=ctx.state.get("keepnumber").to_string()
-                aria-invalid=ctx.error("keepnumber").map(|_| "true")
-                aria-describedby=described_by(&ctx, "keepnumber", Some("keepnumber-hint"))
+                value=value
+                aria-invalid=invalid
+                aria-describedby=described
                 on:input=move |ev| kept.set(event_target_value(&ev))
             />
             <p class="live-hint" aria-live="polite" data-testid="number-check">

@@ -5,19 +5,23 @@ use crate::i18n::tw;
 use crate::wizard::fields::{nth_id, option, price, ChoiceList, SelectField, StepForm, TextField};
 use crate::wizard::page::Ctx;
 use crate::wizard::state::feature_shown;
-use crate::wizard::{feature_label, FEATURES};
+use crate::wizard::{feature_label, WizardState, FEATURES};
+use mvno::portal::ProductOffer;
 use leptos::prelude::*;
 
 #[component]
 pub(crate) fn PlanStep(ctx: Ctx) -> impl IntoView {
-    let plan_sel = RwSignal::new(ctx.state.get("plan").to_string());
     // A private customer chooses what a consumer would: no voicemail PIN
     // (set from the phone), no roaming package for the rest of the world.
     let business = !ctx.wiz.private;
     view! {
         <StepForm ctx=ctx.clone()>
-            <PlanCards ctx=ctx.clone() plan_sel />
-            <FeatureSwitches ctx=ctx.clone() plan_sel />
+            <PlanChoice
+                plans=ctx.wiz.plans.clone()
+                state=ctx.state.only(&["plan", "feat", "featset"])
+                private=ctx.wiz.private
+                error=ctx.error("plan")
+            />
             {business
                 .then(|| {
                     view! {
@@ -68,14 +72,33 @@ fn RowPackage(ctx: Ctx) -> impl IntoView {
     }
 }
 
-/// The rate plans, as cards to choose from; the choice (`plan_sel`) moves
-/// the feature switches to the plan's presets (hydrated).
-#[component]
-fn PlanCards(ctx: Ctx, plan_sel: RwSignal<String>) -> impl IntoView {
-    let plans = ctx.wiz.plans.clone();
-    let chosen = ctx.state.get("plan").to_string();
+/// The rate plans and the feature switches: an island, where choosing a
+/// plan moves the switches to the plan's presets.
+#[island]
+fn PlanChoice(
+    plans: Vec<ProductOffer>,
+    state: WizardState,
+    private: bool,
+    error: Option<String>,
+) -> impl IntoView {
+    let plan_sel = RwSignal::new(state.get("plan").to_string());
     view! {
-        <ChoiceList ctx=ctx.clone() name="plan" class="cards" legend=tw().plan_legend>
+        <PlanCards plans=plans.clone() chosen=state.get("plan").to_string() error plan_sel />
+        <FeatureSwitches plans state private plan_sel />
+    }
+}
+
+/// The rate plans, as cards to choose from; the choice (`plan_sel`) moves
+/// the feature switches to the plan's presets.
+#[component]
+fn PlanCards(
+    plans: Vec<ProductOffer>,
+    chosen: String,
+    error: Option<String>,
+    plan_sel: RwSignal<String>,
+) -> impl IntoView {
+    view! {
+        <ChoiceList error name="plan" class="cards" legend=tw().plan_legend>
             {plans
                 .into_iter()
                 .enumerate()
@@ -118,10 +141,13 @@ const BUSINESS_FEATURES: [&str; 2] = ["publicIP", "chargedServices"];
 /// A switch per feature, showing the user's choice or the chosen plan's
 /// preset.
 #[component]
-fn FeatureSwitches(ctx: Ctx, plan_sel: RwSignal<String>) -> impl IntoView {
-    let private = ctx.wiz.private;
-    let plans = ctx.wiz.plans.clone();
-    let feat_state = ctx.state.clone();
+fn FeatureSwitches(
+    plans: Vec<ProductOffer>,
+    state: WizardState,
+    private: bool,
+    plan_sel: RwSignal<String>,
+) -> impl IntoView {
+    let feat_state = state;
     view! {
         <fieldset class="choices">
             <legend>{tw().features_legend}</legend>

@@ -98,8 +98,9 @@ fn DonorIcc(ctx: Ctx) -> impl IntoView {
     needs_icc.then(|| {
         view! {
             <IccField
-                ctx=ctx.clone()
-                name="donor"
+                name="donor".to_string()
+                value=ctx.state.get("donor").to_string()
+                error=ctx.error("donor")
                 label=tw().donor_label.to_string()
                 hint
             />

@@ -1,45 +1,39 @@
 //! The review step: every answer with a link to change it, a refused
-//! create's error, and Confirm (a plain form post without JavaScript, the
-//! server function when hydrated).
+//! create's error, and Confirm (a form post to `/new/confirm`, with and
+//! without JavaScript).
 
 use super::summary::{
     customer_name, feature_names, monthly_total, number_text, plan_text, sim_text,
 };
-use crate::api::create_account;
 use crate::i18n::{format, lang, tw};
 use crate::wizard::fields::{hidden_inputs, price};
 use crate::wizard::page::Ctx;
-use crate::wizard::{draft_mark, kept_on_server, step_of_path, Step};
+use crate::wizard::{kept_on_server, step_of_path, Step};
 use leptos::prelude::*;
-use leptos_router::hooks::use_navigate;
 
 #[component]
 pub(crate) fn ReviewStep(ctx: Ctx) -> impl IntoView {
     let server_error = ctx.refused.clone().map(|(path, message)| (message, path));
-    let client_error = RwSignal::new(None::<(String, String)>);
     let state = ctx.state.clone();
     let rows = review_rows(&ctx);
     let review_url = |step: Step| format!("/new/{}?{}&ret=review", step.slug(), state.query());
-    let shown_error = move || client_error.get().or_else(|| server_error.clone());
     let fix_url = {
         let state = state.clone();
         move |path: String| format!("/new/{}?{}", step_of_path(&path).slug(), state.query())
     };
     view! {
-        {move || {
-            shown_error()
-                .map(|(msg, path)| {
-                    view! {
-                        <div class="error-summary" role="alert" id="create-error">
-                            <h2>{tw().refused_heading}</h2>
-                            <p>{msg}</p>
-                            <p>
-                                <a href=fix_url(path)>{tw().change_answer}</a>
-                            </p>
-                        </div>
-                    }
-                })
-        }}
+        {server_error
+            .map(|(msg, path)| {
+                view! {
+                    <div class="error-summary" role="alert" id="create-error">
+                        <h2>{tw().refused_heading}</h2>
+                        <p>{msg}</p>
+                        <p>
+                            <a href=fix_url(path)>{tw().change_answer}</a>
+                        </p>
+                    </div>
+                }
+            })}
         <dl class="review">
             {rows
                 .into_iter()
@@ -53,7 +47,7 @@ pub(crate) fn ReviewStep(ctx: Ctx) -> impl IntoView {
                     <p class="notice">{tw().authorise_port}</p>
                 }
             })}
-        <ConfirmForm ctx=ctx.clone() client_error />
+        <ConfirmForm ctx=ctx.clone() />
     }
 }
 
@@ -105,83 +99,49 @@ fn review_rows(ctx: &Ctx) -> Vec<(&'static str, String, Step)> {
     rows
 }
 
-/// Confirm: posts the answers to `/new/confirm` without JavaScript; when
-/// hydrated, creates through the server function without a reload, and
-/// shows a refusal in `client_error` or at the field it names.
+/// Confirm: posts the answers to `/new/confirm` (the answers kept on the
+/// server are read there again); the server creates, once per key, and
+/// sends the browser on to the receipt or back to what needs a change.
 #[component]
-fn ConfirmForm(ctx: Ctx, client_error: RwSignal<Option<(String, String)>>) -> impl IntoView {
-    let busy = RwSignal::new(false);
-    let state = ctx.state.clone();
-    // The answers kept on the server are read there again.
-    let hidden: Vec<(String, String)> = state
+fn ConfirmForm(ctx: Ctx) -> impl IntoView {
+    let hidden: Vec<(String, String)> = ctx
+        .state
         .0
         .iter()
         .filter(|(k, v)| !v.is_empty() && !kept_on_server(k))
         .map(|(k, v)| (k.clone(), v.clone()))
         .collect();
-    let today = ctx.wiz.today;
-    let submit_state = state.clone();
-    let steps = ctx.steps.clone();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        // Hydrated: create through the server function without a reload.
-        ev.prevent_default();
+    view! {
+        <form method="post" action="/new/confirm">
+            {hidden_inputs(hidden)}
+            <ConfirmButton />
+        </form>
+    }
+}
+
+/// Confirm's button, an island: once pressed it says it is creating, and
+/// a second press sends nothing more.
+#[island]
+fn ConfirmButton() -> impl IntoView {
+    let busy = RwSignal::new(false);
+    let on_click = move |ev: leptos::ev::MouseEvent| {
         if busy.get_untracked() {
-            return;
+            ev.prevent_default();
+        } else {
+            busy.set(true);
         }
-        busy.set(true);
-        client_error.set(None);
-        let request = submit_state.to_request(today);
-        let key = submit_state.get("key").to_string();
-        let mitid = submit_state.mitid();
-        let navigate = use_navigate();
-        let (submit_state, steps) = (submit_state.clone(), steps.clone());
-        leptos::task::spawn_local(async move {
-            match create_account(request, key, mitid).await {
-                Ok(account) => navigate(
-                    &format!("/accounts/{}?created=1", account.id),
-                    Default::default(),
-                ),
-                Err(e) => {
-                    let path = e.0.path.clone().unwrap_or_default();
-                    if !path.is_empty() && steps.contains(&step_of_path(&path)) {
-                        // The server kept the error in the draft: the step
-                        // shows it next to its field once it reads the draft.
-                        let mut back = submit_state.clone();
-                        back.0.insert("draft".into(), draft_mark());
-                        let url = format!(
-                            "/new/{}?{}&refused=1",
-                            step_of_path(&path).slug(),
-                            back.query()
-                        );
-                        navigate(&url, Default::default());
-                    } else {
-                        let words = crate::i18n::errors::api_error(&e.0).to_string();
-                        client_error.set(Some((words, path)));
-                    }
-                    busy.set(false);
-                }
-            }
-        });
     };
     view! {
-        <form method="post" action="/new/confirm" on:submit=on_submit>
-            {hidden_inputs(hidden)}
-            <button
-                type="submit"
-                class="primary"
-                aria-disabled=move || busy.get().then_some("true")
-            >
-                {move || {
-                    if busy.get() {
-                        tw().confirming
-                    } else {
-                        tw().confirm
-                    }
-                }}
-            </button>
-            <p role="status" class="visually-hidden">
-                {move || if busy.get() { tw().confirming_status } else { "" }}
-            </p>
-        </form>
+        <button
+            type="submit"
+            class="primary"
+            on:click=on_click
+            aria-disabled=move || busy.get().then_some("true")
+        >
+            {move || if busy.get() { tw().confirming } else { tw().confirm }}
+        </button>
+        <p role="status" class="visually-hidden">
+            {move || if busy.get() { tw().confirming_status } else { "" }}
+        </p>
     }
 }

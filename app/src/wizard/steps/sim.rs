@@ -67,8 +67,9 @@ pub(crate) fn SimStep(ctx: Ctx) -> impl IntoView {
                 .then(|| {
                     view! {
                         <IccField
-                            ctx=ctx.clone()
-                            name="icc"
+                            name="icc".to_string()
+                            value=ctx.state.get("icc").to_string()
+                            error=ctx.error("icc")
                             label=tw().sim_icc_label.to_string()
                             hint=fill(tw().sim_icc_hint, &[("rule", crate::wizard::icc_rule())])
                         />
@@ -150,8 +151,9 @@ fn SharingRow(ctx: Ctx, i: usize) -> impl IntoView {
                 .then(|| {
                     view! {
                         <IccField
-                            ctx=ctx.clone()
-                            name=name
+                            name=name.to_string()
+                            value=ctx.state.get(name).to_string()
+                            error=ctx.error(name)
                             label=fill(tw().sharing_icc_label, &[("i", i.to_string())])
                             hint=tw().sharing_icc_hint.to_string()
                         />
