@@ -476,12 +476,12 @@ async fn a_link_cannot_put_words_in_the_products_mouth() {
     );
     let html = app.page(&back, Some(&blocked)).await.text().await.unwrap();
     assert!(
-        html.contains("Customer is blocked"),
+        html.contains("The customer is blocked"),
         "the refusal is shown at {back}"
     );
     // Another user with the same link sees nothing of it.
     let html = app.page(&back, Some(&cookie)).await.text().await.unwrap();
-    assert!(!html.contains("Customer is blocked"));
+    assert!(!html.contains("The customer is blocked"));
 }
 
 #[tokio::test]
@@ -713,7 +713,10 @@ async fn a_nul_in_a_kept_answer_goes_back_to_its_field() {
         "{back}"
     );
     let html = app.page(&back, Some(&cookie)).await.text().await.unwrap();
-    assert!(html.contains("NUL character"), "the step says why");
+    assert!(
+        html.contains("holds a character that cannot be used"),
+        "the step says why"
+    );
     assert!(html.contains("aria-invalid=\"true\""), "next to its field");
 }
 

@@ -305,18 +305,25 @@ struct Refusal {
     page: String,
 }
 
-/// Checks that the confirm form refused for `path` with `message`: the
-/// wizard goes back to the step of `path`, which shows the message.
-fn assert_refused(result: Result<String, Refusal>, path: &str, message: &str, what: &str) {
+/// Checks that the confirm form refused with `error`: the wizard goes back
+/// to the step of its path, which says what to do in the portal's words
+/// for that error (in English: the test client asks for it).
+fn assert_refused(result: Result<String, Refusal>, error: &mvno::ApiError, what: &str) {
     let refusal = result.unwrap_err();
+    let path = error.path.as_deref().unwrap_or_default();
     assert_eq!(
         refusal.step,
         app::wizard::step_of_path(path).slug(),
         "{what}: back to the step of {path}"
     );
+    let owner = leptos::prelude::Owner::new();
+    let words = owner.with(|| {
+        leptos::prelude::provide_context(app::i18n::Lang::En);
+        app::i18n::errors::api_error(error)
+    });
     assert!(
-        refusal.page.contains(message),
-        "{what}: the page says {message:?}: {}",
+        refusal.page.contains(words),
+        "{what}: the page says {words:?}: {}",
         refusal.page
     );
 }
@@ -460,7 +467,8 @@ async fn identity_reaches_an_account_only_from_the_servers_record() {
     assert!(a["mitId"]["uuid"].is_string() && a["mitId"]["authenticationDate"].is_string());
     let form = with(&private_form("+4520100003"), &[("mitid", &reference)]);
     let used = confirm(&app, &mette, &pairs(&form)).await;
-    assert_refused(used, "mitId", mitid::NOT_VALID, "a used verification");
+    let not_valid = mvno::ApiError::field(422, "mitId", mitid::NOT_VALID);
+    assert_refused(used, &not_valid, "a used verification");
 
     // Through the server function likewise.
     let fresh = stand_in(&app, &mette).await["id"]
@@ -507,7 +515,7 @@ async fn identity_reaches_an_account_only_from_the_servers_record() {
         &[("customer", ids::BAGER_JENSEN), ("mitid", &hers)],
     );
     let foreign = confirm(&app, &owner, &pairs(&form)).await;
-    assert_refused(foreign, "mitId", mitid::NOT_VALID, "another's verification");
+    assert_refused(foreign, &not_valid, "another's verification");
 }
 
 /// A self-service refusal: what is asked, as a body and as the wizard's
@@ -563,9 +571,9 @@ async fn self_service_limits_hold_at_every_door() {
             "server function, {what}: {reply}"
         );
         let form = with(&private_form("+4520100001"), &answers);
-        let message = e["message"].as_str().unwrap().to_string();
+        let error: mvno::ApiError = serde_json::from_value(e.clone()).unwrap();
         let refused = confirm(&app, &cookie, &pairs(&form)).await;
-        assert_refused(refused, path, &message, &format!("confirm form, {what}"));
+        assert_refused(refused, &error, &format!("confirm form, {what}"));
     }
     // The self-service create itself works at each door, and the card is
     // never the warehouse's physical one.

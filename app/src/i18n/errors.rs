@@ -150,6 +150,9 @@ catalogue! {
         api_network: "Vælg TDC eller Telenor." | "Choose TDC or Telenor.",
         api_text: "Et af felterne indeholder et tegn, der ikke kan bruges. Ret teksten."
             | "One of the fields holds a character that cannot be used. Correct the text.",
+        api_draft_too_long: "Noterne og de egne data er for lange tilsammen (højst 32 KB). Gør \
+                             dem kortere."
+            | "The notes and custom data are too long together (at most 32 KB). Shorten them.",
         api_operator: "Vi kan ikke finde nummerets nuværende selskab lige nu. Prøv igen senere."
             | "We cannot find the number's current operator right now. Try again later.",
         api_delete_date: "Slutdatoen skal ligge efter startdatoen. Ret en af datoerne."
@@ -202,6 +205,7 @@ pub fn api_error(e: &ApiError) -> &'static str {
         (409, _, "restOfWorldRoaming.productId") => t.api_row,
         (422, "billingCustomer", _) => t.api_billing,
         (422, _, _) if msg.contains("NUL character") => t.api_text,
+        (422, "notes", _) if msg.contains("too long") => t.api_draft_too_long,
         (422, "number", _) => t.api_number_invalid,
         (422, "custom", _) if msg.contains("large") => t.custom_large,
         (422, "custom", _) => t.custom_object,
