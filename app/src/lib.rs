@@ -286,10 +286,23 @@ mod tests {
 
     #[test]
     fn only_the_pages_before_a_sign_in_go_without_the_app() {
-        for path in ["/login", "/signup", "/signup/", "/signup/sent", "/signup/confirm"] {
+        for path in [
+            "/login",
+            "/signup",
+            "/signup/",
+            "/signup/sent",
+            "/signup/confirm",
+        ] {
             assert!(!page_has_islands(path), "{path}");
         }
-        for path in ["/", "/new", "/new/number", "/accounts/a1", "/customers", "/signup/identity"] {
+        for path in [
+            "/",
+            "/new",
+            "/new/number",
+            "/accounts/a1",
+            "/customers",
+            "/signup/identity",
+        ] {
             assert!(page_has_islands(path), "{path}");
         }
     }

@@ -5,8 +5,8 @@ use crate::api::check_number;
 use crate::i18n::{fill, te, tw};
 use crate::pages::grouped;
 use crate::wizard::fields::{
-    choice, describing, error_text, hidden_inputs, inline_error, nth_id, option, radio,
-    ChoiceList, SelectField, StepForm,
+    choice, describing, error_text, hidden_inputs, inline_error, nth_id, option, radio, ChoiceList,
+    SelectField, StepForm,
 };
 use crate::wizard::page::Ctx;
 use crate::wizard::WizardState;

@@ -6,8 +6,8 @@ use crate::wizard::fields::{nth_id, option, price, ChoiceList, SelectField, Step
 use crate::wizard::page::Ctx;
 use crate::wizard::state::feature_shown;
 use crate::wizard::{feature_label, WizardState, FEATURES};
-use mvno::portal::ProductOffer;
 use leptos::prelude::*;
+use mvno::portal::ProductOffer;
 
 #[component]
 pub(crate) fn PlanStep(ctx: Ctx) -> impl IntoView {
