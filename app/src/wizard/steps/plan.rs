@@ -84,7 +84,7 @@ fn PlanChoice(
     let plan_sel = RwSignal::new(state.get("plan").to_string());
     view! {
         <PlanCards plans=plans.clone() chosen=state.get("plan").to_string() error plan_sel />
-        <FeatureSwitches plans state private plan_sel />
+        <FeatureSwitches plans feat_state=state private plan_sel />
     }
 }
 
@@ -143,11 +143,10 @@ const BUSINESS_FEATURES: [&str; 2] = ["publicIP", "chargedServices"];
 #[component]
 fn FeatureSwitches(
     plans: Vec<ProductOffer>,
-    state: WizardState,
+    feat_state: WizardState,
     private: bool,
     plan_sel: RwSignal<String>,
 ) -> impl IntoView {
-    let feat_state = state;
     view! {
         <fieldset class="choices">
             <legend>{tw().features_legend}</legend>
