@@ -40,6 +40,13 @@ async function go(request, { push, hash, fallback }) {
   const target = url.hash && document.getElementById(decodeURIComponent(url.hash.slice(1)));
   if (target) target.scrollIntoView();
   else if (push) window.scrollTo(0, 0);
+  // A reload would start a screen reader at the new page; without one, the
+  // focus goes to the new page's heading (the wizard's steps do the same).
+  const heading = !target && document.querySelector('main h1');
+  if (heading) {
+    if (!heading.hasAttribute('tabindex')) heading.tabIndex = -1;
+    heading.focus({ preventScroll: true });
+  }
   if (window.__hydrateIsland) {
     for (const island of document.querySelectorAll('leptos-island')) {
       window.__hydrateIsland(island, island.dataset.component);

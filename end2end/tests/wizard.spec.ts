@@ -273,5 +273,7 @@ test('steps, searches, Back and the menu change the page without a reload @js', 
   // The menu's links too.
   await page.getByRole('link', { name: 'Subscriptions' }).first().click();
   await expect(page.getByRole('heading', { level: 1, name: 'Subscriptions' })).toBeVisible();
+  // Where a reload would start over, the focus goes to the new page's heading.
+  await expect(page.getByRole('heading', { level: 1, name: 'Subscriptions' })).toBeFocused();
   expect(await samePage()).toBe('yes');
 });
