@@ -11,6 +11,8 @@ WASM_BINDGEN_VERSION=0.2.129   # must equal the wasm-bindgen crate pinned in Car
 WASM_OPT_VERSION=116.0.0       # Debian's binaryen (108) breaks the release wasm
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+# Some installs run in the background: a failure stops them too.
+trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
 # Tools only: built without LTO they install in a fraction of the time.
 fast_install() {
   CARGO_PROFILE_RELEASE_LTO=false CARGO_PROFILE_RELEASE_CODEGEN_UNITS=16 \
