@@ -596,3 +596,53 @@ async fn self_service_limits_hold_at_every_door() {
     assert_eq!(a["mvnoSim"]["autoAssign"], true, "{a}");
     assert_ne!(a["mvnoSim"]["simNumber"], icc.as_str());
 }
+
+/// The account page's live status (the server function its island polls)
+/// answers a signed-in caller for a subscription that caller reaches, and
+/// nobody else: another reseller's employee hears "not found", as for a
+/// subscription that does not exist, and no session gets a 401; neither
+/// learns the state.
+#[tokio::test]
+async fn the_live_status_answers_only_for_a_subscription_the_caller_reaches() {
+    let app = spawn_app().await;
+    // Bager Jensen's existing subscription (demo data), active.
+    const BAGER_JENSENS: &str = "ac0000000000000000000001";
+    let status = |cookie: Option<String>, id: &'static str| {
+        let mut req = app
+            .client
+            .post(format!("{}/_fn/account_status", app.base))
+            .form(&[("id", id)]);
+        if let Some(cookie) = cookie {
+            req = req.header("cookie", cookie);
+        }
+        async move {
+            let res = req.send().await.unwrap();
+            (
+                res.status(),
+                res.json::<Value>().await.unwrap_or(Value::Null),
+            )
+        }
+    };
+    let owner = app.portal_session("owner@bagerjensen.dk").await;
+    let (code, body) = status(Some(owner), BAGER_JENSENS).await;
+    assert_eq!(code, StatusCode::OK, "{body}");
+    assert_eq!(body["creating"], false);
+    assert!(
+        !body["words"].as_str().unwrap_or_default().is_empty(),
+        "{body}"
+    );
+
+    let stranger = app.portal_session("reseller@kattegat.dk").await;
+    let (code, body) = status(Some(stranger.clone()), BAGER_JENSENS).await;
+    assert_eq!(code, StatusCode::NOT_FOUND, "{body}");
+    assert!(
+        body.get("creating").is_none() && body.get("words").is_none(),
+        "{body}"
+    );
+    let (missing, _) = status(Some(stranger), "ac00000000000000000000ff").await;
+    assert_eq!(missing, StatusCode::NOT_FOUND);
+
+    let (code, body) = status(None, BAGER_JENSENS).await;
+    assert_eq!(code, StatusCode::UNAUTHORIZED, "{body}");
+    assert!(body.get("creating").is_none(), "{body}");
+}
