@@ -13,11 +13,7 @@ cd "$(dirname "$0")/.."
 scripts/setup.sh
 
 echo "==> Release build (server and wasm)"
-cargo leptos build --release --precompress
-# cargo-leptos's own .gz copies are ~20 % larger than gzip -9's.
-for f in target/site/pkg/*.wasm target/site/pkg/*.js target/site/pkg/*.css; do
-  gzip -9 -n -c "$f" > "$f.gz"
-done
+scripts/build-release.sh
 cargo build --release -p bench
 
 mkdir -p target/bench

@@ -6,7 +6,7 @@
 # `Accept-Encoding: br, gzip`). Prints a Markdown table.
 #   scripts/weight.sh [SERVER_BINARY [SITE_ROOT]]
 # defaults: target/release/server and target/site (build them first, e.g.
-# with `cargo leptos build --release --precompress`).
+# with `scripts/build-release.sh`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin=${1:-target/release/server}

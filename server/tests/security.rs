@@ -604,28 +604,17 @@ async fn self_service_limits_hold_at_every_door() {
 /// learns the state.
 #[tokio::test]
 async fn the_live_status_answers_only_for_a_subscription_the_caller_reaches() {
-    let app = spawn_app().await;
+    let app = &spawn_app().await;
     // Bager Jensen's existing subscription (demo data), active.
     const BAGER_JENSENS: &str = "ac0000000000000000000001";
-    let status = |cookie: Option<String>, id: &'static str| {
-        let mut req = app
-            .client
-            .post(format!("{}/_fn/account_status", app.base))
-            .form(&[("id", id)]);
-        if let Some(cookie) = cookie {
-            req = req.header("cookie", cookie);
-        }
-        async move {
-            let res = req.send().await.unwrap();
-            (
-                res.status(),
-                res.json::<Value>().await.unwrap_or(Value::Null),
-            )
-        }
+    let status = |cookie: String, id: &'static str| async move {
+        app.post_form("/_fn/account_status", &cookie, &[("id", id)])
+            .await
     };
     let owner = app.portal_session("owner@bagerjensen.dk").await;
-    let (code, body) = status(Some(owner), BAGER_JENSENS).await;
-    assert_eq!(code, StatusCode::OK, "{body}");
+    let res = status(owner, BAGER_JENSENS).await;
+    assert_eq!(res.status(), StatusCode::OK);
+    let body: Value = res.json().await.unwrap();
     assert_eq!(body["creating"], false);
     assert!(
         !body["words"].as_str().unwrap_or_default().is_empty(),
@@ -633,16 +622,17 @@ async fn the_live_status_answers_only_for_a_subscription_the_caller_reaches() {
     );
 
     let stranger = app.portal_session("reseller@kattegat.dk").await;
-    let (code, body) = status(Some(stranger.clone()), BAGER_JENSENS).await;
+    let (code, body) = error_of(status(stranger.clone(), BAGER_JENSENS).await).await;
     assert_eq!(code, StatusCode::NOT_FOUND, "{body}");
     assert!(
         body.get("creating").is_none() && body.get("words").is_none(),
         "{body}"
     );
-    let (missing, _) = status(Some(stranger), "ac00000000000000000000ff").await;
+    let (missing, _) = error_of(status(stranger, "ac00000000000000000000ff").await).await;
     assert_eq!(missing, StatusCode::NOT_FOUND);
 
-    let (code, body) = status(None, BAGER_JENSENS).await;
+    // No session at all.
+    let (code, body) = error_of(status(String::new(), BAGER_JENSENS).await).await;
     assert_eq!(code, StatusCode::UNAUTHORIZED, "{body}");
     assert!(body.get("creating").is_none(), "{body}");
 }
