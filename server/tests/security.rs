@@ -630,6 +630,22 @@ async fn the_live_status_answers_only_for_a_subscription_the_caller_reaches() {
     );
     let (missing, _) = error_of(status(stranger, "ac00000000000000000000ff").await).await;
     assert_eq!(missing, StatusCode::NOT_FOUND);
+    // A hostile id is an unknown one: refused as such, never echoed as markup.
+    for id in [
+        "\"><img src=x onerror=alert(1)>",
+        "</textarea><script>x</script>",
+        "ac\0",
+    ] {
+        let owner = app.portal_session("owner@bagerjensen.dk").await;
+        let res = status(owner, id).await;
+        let code = res.status();
+        let text = res.text().await.unwrap();
+        assert!(code.is_client_error(), "{id:?}: {code} {text}");
+        assert!(
+            !text.contains("<img") && !text.contains("<script"),
+            "{text}"
+        );
+    }
 
     // No session at all.
     let (code, body) = error_of(status(String::new(), BAGER_JENSENS).await).await;
